@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDefinition } from "@/lib/definitions/get-definition";
+import { getVersion } from "@/lib/versions/get-version";
+import { orNotFound } from "@/lib/errors/or-not-found";
+import { wordDiff } from "@/lib/versions/word-diff";
+import { renderWordDiff } from "@/lib/versions/render-word-diff";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+
+export default async function DiffPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const definition = await orNotFound(getDefinition(slug));
+  const labels = definition.versions.map((v) => v.label);
+  const toLabel = typeof query.to === "string" ? query.to : definition.current?.label;
+  if (!toLabel || !labels.includes(toLabel)) notFound();
+  const fromLabel = typeof query.from === "string" ? query.from : labels[labels.indexOf(toLabel) - 1];
+  if (!fromLabel || !labels.includes(fromLabel)) notFound();
+
+  const [from, to] = await Promise.all([orNotFound(getVersion(slug, fromLabel)), orNotFound(getVersion(slug, toLabel))]);
+  const parts = wordDiff(from.body, to.body);
+  const inserted = parts.filter((p) => p.kind === "insert").reduce((n, p) => n + p.text.trim().split(/\s+/).filter(Boolean).length, 0);
+  const deleted = parts.filter((p) => p.kind === "delete").reduce((n, p) => n + p.text.trim().split(/\s+/).filter(Boolean).length, 0);
+
+  return (
+    <>
+      <p><Link href={`/d/${slug}`}>{definition.title}</Link> · <Link href={`/d/${slug}/history`}>History</Link></p>
+      <h1>Changes from {from.label} to {to.label}</h1>
+      <form method="get" className="version-meta" aria-label="Choose versions to compare">
+        <label htmlFor="from">From</label>
+        <select id="from" name="from" defaultValue={from.label}>
+          {labels.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+        <label htmlFor="to">To</label>
+        <select id="to" name="to" defaultValue={to.label}>
+          {labels.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+        <button type="submit">Compare</button>
+      </form>
+      <p className="diff-legend">
+        {inserted} words inserted (<ins>underlined, marked &ldquo;inserted&rdquo;</ins>), {deleted} words deleted (<del>struck through, marked &ldquo;deleted&rdquo;</del>).
+      </p>
+      <div className="diff" aria-label={`Word-level changes from ${from.label} to ${to.label}`} dangerouslySetInnerHTML={{ __html: renderWordDiff(parts) }} />
+    </>
+  );
+}

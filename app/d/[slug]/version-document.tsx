@@ -1,0 +1,34 @@
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { splitSections } from "@/lib/versions/split-sections";
+
+type Section = { key: string; heading: string; text: string };
+
+/** A version's text: its preamble, then each section under an anchor #s-<key>. */
+export function VersionDocument({ body, sections, children }: { body: string; sections: Section[]; children?: (section: Section) => React.ReactNode }) {
+  const { preamble } = splitSections(body);
+  return (
+    <div className="document-layout">
+      <article className="document" aria-label="Definition text">
+        {preamble.trim() && <div dangerouslySetInnerHTML={{ __html: renderMarkdown(preamble, "document") }} />}
+        {sections.map((s) => (
+          <section key={s.key} id={`s-${s.key}`} aria-labelledby={`h-${s.key}`}>
+            <h2 id={`h-${s.key}`} className="section-heading">
+              {s.heading}
+              <a className="anchor" href={`#s-${s.key}`} aria-label={`Link to section ${s.heading}`}>#</a>
+            </h2>
+            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(s.text, "document") }} />
+            {children?.(s)}
+          </section>
+        ))}
+      </article>
+      <nav className="toc" aria-label="Contents">
+        <h2 className="visually-hidden">Contents</h2>
+        <ol>
+          {sections.map((s) => (
+            <li key={s.key}><a href={`#s-${s.key}`}>{s.heading}</a></li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  );
+}

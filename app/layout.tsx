@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+import { currentUser } from "@/lib/auth/current-user";
+import { SignOutButton } from "@/app/sign-out-button";
+
+export const metadata: Metadata = {
+  title: { default: "OpenDef", template: "%s · OpenDef" },
+  description: "Public comment and deliberation on the competing definitions of open AI.",
+};
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site-header">
+          <div className="inner">
+            <Link href="/" className="brand">OpenDef</Link>
+            <nav aria-label="Main">
+              <ul>
+                <li><Link href="/">Definitions</Link></li>
+                <li><Link href="/compare">Compare</Link></li>
+                {user && <li><Link href="/notifications">Notifications</Link></li>}
+              </ul>
+            </nav>
+            <div className="account">
+              {user ? (
+                <>
+                  <Link href={`/u/${user.handle}`}>{user.name}</Link>
+                  <SignOutButton />
+                </>
+              ) : (
+                <Link href="/signin">Sign in</Link>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div className="inner">
+            {/* A JSON endpoint, not a page: a plain link, not client-side navigation. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            OpenDef: every text, comment and vote here is public, exportable through the <a href="/api/v1/definitions">API</a>, and each version&apos;s hash can be verified.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

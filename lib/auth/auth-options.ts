@@ -1,0 +1,94 @@
+import "server-only";
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import { unsafeAuthDb } from "@/lib/db";
+import { sendMail } from "@/lib/mail/send-mail";
+import { baseHandle } from "@/lib/users/make-handle";
+import { signInMail } from "@/lib/auth/sign-in-mail";
+
+type OidcProfile = { sub: string; name?: string; preferred_username?: string; email?: string; picture?: string };
+
+/** Any OpenID Connect provider, configured by OIDC_ISSUER / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET. */
+function oidcProvider(): OAuthConfig<OidcProfile> | null {
+  const issuer = process.env.OIDC_ISSUER;
+  if (!issuer || !process.env.OIDC_CLIENT_ID) return null;
+  return {
+    id: "oidc",
+    name: process.env.OIDC_NAME ?? "OpenID Connect",
+    type: "oauth",
+    wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: process.env.OIDC_CLIENT_ID,
+    clientSecret: process.env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile) {
+      return {
+        id: profile.sub,
+        name: profile.name ?? profile.preferred_username ?? null,
+        email: profile.email ?? null,
+        image: null,
+      };
+    },
+  };
+}
+
+/** next-auth's Prisma adapter, plus the handle every OpenDef user needs. */
+function adapter(): Adapter {
+  const prisma = unsafeAuthDb();
+  const base = PrismaAdapter(prisma as never);
+  return {
+    ...base,
+    async createUser(user: Omit<AdapterUser, "id">) {
+      const stem = baseHandle(user.email ?? user.name ?? "user");
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const handle = attempt === 0 ? stem : `${stem}-${attempt + 1}`;
+        const taken = await prisma.user.findUnique({ where: { handle }, select: { id: true } });
+        if (taken) continue;
+        const name = user.name?.trim() || stem;
+        return (await prisma.user.create({
+          data: { name, email: user.email, emailVerified: user.emailVerified, image: null, handle },
+          omit: { email: false },
+        })) as AdapterUser;
+      }
+      throw new Error("could not find a free handle");
+    },
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  const providers: NextAuthOptions["providers"] = [
+    EmailProvider({
+      server: process.env.SMTP_URL ?? "smtp://127.0.0.1:25",
+      from: process.env.MAIL_FROM,
+      maxAge: 30 * 60,
+      async sendVerificationRequest({ identifier, url }) {
+        await sendMail(signInMail(identifier, url));
+      },
+    }),
+  ];
+  const oidc = oidcProvider();
+  if (oidc) providers.push(oidc);
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+
+  return {
+    adapter: adapter(),
+    providers,
+    // Database sessions: a sign-out or a suspension takes effect on the next request.
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    callbacks: {
+      async session({ session, user }) {
+        const row = user as AdapterUser & { handle: string; role: string; suspendedAt: Date | null };
+        session.user = { id: row.id, name: row.name, handle: row.handle, role: row.role, suspended: row.suspendedAt !== null };
+        return session;
+      },
+    },
+  };
+}

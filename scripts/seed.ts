@@ -1,0 +1,102 @@
+// Seeds the demo data through the domain functions. Idempotent: what exists is kept.
+// Run: npm run db:seed   (uses DATABASE_URL like the app)
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { createDefinition } from "@/lib/definitions/create-definition";
+import { publishVersion } from "@/lib/versions/publish-version";
+
+const CONTENT = path.join(process.cwd(), "prisma/seed/content");
+const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
+  readFileSync(path.join(process.cwd(), "prisma/seed/users.json"), "utf8"),
+);
+
+type DefinitionFile = {
+  slug: string;
+  title: string;
+  steward: string;
+  summary: string;
+  sources: { label: string; url: string }[];
+  criteria: Record<string, unknown>;
+  versions: { label: string; publishedAt: string; file: string; changelog: string }[];
+};
+
+export function demoEmail(handle: string) {
+  return `${handle}@opendef.example`;
+}
+
+async function seedUsers(): Promise<Map<string, Actor>> {
+  const actors = new Map<string, Actor>();
+  for (const u of USERS) {
+    const user = await db.user.upsert({
+      where: { handle: u.handle },
+      update: {},
+      create: { handle: u.handle, name: u.name, role: u.role, email: demoEmail(u.handle), emailVerified: new Date("2024-01-01T00:00:00Z"), createdAt: new Date("2024-01-01T00:00:00Z") },
+      select: { id: true, handle: true, name: true, role: true },
+    });
+    actors.set(u.handle, { id: user.id, handle: user.handle, name: user.name ?? user.handle, role: user.role as Actor["role"] });
+  }
+  return actors;
+}
+
+async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) {
+  const admin = actors.get("admin")!;
+  let definition = await db.definition.findUnique({ where: { slug: file.slug } });
+  if (!definition) {
+    definition = await createDefinition({
+      actor: admin,
+      input: { slug: file.slug, title: file.title, steward: file.steward, summary: file.summary, sources: file.sources },
+    });
+  }
+  await db.definition.update({ where: { id: definition.id }, data: { criteria: JSON.stringify(file.criteria) } });
+
+  for (const u of USERS.filter((u) => u.maintains?.includes(file.slug))) {
+    const userId = actors.get(u.handle)!.id;
+    await db.definitionMaintainer.upsert({
+      where: { definitionId_userId: { definitionId: definition.id, userId } },
+      update: {},
+      create: { definitionId: definition.id, userId },
+    });
+  }
+  const maintainer = actors.get(USERS.find((u) => u.maintains?.includes(file.slug))?.handle ?? "admin")!;
+
+  for (const v of file.versions) {
+    const exists = await db.version.findFirst({ where: { definitionId: definition.id, label: v.label }, select: { id: true } });
+    if (exists) continue;
+    const current = await db.version.findFirst({ where: { definitionId: definition.id, status: "published" }, select: { id: true } });
+    await publishVersion({
+      actor: maintainer,
+      input: {
+        definitionId: definition.id,
+        baseVersionId: current?.id ?? null,
+        label: v.label,
+        body: readFileSync(path.join(CONTENT, file.slug, v.file), "utf8"),
+        changelog: v.changelog,
+        publishedAt: v.publishedAt,
+      },
+    });
+    console.log(`  ${file.slug} ${v.label}`);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const actors = await seedUsers();
+  const slugs = readdirSync(CONTENT).filter((name) => existsSync(path.join(CONTENT, name, "definition.json")));
+  // A fixed order so the home page lists the definitions the same way every time.
+  const order = ["osaid", "open-weights", "open-science", "debian-gr"];
+  slugs.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  for (const slug of slugs) {
+    const file: DefinitionFile = JSON.parse(readFileSync(path.join(CONTENT, slug, "definition.json"), "utf8"));
+    await seedDefinition(file, actors);
+  }
+  console.log(`seeded ${USERS.length} users and ${slugs.length} definitions in ${Date.now() - started} ms`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
