@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { expectSignedIn, requestSignInLink, uniqueEmail } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+// The "postgres" project only: its app server has no SMTP server, so mail lands
+// in the local outbox at /dev/outbox (opened on this production build by
+// OPENDEF_DEV_OUTBOX=1).
+
+test("signs in with a link from the local outbox", async ({ page }) => {
+  const email = uniqueEmail("outbox");
+  await requestSignInLink(page, email);
+
+  await page.goto("/dev/outbox");
+  const mail = page.getByRole("main").getByRole("listitem").filter({ hasText: email });
+  await expect(mail).toHaveCount(1);
+  await expect(mail).toContainText("Sign in to OpenDef");
+  await expectNoSeriousA11yViolations(page);
+
+  await mail.getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).click();
+  await expectSignedIn(page);
+});
+
+test("the outbox lists the newest mail first", async ({ page }) => {
+  const earlier = uniqueEmail("earlier");
+  const later = uniqueEmail("later");
+  await requestSignInLink(page, earlier);
+  await requestSignInLink(page, later);
+
+  await page.goto("/dev/outbox");
+  const mails = page.getByRole("main").getByRole("listitem");
+  await expect(mails.first()).toContainText(later);
+  await expect(mails.nth(1)).toContainText(earlier);
+});

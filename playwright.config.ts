@@ -1,0 +1,122 @@
+import { defineConfig } from "@playwright/test";
+import {
+  MAILBOX_URL,
+  OIDC_ISSUER,
+  OIDC_PORT,
+  POSTGRES_APP_PORT,
+  SMTP_HTTP_PORT,
+  SMTP_PORT,
+  SQLITE_APP_PORT,
+} from "./e2e/support/services";
+
+// Browser tests run against one production build (`next build`, done once by
+// scripts/test.sh) served twice: on SQLite with a real SMTP server, and on
+// PostgreSQL with the local outbox. A real OpenID Provider serves both.
+// Ports and addresses are fixed so that the provider's registered redirect URIs
+// and the mail links are known in advance; see docs/decisions/004-test-stack.md.
+
+const OIDC_CLIENT_ID = "opendef-test";
+const OIDC_CLIENT_SECRET = "opendef-test-secret";
+const PG_URL = process.env.E2E_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_e2e";
+
+const CI = !!process.env.CI;
+
+function appServer(port: number, env: Record<string, string>) {
+  return {
+    name: `app:${port}`,
+    command: "npm run e2e:serve",
+    url: `http://127.0.0.1:${port}/api/auth/providers`,
+    // Resetting the database, migrating and seeding happen before `next start`.
+    timeout: 120_000,
+    reuseExistingServer: !CI,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-7f3c1a9e",
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      OIDC_NAME: "Test OpenID",
+      ...env,
+    },
+  };
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  forbidOnly: CI,
+  retries: 0,
+  // Two cores: one worker per app server keeps `next start` responsive.
+  workers: 2,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: `npx playwright install` cannot download browsers here.
+      executablePath: "/usr/bin/chromium",
+      // Keep the browser off the (closed) network: no updates, sync or QUIC probes.
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+        "--no-sandbox",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "sqlite",
+      use: { baseURL: `http://127.0.0.1:${SQLITE_APP_PORT}` },
+      // Mail goes through the real SMTP server on this instance.
+      testIgnore: /\.outbox\.spec\.ts$/,
+    },
+    {
+      name: "postgres",
+      use: { baseURL: `http://127.0.0.1:${POSTGRES_APP_PORT}` },
+      // No SMTP here: mail lands in the local outbox at /dev/outbox.
+      testIgnore: /\.smtp\.spec\.ts$/,
+    },
+  ],
+  webServer: [
+    {
+      name: "oidc",
+      command: "npx tsx e2e/support/oidc-server.ts",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: !CI,
+      env: {
+        OIDC_PORT: String(OIDC_PORT),
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_REDIRECT_URIS: [SQLITE_APP_PORT, POSTGRES_APP_PORT]
+          .map((port) => `http://127.0.0.1:${port}/api/auth/callback/oidc`)
+          .join(","),
+      },
+    },
+    {
+      name: "smtp",
+      command: "npx tsx e2e/support/smtp-server.ts",
+      url: `${MAILBOX_URL}/health`,
+      reuseExistingServer: !CI,
+      env: { SMTP_PORT: String(SMTP_PORT), SMTP_HTTP_PORT: String(SMTP_HTTP_PORT) },
+    },
+    appServer(SQLITE_APP_PORT, {
+      DATABASE_URL: "file:./data/e2e.db",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      OPENDEF_DEV_OUTBOX: "",
+    }),
+    appServer(POSTGRES_APP_PORT, {
+      DATABASE_URL: PG_URL,
+      // `next start` is production mode: the outbox page exists only when asked for.
+      OPENDEF_DEV_OUTBOX: "1",
+      SMTP_URL: "",
+    }),
+  ],
+});

@@ -1,0 +1,84 @@
+// Serves the production build for browser tests on a database of its own:
+// resets it (SQLite: deletes the file; PostgreSQL: drops and recreates it),
+// migrates and seeds it (npm run db:migrate, db:seed), then runs `next start`.
+// Playwright starts it twice (see playwright.config.ts); `next build` must
+// have run before.
+//
+//   DATABASE_URL=file:./data/e2e.db PORT=3100 npx tsx scripts/e2e-serve.ts
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const databaseUrl = process.env.DATABASE_URL;
+const port = process.env.PORT;
+if (!databaseUrl || !port) {
+  console.error("e2e-serve: set DATABASE_URL and PORT");
+  process.exit(1);
+}
+
+// This script destroys the database it is given: only ever one named for e2e.
+function refuseUnlessE2e(name: string) {
+  if (!/e2e/i.test(name)) {
+    console.error(`e2e-serve: refusing to reset "${name}": its name must contain "e2e"`);
+    process.exit(1);
+  }
+}
+
+function resetSqlite(url: string) {
+  const file = path.resolve(url.slice("file:".length));
+  refuseUnlessE2e(path.basename(file));
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  mkdirSync(path.dirname(file), { recursive: true });
+  console.log(`e2e-serve: removed ${file}`);
+}
+
+async function resetPostgres(url: string) {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  refuseUnlessE2e(name);
+  if (!/^\w+$/.test(name)) throw new Error(`e2e-serve: unexpected database name "${name}"`);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    // FORCE ends connections left over from an earlier run.
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  console.log(`e2e-serve: recreated database ${name}`);
+}
+
+function run(command: string, args: string[]) {
+  console.log(`e2e-serve: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`e2e-serve: ${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  if (databaseUrl!.startsWith("file:")) resetSqlite(databaseUrl!);
+  else if (/^postgres(ql)?:/.test(databaseUrl!)) await resetPostgres(databaseUrl!);
+  else throw new Error(`e2e-serve: unsupported DATABASE_URL ${databaseUrl}`);
+
+  // The package scripts, so migrate and seed run exactly as a developer runs them
+  // (the seed needs tsx's react-server condition for its "server-only" imports).
+  run("npm", ["run", "--silent", "db:migrate"]);
+  run("npm", ["run", "--silent", "db:seed"]);
+
+  const server = spawn("npx", ["next", "start", "-p", port!, "-H", "127.0.0.1"], { stdio: "inherit" });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => server.kill(signal));
+  }
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The whole test suite, in the order that fails fastest: `npm test` runs this,
+# and so does CI (.ci/run) after it has installed and started the services.
+# Needs Chromium at /usr/bin/chromium and PostgreSQL on 127.0.0.1:5432
+# (scripts/check-services.ts says how to get them when they are missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export NEXT_TELEMETRY_DISABLED=1
+
+timings=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=================================================================="
+  echo "==> ${name}"
+  echo "    $*"
+  echo "=================================================================="
+  local started=$SECONDS rc=0
+  "$@" || rc=$?
+  if ((rc != 0)); then
+    echo "--- ${name}: FAILED (exit ${rc}) after $((SECONDS - started))s" >&2
+    exit "$rc"
+  fi
+  local took=$((SECONDS - started))
+  timings+=("$(printf '%5ss  %s' "$took" "$name")")
+  echo "--- ${name}: ok in ${took}s"
+}
+
+started_all=$SECONDS
+step "services (Chromium, PostgreSQL)" npx tsx scripts/check-services.ts
+step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
+step "lint" npx eslint .
+step "type check" npx tsc --noEmit
+step "unit tests" npx vitest run
+step "database tests on SQLite" env TEST_DB=sqlite npx vitest run --config vitest.db.config.ts
+step "database tests on PostgreSQL" env TEST_DB=postgres npx vitest run --config vitest.db.config.ts
+step "production build" npx next build
+step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
+
+echo
+echo "=================================================================="
+echo "All tests passed in $((SECONDS - started_all))s:"
+printf '%s\n' "${timings[@]}"
