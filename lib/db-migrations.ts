@@ -18,7 +18,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/opendef.db";
 // both find the same root, so a relative SQLite path means the same file.
 export function repoRoot(): string {
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "prisma", "schema.prisma"))) return dir;
+    if (existsSync(path.join(/*turbopackIgnore: true*/ dir, "prisma", "schema.prisma"))) return dir;
     if (path.dirname(dir) === dir) return process.cwd();
   }
 }
@@ -31,12 +31,12 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
   }
   const relative = url.replace(/^file:(\/\/(?=\/))?/, "").replace(/\?.*$/, "");
   if (!relative) throw new Error("DATABASE_URL names no SQLite file");
-  const file = path.resolve(repoRoot(), relative);
+  const file = path.resolve(/*turbopackIgnore: true*/ repoRoot(), relative);
   return { provider: "sqlite", url: `file:${file}`, file };
 }
 
 export function migrationsDir(provider: DatabaseTarget["provider"]): string {
-  return path.join(repoRoot(), ...(provider === "postgresql" ? ["prisma", "migrations"] : ["prisma", "sqlite", "migrations"]));
+  return path.join(/*turbopackIgnore: true*/ repoRoot(), ...(provider === "postgresql" ? ["prisma", "migrations"] : ["prisma", "sqlite", "migrations"]));
 }
 
 // Every directory counts as a migration, sorted like Prisma's CLI sorts them.

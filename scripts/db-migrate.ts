@@ -4,6 +4,8 @@
 //   check          exit 1 when the migrations do not produce the schema (drift)
 //   create <name>  write the next migration for PostgreSQL and SQLite (needs PostgreSQL:
 //                  DATABASE_URL_PG, or DATABASE_URL when it is postgres)
+//   resolve --rolled-back|--applied <migration>
+//                  after fixing a failed migration by hand, like `prisma migrate resolve`
 // DATABASE_URL: postgresql://… or postgres://… (prisma/schema.prisma, prisma/migrations)
 // or file:… (prisma/sqlite/schema.prisma, prisma/sqlite/migrations; default file:./data/opendef.db).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -133,7 +135,7 @@ async function status(target: DatabaseTarget, settings: Settings): Promise<numbe
   for (const name of diagnosis.editedMigrationNames) console.warn(`warning: ${name} was edited after it was applied`);
   const { history } = diagnosis;
   if (diagnosis.failedMigrationNames.length > 0) {
-    return behind(diagnosis.failedMigrationNames, " (failed migrations: fix the database, then mark them rolled back)");
+    return behind(diagnosis.failedMigrationNames, " (failed: repair the database by hand, then `db-migrate.ts resolve --rolled-back <name>` and deploy again)");
   }
   if (history === null) {
     console.log(`${describe(target)}: up to date (${names.length} migrations)`);
@@ -209,6 +211,17 @@ async function create(rawName: string | undefined, target: DatabaseTarget, setti
   return 0;
 }
 
+async function resolve(flag: string | undefined, name: string | undefined, target: DatabaseTarget, settings: Settings): Promise<number> {
+  if (!name || (flag !== "--rolled-back" && flag !== "--applied")) {
+    throw new Error("usage: db-migrate.ts resolve --rolled-back <migration> | --applied <migration>");
+  }
+  const engine = await engineFor(target);
+  if (flag === "--rolled-back") await engine.markMigrationRolledBack({ migrationName: name });
+  else await engine.markMigrationApplied({ migrationName: name, migrationsList: readMigrations(target.provider, settings) });
+  console.log(`${describe(target)}: ${name} marked ${flag === "--applied" ? "applied" : "rolled back"}`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const [command = "deploy", ...args] = process.argv.slice(2);
   const target = databaseTarget();
@@ -222,8 +235,10 @@ async function main(): Promise<number> {
       return check(target, settings);
     case "create":
       return create(args[0], target, settings);
+    case "resolve":
+      return resolve(args[0], args[1], target, settings);
     default:
-      throw new Error(`unknown command "${command}": use deploy, status, check or create <name>`);
+      throw new Error(`unknown command "${command}": use deploy, status, check, create <name> or resolve`);
   }
 }
 
