@@ -26,8 +26,8 @@ function createClient(withOmit: boolean): Db {
   // written against them; the runtime picks the client generated for the database.
   const client =
     target.provider === "postgresql"
-      ? new PgClient({ ...options, adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }), omit: withOmit ? omit : undefined })
-      : new SqliteClient({ ...options, adapter: new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 }), omit: withOmit ? omit : undefined });
+      ? new PgClient({ ...options, adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }), ...(withOmit ? { omit } : {}) })
+      : new SqliteClient({ ...options, adapter: new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 }), ...(withOmit ? { omit } : {}) });
   (client as unknown as PgClient<"query">).$on("query", () => {
     queryCounter.count++;
   });

@@ -12,6 +12,8 @@ if [ -z "${NEXTAUTH_SECRET:-}" ]; then
   NEXTAUTH_SECRET="$(cat data/nextauth-secret)"
   export NEXTAUTH_SECRET
 fi
+# The demo has no mail server: sign-in links go to the local outbox at /dev/outbox.
+export OPENDEF_DEV_OUTBOX="${OPENDEF_DEV_OUTBOX:-1}"
 npm run --silent db:migrate
 npm run --silent db:seed
 npx next build

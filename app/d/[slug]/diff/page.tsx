@@ -3,8 +3,15 @@ import { notFound } from "next/navigation";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { wordDiff } from "@/lib/versions/word-diff";
+import { diffVersions } from "@/lib/versions/diff-versions";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
+import type { DiffPart } from "@/lib/versions/word-diff";
+
+function countWords(parts: DiffPart[], kind: DiffPart["kind"]) {
+  return parts.filter((p) => p.kind === kind).reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
+}
+
+const CHANGE_LABEL = { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" } as const;
 
 export const dynamic = "force-dynamic";
 
@@ -21,15 +28,16 @@ export default async function DiffPage({ params, searchParams }: Props) {
   if (!fromLabel || !labels.includes(fromLabel)) notFound();
 
   const [from, to] = await Promise.all([orNotFound(getVersion(slug, fromLabel)), orNotFound(getVersion(slug, toLabel))]);
-  const parts = wordDiff(from.body, to.body);
-  const inserted = parts.filter((p) => p.kind === "insert").reduce((n, p) => n + p.text.trim().split(/\s+/).filter(Boolean).length, 0);
-  const deleted = parts.filter((p) => p.kind === "delete").reduce((n, p) => n + p.text.trim().split(/\s+/).filter(Boolean).length, 0);
+  const diff = diffVersions(from, to);
+  const allParts = [...diff.preamble, ...diff.sections.flatMap((s) => s.parts)];
+  const inserted = countWords(allParts, "insert");
+  const deleted = countWords(allParts, "delete");
 
   return (
     <>
       <p><Link href={`/d/${slug}`}>{definition.title}</Link> · <Link href={`/d/${slug}/history`}>History</Link></p>
       <h1>Changes from {from.label} to {to.label}</h1>
-      <form method="get" className="version-meta" aria-label="Choose versions to compare">
+      <form method="get" className="version-meta diff-picker" aria-label="Choose versions to compare">
         <label htmlFor="from">From</label>
         <select id="from" name="from" defaultValue={from.label}>
           {labels.map((l) => <option key={l} value={l}>{l}</option>)}
@@ -43,7 +51,22 @@ export default async function DiffPage({ params, searchParams }: Props) {
       <p className="diff-legend">
         {inserted} words inserted (<ins>underlined, marked &ldquo;inserted&rdquo;</ins>), {deleted} words deleted (<del>struck through, marked &ldquo;deleted&rdquo;</del>).
       </p>
-      <div className="diff" aria-label={`Word-level changes from ${from.label} to ${to.label}`} dangerouslySetInnerHTML={{ __html: renderWordDiff(parts) }} />
+      <div className="diff" aria-label={`Word-level changes from ${from.label} to ${to.label}`}>
+        {diff.preamble.some((p) => p.kind !== "equal") && <div dangerouslySetInnerHTML={{ __html: renderWordDiff(diff.preamble) }} />}
+        {diff.sections.map((s) => (
+          <section key={s.key} aria-labelledby={`d-${s.key}`} className={`diff-section ${s.change}`}>
+            <h2 id={`d-${s.key}`}>
+              {s.heading} <span className="badge">{CHANGE_LABEL[s.change]}</span>
+              {s.previousHeading && <span className="muted"> (was &ldquo;{s.previousHeading}&rdquo;)</span>}
+            </h2>
+            {s.change === "unchanged" ? (
+              <p className="muted">No changes in this section.</p>
+            ) : (
+              <div dangerouslySetInnerHTML={{ __html: renderWordDiff(s.parts) }} />
+            )}
+          </section>
+        ))}
+      </div>
     </>
   );
 }
