@@ -1,0 +1,141 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { createCommentSchema } from "@/lib/comments/create-comment.schema";
+import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
+import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
+import {
+  commentMails,
+  commentNotificationRows,
+  findCommentRecipients,
+  sendCommentMails,
+  type NewComment,
+} from "@/lib/notifications/comment-notifications";
+
+/**
+ * Posts a comment on a version, on one of its sections, or in one of its
+ * amendments' discussions, or a reply to any comment there. Every id in the input
+ * is checked to belong to the same version (and amendment). Refusals write
+ * nothing. Notifications are stored with the comment; e-mails go out after it is
+ * committed.
+ */
+export async function createComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+  const parsed = createCommentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
+  const data = parsed.data;
+
+  const author = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, createdAt: true, suspendedAt: true } });
+  if (!author) throw new AppError("unauthenticated", "Sign in to comment.");
+  if (author.suspendedAt) throw new AppError("forbidden", "Your account is suspended: you cannot post comments.");
+
+  const version = await db.version.findFirst({
+    where: { id: data.versionId, status: { in: ["published", "superseded"] } },
+    select: {
+      id: true,
+      label: true,
+      status: true,
+      commentsOpenAt: true,
+      commentsCloseAt: true,
+      definition: { select: { id: true, slug: true, title: true } },
+      // Only the one section named, if any: enough to tell whether the key exists.
+      sections: { where: { key: data.sectionKey ?? "" }, select: { key: true } },
+    },
+  });
+  if (!version) throw new AppError("not_found", "This version does not exist or is not published.");
+  if (version.status === "superseded") {
+    const current = await db.version.findFirst({
+      where: { definitionId: version.definition.id, status: "published" },
+      select: { label: true },
+    });
+    throw new AppError(
+      "closed",
+      current
+        ? `This version has been superseded by ${current.label}; comment on the current version.`
+        : "This version has been superseded; comment on the current version.",
+    );
+  }
+  assertCommentsOpen(version, now);
+
+  if (data.amendmentId) {
+    const amendment = await db.amendment.findFirst({
+      where: { id: data.amendmentId, versionId: version.id },
+      select: { id: true },
+    });
+    if (!amendment) throw new AppError("bad_input", "That amendment does not belong to this version. Reload the page and try again.");
+  }
+
+  let parent: { id: string; rootId: string | null; depth: number; sectionKey: string | null; authorId: string } | null = null;
+  if (data.parentId) {
+    const found = await db.comment.findFirst({
+      where: { id: data.parentId, versionId: version.id, amendmentId: data.amendmentId },
+      select: { id: true, rootId: true, depth: true, sectionKey: true, authorId: true, deletedAt: true, hiddenAt: true, lockedAt: true },
+    });
+    if (!found) throw new AppError("bad_input", "The comment you are replying to is not in this discussion. Reload the page and try again.");
+    if (found.deletedAt || found.hiddenAt) throw new AppError("bad_input", "The comment you are replying to was removed. Reply to another comment or start a new thread.");
+    const rootId = found.rootId ?? found.id;
+    const locked =
+      found.lockedAt ??
+      (rootId !== found.id
+        ? (await db.comment.findFirst({ where: { id: rootId, versionId: version.id }, select: { lockedAt: true } }))?.lockedAt
+        : null);
+    if (locked) throw new AppError("closed", "This thread is locked: it takes no new replies.");
+    if (data.sectionKey && data.sectionKey !== found.sectionKey) {
+      throw new AppError("bad_input", "A reply belongs to the same section as the comment it replies to. Reload the page and try again.");
+    }
+    parent = { id: found.id, rootId, depth: found.depth, sectionKey: found.sectionKey, authorId: found.authorId };
+  } else if (data.sectionKey && version.sections.length === 0) {
+    throw new AppError("bad_input", `Version ${version.label} has no section "${data.sectionKey}". Reload the page and pick a section again.`);
+  }
+
+  await enforceCommentLimits({ author, body: data.body, now });
+
+  const sectionKey = parent ? parent.sectionKey : data.sectionKey;
+  const bodyHtml = renderMarkdown(data.body, "comment");
+  const label = version.label!;
+  // Everyone to notify is known before the transaction, which then only writes.
+  const recipients = await findCommentRecipients({
+    actorId: actor.id,
+    definitionId: version.definition.id,
+    rootId: parent?.rootId ?? null,
+    parentAuthorId: parent?.authorId ?? null,
+  });
+
+  const describe = (permalink: string): NewComment => ({
+    body: data.body,
+    permalink,
+    actorName: actor.name,
+    definitionTitle: version.definition.title,
+    versionLabel: label,
+  });
+
+  const comment = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        versionId: version.id,
+        sectionKey,
+        amendmentId: data.amendmentId,
+        parentId: parent?.id ?? null,
+        rootId: parent?.rootId ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+        authorId: actor.id,
+        body: data.body,
+        bodyHtml,
+        createdAt: now,
+      },
+      select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
+    });
+    // A top-level comment is its own thread's root.
+    if (!parent) await tx.comment.update({ where: { id: created.id, authorId: actor.id }, data: { rootId: created.id } });
+    const permalink = commentPermalink({ slug: version.definition.slug, versionLabel: label, amendmentId: data.amendmentId, commentId: created.id });
+    if (recipients.length > 0) {
+      await tx.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) });
+    }
+    return { ...created, rootId: created.rootId ?? created.id, permalink };
+  });
+
+  await sendCommentMails(commentMails(describe(comment.permalink), recipients));
+  return comment;
+}

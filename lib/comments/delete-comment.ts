@@ -1,0 +1,27 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
+
+/**
+ * Withdraws the actor's own comment. The row stays (soft delete) so replies keep
+ * their place; threads show it as deleted, without its text or its author.
+ * Allowed at any time, also after the comment period.
+ */
+export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+  const parsed = deleteCommentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which comment to delete.");
+  const { commentId } = parsed.data;
+
+  const deleted = await db.comment.updateMany({
+    where: { id: commentId, authorId: actor.id, deletedAt: null },
+    data: { deletedAt: now },
+  });
+  if (deleted.count === 1) return { id: commentId, deletedAt: now };
+
+  // Nothing written: say why.
+  const comment = await db.comment.findFirst({ where: { id: commentId, deletedAt: null }, select: { authorId: true } });
+  if (!comment) throw new AppError("not_found", "This comment does not exist or was already deleted.");
+  throw new AppError("forbidden", "You can only delete your own comments.");
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { editCommentSchema } from "@/lib/comments/edit-comment.schema";
+import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
+
+/**
+ * Changes the text of the actor's own comment while its version's comment period is
+ * open. The text it replaces is kept as a CommentRevision, so the edit history stays
+ * public. Nobody, not even a moderator, edits someone else's words.
+ */
+export async function editComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+  const parsed = editCommentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
+  const { commentId, body } = parsed.data;
+
+  const comment = await db.comment.findFirst({
+    where: { id: commentId, deletedAt: null },
+    select: {
+      id: true,
+      authorId: true,
+      body: true,
+      hiddenAt: true,
+      version: { select: { commentsOpenAt: true, commentsCloseAt: true } },
+    },
+  });
+  if (!comment) throw new AppError("not_found", "This comment does not exist or was deleted.");
+  if (comment.authorId !== actor.id) throw new AppError("forbidden", "You can only edit your own comments.");
+  if (comment.hiddenAt) throw new AppError("forbidden", "Moderators hid this comment; it cannot be edited.");
+  assertCommentsOpen(comment.version, now);
+  if (comment.body === body) return { id: comment.id, editedAt: null, changed: false };
+
+  const bodyHtml = renderMarkdown(body, "comment");
+  return db.$transaction(async (tx) => {
+    // The previous body in the where: of two concurrent edits, the second one
+    // finds the text changed under it and stores nothing.
+    const updated = await tx.comment.updateMany({
+      where: { id: comment.id, authorId: actor.id, deletedAt: null, hiddenAt: null, body: comment.body },
+      data: { body, bodyHtml, editedAt: now },
+    });
+    if (updated.count !== 1) throw new AppError("conflict", "This comment changed while you were editing it. Reload it and edit again.");
+    await tx.commentRevision.create({ data: { commentId: comment.id, body: comment.body, createdAt: now } });
+    return { id: comment.id, editedAt: now, changed: true };
+  });
+}

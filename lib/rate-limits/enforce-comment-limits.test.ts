@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { commentLimits, describeWait, normaliseForDuplicates } from "@/lib/rate-limits/enforce-comment-limits";
+
+describe("comment limits", () => {
+  it("default to one comment per 5 s and 30 an hour for new accounts, and read the environment", () => {
+    expect(commentLimits({})).toEqual({ minIntervalSeconds: 5, hourlyLimitNewAccount: 30 });
+    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "10", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "0" })).toEqual({ minIntervalSeconds: 10, hourlyLimitNewAccount: 0 });
+    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "soon", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "-3" })).toEqual({ minIntervalSeconds: 5, hourlyLimitNewAccount: 30 });
+  });
+
+  it("treat bodies that differ only in whitespace as the same", () => {
+    expect(normaliseForDuplicates("  a\n\n b\tc ")).toBe(normaliseForDuplicates("a b c"));
+    expect(normaliseForDuplicates("a b")).not.toBe(normaliseForDuplicates("ab"));
+  });
+
+  it("say how long to wait in words", () => {
+    expect(describeWait(1)).toBe("1 second");
+    expect(describeWait(89)).toBe("89 seconds");
+    expect(describeWait(90)).toBe("2 minutes");
+    expect(describeWait(3420)).toBe("57 minutes");
+  });
+});

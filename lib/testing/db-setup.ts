@@ -1,0 +1,71 @@
+// Runs in each test file before it imports anything: gives the file a database of
+// its own, cloned from the migrated template, and points DATABASE_URL at it before
+// lib/db.ts builds its client. Dropped when the file's tests are done.
+import { copyFileSync, rmSync } from "node:fs";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { adminPgUrl, pgUrlFor, sqliteFileFor } from "@/lib/testing/test-database";
+
+const kind = inject("testDbKind");
+const template = inject("testDbTemplate");
+// One database per worker slot at a time; the run id keeps two runs apart.
+const name = `opendef_test_${inject("testDbRunId")}_${process.env.VITEST_POOL_ID ?? "1"}`;
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminPgUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createFromTemplate(): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      // 55006: another file is cloning the template this very moment.
+      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
+function removeSqlite(file: string) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+}
+
+// A client cached on globalThis by an earlier file in this process points at a
+// database that no longer exists.
+const cached = globalThis as unknown as { opendefDb?: { $disconnect(): Promise<void> } };
+if (cached.opendefDb) {
+  await cached.opendefDb.$disconnect();
+  delete cached.opendefDb;
+}
+
+if (kind === "sqlite") {
+  const file = sqliteFileFor(name);
+  removeSqlite(file);
+  copyFileSync(sqliteFileFor(template), file);
+  process.env.DATABASE_URL = `file:${file}`;
+} else {
+  await createFromTemplate();
+  process.env.DATABASE_URL = pgUrlFor(name);
+}
+// Tests create many comments in a row; the posting interval has its own test.
+process.env.COMMENT_MIN_INTERVAL_SECONDS = "0";
+process.env.COMMENT_HOURLY_LIMIT_NEW_ACCOUNT = "0";
+process.env.NEXTAUTH_URL = "http://opendef.test";
+
+afterAll(async () => {
+  if (cached.opendefDb) {
+    await cached.opendefDb.$disconnect();
+    delete cached.opendefDb;
+  }
+  if (kind === "sqlite") removeSqlite(sqliteFileFor(name));
+  else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
