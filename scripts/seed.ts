@@ -6,11 +6,17 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { createComment } from "@/lib/comments/create-comment";
 
 const CONTENT = path.join(process.cwd(), "prisma/seed/content");
 const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
   readFileSync(path.join(process.cwd(), "prisma/seed/users.json"), "utf8"),
 );
+
+type SeedComment = { author: string; body: string; minutesAfterPublish: number; replies: SeedComment[] };
+type SeedThread = SeedComment & { definition: string; version: string; section: string | null };
+
+const DISCUSSION: SeedThread[] = JSON.parse(readFileSync(path.join(CONTENT, "discussion.json"), "utf8"));
 
 type DefinitionFile = {
   slug: string;
@@ -76,12 +82,44 @@ async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) 
         publishedAt: v.publishedAt,
       },
     });
-    console.log(`  ${file.slug} ${v.label}`);
+    const version = await db.version.findFirst({
+      where: { definitionId: definition.id, label: v.label },
+      select: { id: true, publishedAt: true, sections: { select: { key: true, heading: true } } },
+    });
+    // A version's discussion happens before the next version supersedes it.
+    const threads = DISCUSSION.filter((t) => t.definition === file.slug && t.version === v.label);
+    let count = 0;
+    for (const thread of threads) {
+      const sectionKey = thread.section ? version!.sections.find((s) => s.heading === thread.section)?.key : null;
+      if (sectionKey === undefined) throw new Error(`${file.slug} ${v.label} has no section "${thread.section}"`);
+      count += await seedThread(thread, { versionId: version!.id, sectionKey, parentId: null, publishedAt: version!.publishedAt! }, actors);
+    }
+    console.log(`  ${file.slug} ${v.label}: ${count} comments`);
   }
+}
+
+async function seedThread(
+  comment: SeedComment,
+  where: { versionId: string; sectionKey: string | null; parentId: string | null; publishedAt: Date },
+  actors: Map<string, Actor>,
+): Promise<number> {
+  const actor = actors.get(comment.author);
+  if (!actor) throw new Error(`unknown demo user ${comment.author}`);
+  const created = await createComment({
+    actor,
+    input: { versionId: where.versionId, sectionKey: where.sectionKey, parentId: where.parentId, body: comment.body },
+    now: new Date(where.publishedAt.getTime() + comment.minutesAfterPublish * 60_000),
+  });
+  let count = 1;
+  for (const reply of comment.replies) count += await seedThread(reply, { ...where, parentId: created.id }, actors);
+  return count;
 }
 
 async function main() {
   const started = Date.now();
+  // The demo discussion is replayed with its historical timestamps; the posting
+  // interval limit is for people, not for a replay.
+  process.env.COMMENT_MIN_INTERVAL_SECONDS = "0";
   const actors = await seedUsers();
   const slugs = readdirSync(CONTENT).filter((name) => existsSync(path.join(CONTENT, name, "definition.json")));
   // A fixed order so the home page lists the definitions the same way every time.

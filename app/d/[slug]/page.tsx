@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { VersionPage } from "@/app/d/[slug]/version-page";
+import { VersionPage, type VersionSearchParams } from "@/app/d/[slug]/version-page";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: (await params).slug };
 }
 
-export default async function DefinitionPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DefinitionPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<VersionSearchParams> }) {
   const { slug } = await params;
-  return <VersionPage slug={slug} />;
+  return <VersionPage slug={slug} searchParams={await searchParams} />;
 }

@@ -1,20 +1,55 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { currentUser } from "@/lib/auth/current-user";
+import { countSectionComments } from "@/lib/comments/count-section-comments";
+import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
-import { notFound } from "next/navigation";
+import { Discussion } from "@/app/d/[slug]/discussion";
+
+export type VersionSearchParams = Record<string, string | string[] | undefined>;
+
+function one(value: string | string[] | undefined): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
 
 /** Shared by /d/[slug] (the current version) and /d/[slug]/v/[label] (any version). */
-export async function VersionPage({ slug, label }: { slug: string; label?: string }) {
+export async function VersionPage({ slug, label, searchParams }: { slug: string; label?: string; searchParams: VersionSearchParams }) {
   const definition = await orNotFound(getDefinition(slug));
   const wanted = label ?? definition.current?.label;
   if (!wanted) notFound();
-  const version = await orNotFound(getVersion(slug, wanted));
+  const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
+  const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
+  const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
+  const sectionCounts = await countSectionComments({ versionId: version.id });
+  const pagePath = `/d/${slug}/v/${encodeURIComponent(version.label)}`;
+
   return (
     <>
       <VersionHeader definition={definition} version={version} current={definition.current} />
-      <VersionDocument body={version.body} sections={version.sections} />
+      <VersionDocument body={version.body} sections={version.sections}>
+        {(section) => {
+          const count = sectionCounts.get(section.key) ?? 0;
+          return (
+            <p className="section-tools">
+              <Link href={`${pagePath}?section=${encodeURIComponent(section.key)}#discussion`}>
+                {count > 0 ? `${count} ${count === 1 ? "comment" : "comments"} on this section` : "Comment on this section"}
+                <span className="visually-hidden"> ({section.heading})</span>
+              </Link>
+            </p>
+          );
+        }}
+      </VersionDocument>
+      <Discussion
+        definition={definition}
+        version={version}
+        currentLabel={definition.current?.label ?? null}
+        user={user}
+        query={{ order: query.order, cursor: query.cursor ?? null, section: query.section ?? null, reply: one(searchParams.reply) ?? null, edit: one(searchParams.edit) ?? null }}
+      />
     </>
   );
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import { VersionPage } from "@/app/d/[slug]/version-page";
+import { VersionPage, type VersionSearchParams } from "@/app/d/[slug]/version-page";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string; label: string }> };
+type Params = { params: Promise<{ slug: string; label: string }>; searchParams: Promise<VersionSearchParams> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, label } = await params;
   return { title: `${slug} ${decodeURIComponent(label)}` };
 }
 
-export default async function VersionByLabelPage({ params }: Params) {
+export default async function VersionByLabelPage({ params, searchParams }: Params) {
   const { slug, label } = await params;
-  return <VersionPage slug={slug} label={decodeURIComponent(label)} />;
+  return <VersionPage slug={slug} label={decodeURIComponent(label)} searchParams={await searchParams} />;
 }

@@ -1,0 +1,57 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/errors/action-result";
+
+type Props = {
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
+  hidden: Record<string, string | null | undefined>;
+  submitLabel: string;
+  className?: string;
+  /** A Markdown textarea with this label; none for a button-only form. */
+  textarea?: { id: string; label: string; defaultValue?: string; autoFocus?: boolean; hint?: string };
+};
+
+/**
+ * A plain <form> posting to a server action: it works without JavaScript, and with
+ * it the page updates in place. A refusal shows the use case's message and keeps
+ * what was typed.
+ */
+export function ActionForm({ action, hidden, submitLabel, className, textarea }: Props) {
+  const [state, formAction, pending] = useActionState(action, { error: null });
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.error) errorRef.current?.focus();
+  }, [state]);
+  const errorId = textarea ? `${textarea.id}-error` : undefined;
+  return (
+    <form action={formAction} className={className}>
+      {Object.entries(hidden).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      {textarea && (
+        <>
+          <label htmlFor={textarea.id}>{textarea.label}</label>
+          {textarea.hint && <p className="muted hint" id={`${textarea.id}-hint`}>{textarea.hint}</p>}
+          <textarea
+            id={textarea.id}
+            name="body"
+            rows={5}
+            required
+            // Keep the text after a refusal: React resets a form after its action.
+            key={state.body ?? textarea.defaultValue ?? ""}
+            defaultValue={state.body ?? textarea.defaultValue}
+            autoFocus={textarea.autoFocus}
+            aria-invalid={state.error ? true : undefined}
+            aria-describedby={[state.error ? errorId : null, textarea.hint ? `${textarea.id}-hint` : null].filter(Boolean).join(" ") || undefined}
+          />
+        </>
+      )}
+      {state.error && (
+        <p className="form-error" role="alert" id={errorId} tabIndex={-1} ref={errorRef}>
+          {state.error}
+        </p>
+      )}
+      <button type="submit" disabled={pending} className={textarea ? undefined : "link"}>
+        {pending ? "Saving…" : submitLabel}
+      </button>
+    </form>
+  );
+}

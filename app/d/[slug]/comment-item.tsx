@@ -1,0 +1,157 @@
+import Link from "next/link";
+import type { TreeNode } from "@/lib/comments/comment-tree";
+import type { Actor } from "@/lib/auth/current-user";
+import { ActionForm } from "@/app/d/[slug]/action-form";
+import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
+
+// Blog threads indent a few levels, then show deeper replies flat with "in reply to".
+export const MAX_INDENT = 4;
+
+export type ThreadView = {
+  slug: string;
+  versionId: string;
+  amendmentId?: string | null;
+  order: "oldest" | "newest";
+  section: string | null;
+  reply: string | null;
+  edit: string | null;
+  editBody: string | null;
+  open: boolean;
+  sectionHeadings: Map<string, string>;
+  /** Base path of the page the thread is on, for reply/edit links. */
+  pagePath: string;
+  cursor: string | null;
+  followedRoots: Set<string>;
+};
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+function relativeTime(date: Date): string {
+  const seconds = (date.getTime() - Date.now()) / 1000;
+  const steps: [number, Intl.RelativeTimeFormatUnit][] = [[60, "second"], [60, "minute"], [24, "hour"], [30, "day"], [12, "month"], [Infinity, "year"]];
+  let value = seconds;
+  for (const [size, unit] of steps) {
+    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+    value /= size;
+  }
+  return "";
+}
+
+function absoluteTime(date: Date): string {
+  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+function linkWith(view: ThreadView, params: Record<string, string>, hash: string) {
+  const query = new URLSearchParams();
+  if (view.order !== "oldest") query.set("order", view.order);
+  if (view.section) query.set("section", view.section);
+  if (view.cursor) query.set("cursor", view.cursor);
+  for (const [k, v] of Object.entries(params)) query.set(k, v);
+  return `${view.pagePath}?${query.toString()}#${hash}`;
+}
+
+function viewFields(view: ThreadView) {
+  return { slug: view.slug, order: view.order, section: view.section };
+}
+
+type ItemProps = { node: TreeNode; depth: number; view: ThreadView; user: Actor | null; parentName?: string | null };
+
+export function CommentItem({ node, depth, view, user, parentName }: ItemProps) {
+  const mine = user !== null && node.author?.handle === user.handle && !node.deleted;
+  const name = node.author?.name ?? null;
+  const flatReplies = depth >= MAX_INDENT - 1;
+  const isRoot = node.parentId === null;
+  return (
+    <li className="comment-li">
+      <article id={`comment-${node.id}`} className="comment" tabIndex={-1} aria-label={node.deleted ? "Deleted comment" : `Comment by ${name}`}>
+        <header className="comment-meta">
+          {node.deleted ? (
+            <span className="muted">[deleted]</span>
+          ) : (
+            <Link href={`/u/${node.author!.handle}`} className="comment-author">{name}</Link>
+          )}
+          {" · "}
+          <a href={`/d/${view.slug}/comments/${node.id}`} className="permalink" title={relativeTime(node.createdAt)}>
+            <time dateTime={node.createdAt.toISOString()}>{absoluteTime(node.createdAt)}</time>
+          </a>
+          {node.editedAt && !node.deleted && (
+            <> · <Link href={`/d/${view.slug}/comments/${node.id}/revisions`}>edited</Link></>
+          )}
+          {isRoot && node.sectionKey && view.sectionHeadings.has(node.sectionKey) && !view.section && (
+            <> · on <a href={`#s-${node.sectionKey}`}>{view.sectionHeadings.get(node.sectionKey)}</a></>
+          )}
+          {parentName !== undefined && depth >= MAX_INDENT && node.parentId && (
+            <> · in reply to <a href={`#comment-${node.parentId}`}>{parentName ?? "a deleted comment"}</a></>
+          )}
+        </header>
+        {node.deleted ? (
+          <p className="muted comment-body">This comment was deleted by its author.</p>
+        ) : node.hidden ? (
+          <p className="muted comment-body">Hidden by a moderator{node.hiddenReason ? `: ${node.hiddenReason}` : "."}</p>
+        ) : view.edit === node.id && mine ? (
+          <ActionForm
+            action={editCommentAction}
+            hidden={{ ...viewFields(view), commentId: node.id }}
+            submitLabel="Save changes"
+            textarea={{ id: `edit-${node.id}`, label: "Edit your comment", defaultValue: view.editBody ?? "", autoFocus: true }}
+          />
+        ) : (
+          <div className="comment-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
+        )}
+        <footer className="comment-actions">
+          {user && view.open && !node.deleted && (
+            <Link href={linkWith(view, { reply: node.id }, `reply-${node.id}`)} aria-label={`Reply to ${name ?? "this comment"}`}>Reply</Link>
+          )}
+          {mine && view.open && view.edit !== node.id && (
+            <Link href={linkWith(view, { edit: node.id }, `comment-${node.id}`)}>Edit</Link>
+          )}
+          {mine && (
+            <ActionForm action={deleteCommentAction} hidden={{ ...viewFields(view), commentId: node.id }} submitLabel="Delete" className="inline-form" />
+          )}
+          {user && isRoot && (
+            <ActionForm
+              action={followThreadAction}
+              hidden={{ ...viewFields(view), commentId: node.id, follow: String(!view.followedRoots.has(node.id)) }}
+              submitLabel={view.followedRoots.has(node.id) ? "Unfollow thread" : "Follow thread"}
+              className="inline-form"
+            />
+          )}
+        </footer>
+        {view.reply === node.id && user && view.open && (
+          <div id={`reply-${node.id}`}>
+            <ActionForm
+              action={postCommentAction}
+              hidden={{ ...viewFields(view), versionId: view.versionId, amendmentId: view.amendmentId ?? null, parentId: node.id, sectionKey: node.sectionKey }}
+              submitLabel="Post reply"
+              textarea={{ id: `reply-body-${node.id}`, label: `Reply to ${name ?? "this comment"}`, autoFocus: true, hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`." }}
+            />
+          </div>
+        )}
+      </article>
+      {node.replies.length > 0 && !flatReplies && (
+        <ol className="replies">
+          {node.replies.map((r) => <CommentItem key={r.id} node={r} depth={depth + 1} view={view} user={user} />)}
+        </ol>
+      )}
+      {node.replies.length > 0 && flatReplies && (
+        <ol className="replies">
+          {flatten(node).map(({ reply, parentName: pn }) => (
+            <CommentItem key={reply.id} node={{ ...reply, replies: [] }} depth={MAX_INDENT} view={view} user={user} parentName={pn} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/** Every reply below a node, in thread order, each with the name of the comment it answers. */
+function flatten(node: TreeNode): { reply: TreeNode; parentName: string | null }[] {
+  const out: { reply: TreeNode; parentName: string | null }[] = [];
+  const walk = (parent: TreeNode) => {
+    for (const reply of parent.replies) {
+      out.push({ reply, parentName: parent.author?.name ?? null });
+      walk(reply);
+    }
+  };
+  walk(node);
+  return out;
+}

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { locateComment } from "@/lib/comments/locate-comment";
+import { isAppError } from "@/lib/errors/app-error";
+
+export const dynamic = "force-dynamic";
+
+// The permanent link of a comment: it redirects to the page of the thread that
+// holds the comment, however far the discussion has grown since.
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id } = await params;
+  try {
+    const location = await locateComment({ slug, commentId: id });
+    return NextResponse.redirect(new URL(location, request.url), 307);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") {
+      return new NextResponse("This comment does not exist.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
+    throw error;
+  }
+}

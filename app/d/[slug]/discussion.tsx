@@ -1,0 +1,155 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/current-user";
+import { listComments } from "@/lib/comments/list-comments";
+import { countEarlierVersionComments } from "@/lib/comments/count-earlier-version-comments";
+import { listSectionCommentsFromEarlierVersions } from "@/lib/comments/list-section-comments-from-earlier-versions";
+import { getOwnComment } from "@/lib/comments/get-own-comment";
+import { listFollows } from "@/lib/notifications/list-follows";
+import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { ActionForm } from "@/app/d/[slug]/action-form";
+import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
+import { FocusTarget } from "@/app/d/[slug]/focus-target";
+import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
+
+type Props = {
+  definition: { id: string; slug: string; title: string };
+  version: {
+    id: string;
+    label: string;
+    number: number;
+    status: string;
+    commentsOpenAt: Date | null;
+    commentsCloseAt: Date | null;
+    sections: { key: string; heading: string }[];
+  };
+  currentLabel: string | null;
+  user: Actor | null;
+  query: { order: "oldest" | "newest"; cursor: string | null; section: string | null; reply: string | null; edit: string | null };
+};
+
+function commentPeriod(version: Props["version"], now = new Date()): { open: boolean; reason: string | null } {
+  if (version.status !== "published") return { open: false, reason: "This version has been superseded: its discussion is kept as it was. Comment on the current version." };
+  if (version.commentsOpenAt && now < version.commentsOpenAt) return { open: false, reason: `Comments on this version open on ${formatUtc(version.commentsOpenAt)}.` };
+  if (version.commentsCloseAt && now >= version.commentsCloseAt) return { open: false, reason: `The comment period for this version closed on ${formatUtc(version.commentsCloseAt)}.` };
+  return { open: true, reason: null };
+}
+
+/** A version's discussion: blog-style threads, paginated, filterable by section. */
+export async function Discussion({ definition, version, currentLabel, user, query }: Props) {
+  const sectionKey = query.section && version.sections.some((s) => s.key === query.section) ? query.section : null;
+  const pagePath = `/d/${definition.slug}/v/${encodeURIComponent(version.label)}`;
+  const [page, earlierCounts, earlierThreads, follows, editing] = await Promise.all([
+    listComments({ versionId: version.id, sectionKey: sectionKey ?? undefined, order: query.order, cursor: query.cursor }),
+    countEarlierVersionComments({ definitionId: definition.id, beforeNumber: version.number }),
+    sectionKey ? listSectionCommentsFromEarlierVersions({ definitionId: definition.id, sectionKeys: [sectionKey], beforeNumber: version.number }) : Promise.resolve([]),
+    user ? listFollows({ actor: user }) : Promise.resolve(null),
+    user && query.edit ? getOwnComment({ actor: user, commentId: query.edit }).catch(() => null) : Promise.resolve(null),
+  ]);
+  const period = commentPeriod(version);
+  const sectionHeadings = new Map(version.sections.map((s) => [s.key, s.heading]));
+  const followedRoots = new Set(follows?.flatMap((f) => (f.kind === "thread" ? [f.commentId] : [])) ?? []);
+  const followsDefinition = follows?.some((f) => f.kind === "definition" && f.definitionId === definition.id) ?? false;
+  const view: ThreadView = {
+    slug: definition.slug,
+    versionId: version.id,
+    order: query.order,
+    section: sectionKey,
+    reply: query.reply,
+    edit: editing ? query.edit : null,
+    editBody: editing?.body ?? null,
+    open: period.open,
+    sectionHeadings,
+    pagePath,
+    cursor: query.cursor,
+    followedRoots,
+  };
+  const link = (params: Record<string, string | null>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+    const s = q.toString();
+    return `${pagePath}${s ? `?${s}` : ""}#discussion`;
+  };
+  const earlierWithComments = earlierCounts.filter((c) => c.count > 0);
+
+  return (
+    <section id="discussion" aria-labelledby="discussion-heading" className="discussion">
+      <FocusTarget />
+      <h2 id="discussion-heading">
+        Discussion{sectionKey ? <> on &ldquo;{sectionHeadings.get(sectionKey)}&rdquo;</> : null} <span className="muted">({page.total} {page.total === 1 ? "comment" : "comments"})</span>
+      </h2>
+      {sectionKey && <p><Link href={link({ order: query.order === "newest" ? "newest" : null })}>Show the whole discussion of {version.label}</Link></p>}
+      {earlierWithComments.length > 0 && (
+        <p className="muted">
+          Earlier versions&apos; discussions:{" "}
+          {earlierWithComments.map((c, i) => (
+            <span key={c.versionId}>{i > 0 && ", "}<Link href={`/d/${definition.slug}/v/${encodeURIComponent(c.label)}#discussion`}>{c.count} on {c.label}</Link></span>
+          ))}
+        </p>
+      )}
+      <nav aria-label="Comment order" className="comment-order">
+        Order:{" "}
+        {query.order === "oldest" ? <strong aria-current="true">oldest first</strong> : <Link href={link({ section: sectionKey })}>oldest first</Link>}
+        {" · "}
+        {query.order === "newest" ? <strong aria-current="true">newest first</strong> : <Link href={link({ section: sectionKey, order: "newest" })}>newest first</Link>}
+      </nav>
+
+      {user && (
+        <ActionForm
+          action={followDefinitionAction}
+          hidden={{ definitionId: definition.id, follow: String(!followsDefinition), returnTo: `${pagePath}#discussion` }}
+          submitLabel={followsDefinition ? `Stop following ${definition.title}` : `Follow ${definition.title} (notify me of new comments and versions)`}
+          className="inline-form"
+        />
+      )}
+
+      {period.reason && <p className="notice" role="status">{period.reason}</p>}
+      {period.open && !user && (
+        <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(pagePath + "#discussion")}`}>Sign in</Link> to comment. Reading needs no account.</p>
+      )}
+      {period.open && user && (
+        <ActionForm
+          action={postCommentAction}
+          hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey }}
+          submitLabel="Post comment"
+          className="new-comment"
+          textarea={{
+            id: "new-comment",
+            label: sectionKey ? `Comment on the section “${sectionHeadings.get(sectionKey)}”` : `Comment on version ${version.label} as a whole`,
+            hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`. To comment on one section, use its “Comment” link.",
+          }}
+        />
+      )}
+
+      {page.comments.length === 0 ? (
+        <p>No comments yet{period.open ? ": be the first." : "."}</p>
+      ) : (
+        <ol className="thread">
+          {page.comments.map((node) => <CommentItem key={node.id} node={node} depth={0} view={view} user={user} />)}
+        </ol>
+      )}
+      <nav aria-label="Comment pages" className="pager">
+        {query.cursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey })}>First page</Link>}
+        {page.nextCursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey, cursor: page.nextCursor })}>Next 50 threads</Link>}
+      </nav>
+
+      {earlierThreads.length > 0 && (
+        <section aria-labelledby="earlier-heading">
+          <h3 id="earlier-heading">On this section in earlier versions</h3>
+          <ol className="thread">
+            {earlierThreads.map((t) => (
+              <li key={t.id}>
+                <p className="muted">on version <Link href={`/d/${definition.slug}/v/${encodeURIComponent(t.versionLabel)}#s-${sectionKey}`}>{t.versionLabel}</Link></p>
+                <ol className="thread">
+                  <CommentItem node={t} depth={0} view={{ ...view, open: false, reply: null, edit: null, pagePath: `/d/${definition.slug}/v/${encodeURIComponent(t.versionLabel)}` }} user={null} />
+                </ol>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {version.status !== "published" && currentLabel && (
+        <p><Link href={`/d/${definition.slug}#discussion`}>Go to the discussion of the current version, {currentLabel}</Link></p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { isAppError } from "@/lib/errors/app-error";
+
+export type ActionState = { error: string | null; body?: string };
+
+/**
+ * What a server action tells its form when a use case refuses: the AppError's
+ * message, meant for users. Anything else is logged and reported generically.
+ */
+export function actionError(error: unknown, body?: string): ActionState {
+  if (isAppError(error)) {
+    const retry = error.retryAfter ? ` Try again in ${error.retryAfter} second${error.retryAfter === 1 ? "" : "s"}.` : "";
+    return { error: error.message.includes("Try again") ? error.message : error.message + retry, body };
+  }
+  console.error(error);
+  return { error: "Something went wrong on our side; nothing was saved. Try again in a moment.", body };
+}
