@@ -1,3 +1,4 @@
+import "@/lib/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";

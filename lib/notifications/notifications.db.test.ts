@@ -1,3 +1,4 @@
+import "@/lib/testing/require-test-database";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";

@@ -56,6 +56,8 @@ if (kind === "sqlite") {
   await createFromTemplate();
   process.env.DATABASE_URL = pgUrlFor(name);
 }
+// Read by lib/testing/require-test-database.ts.
+process.env.OPENDEF_TEST_DATABASE = "1";
 // Tests create many comments in a row; the posting interval has its own test.
 process.env.COMMENT_MIN_INTERVAL_SECONDS = "0";
 process.env.COMMENT_HOURLY_LIMIT_NEW_ACCOUNT = "0";
