@@ -3,6 +3,7 @@ export function baseHandle(source: string): string {
   const local = source.includes("@") ? source.split("@")[0] : source;
   const handle = local
     .normalize("NFKD")
+    .replace(/\p{M}/gu, "") // drop the accents NFKD split off
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
