@@ -51,7 +51,8 @@ export default defineConfig({
   // Two cores: one worker per app server keeps `next start` responsive.
   workers: 2,
   reporter: "list",
-  timeout: 30_000,
+  // Generous: a loaded 2-core machine runs the servers and the browser side by side.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
     browserName: "chromium",
@@ -110,7 +111,8 @@ export default defineConfig({
     appServer(SQLITE_APP_PORT, {
       DATABASE_URL: "file:./data/e2e.db",
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-      OPENDEF_DEV_OUTBOX: "",
+      // Asked for here too, so the tests prove that SMTP alone keeps it closed.
+      OPENDEF_DEV_OUTBOX: "1",
     }),
     appServer(POSTGRES_APP_PORT, {
       DATABASE_URL: PG_URL,

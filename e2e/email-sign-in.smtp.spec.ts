@@ -37,5 +37,6 @@ test("a sign-in link works only once", async ({ page, browser, baseURL }) => {
 });
 
 test("the local outbox stays closed when mail goes over SMTP", async ({ request }) => {
+  // This instance has OPENDEF_DEV_OUTBOX=1 as well: SMTP alone must close it.
   expect((await request.get("/dev/outbox")).status()).toBe(404);
 });
