@@ -25,7 +25,7 @@ type DefinitionFile = {
   summary: string;
   sources: { label: string; url: string }[];
   criteria: Record<string, unknown>;
-  versions: { label: string; publishedAt: string; file: string; changelog: string }[];
+  versions: { label: string; publishedAt: string; file: string; changelog: string; commentsOpenAt?: string; commentsCloseAt?: string }[];
 };
 
 export function demoEmail(handle: string) {
@@ -80,6 +80,9 @@ async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) 
         body: readFileSync(path.join(CONTENT, file.slug, v.file), "utf8"),
         changelog: v.changelog,
         publishedAt: v.publishedAt,
+        // The Debian proposal's comment period ended when the GR was withdrawn (May 2025).
+        commentsOpenAt: v.commentsOpenAt ?? null,
+        commentsCloseAt: v.commentsCloseAt ?? null,
       },
     });
     const version = await db.version.findFirst({
