@@ -1,0 +1,168 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInWithOidc } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+// A blog-style discussion, as new users would try it. Each test signs in fresh
+// people (unique usernames), so tests never see each other's posts or limits.
+
+function unique(name: string) {
+  return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+async function person(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInWithOidc(page, name);
+  return page;
+}
+
+/** The article of the comment whose body contains `text`. */
+function commentWith(page: Page, text: string) {
+  return page.locator("article.comment").filter({ has: page.locator(".comment-body", { hasText: text }) });
+}
+
+async function post(page: Page, label: RegExp | string, text: string) {
+  await page.getByLabel(label).fill(text);
+  await page.getByRole("button", { name: /^Post (comment|reply)$/ }).click();
+  const comment = commentWith(page, text);
+  await expect(comment).toBeVisible();
+  return comment;
+}
+
+async function reply(page: Page, to: string, text: string) {
+  await commentWith(page, to).getByRole("link", { name: /^Reply to/ }).first().click();
+  return post(page, /^Reply to/, text);
+}
+
+test("comment on a section, reply three levels deep, open the permalink in a new tab", async ({ browser }) => {
+  const alice = await person(browser, unique("alice"));
+  const bob = await person(browser, unique("bob"));
+  const first = `Open data is the only way to audit a model ${unique("t")}`;
+
+  await alice.goto("/d/open-science");
+  await alice.locator("#s-why-data-must-be-open").getByRole("link", { name: /Comment on this section|on this section/ }).click();
+  await expect(alice).toHaveURL(/section=why-data-must-be-open/);
+  const mine = await post(alice, /Comment on the section/, first);
+  // The new comment is where focus lands, so a keyboard user continues from it.
+  await expect(mine).toBeFocused();
+
+  const level1 = `But consent rules differ by country ${unique("r")}`;
+  const level2 = `Then publish what can be published ${unique("r")}`;
+  const level3 = `Agreed, with a manifest for the rest ${unique("r")}`;
+  await bob.goto(alice.url());
+  await reply(bob, first, level1);
+  await alice.goto(bob.url());
+  await reply(alice, level1, level2);
+  await bob.goto(alice.url());
+  const deepest = await reply(bob, level2, level3);
+  // Three levels of replies under the first comment.
+  await expect(bob.locator(".thread > li > .replies > li > .replies > li > .replies article").filter({ hasText: level3 })).toHaveCount(1);
+
+  const permalink = await deepest.locator("a.permalink").getAttribute("href");
+  expect(permalink).toMatch(/^\/d\/open-science\/comments\/[\w-]+$/);
+  const tab = await bob.context().newPage();
+  await tab.goto(permalink!);
+  const id = permalink!.split("/").pop();
+  await expect(tab).toHaveURL(new RegExp(`#comment-${id}$`));
+  await expect(tab.locator(`#comment-${id}`)).toBeVisible();
+  expect(await tab.evaluate(() => document.querySelector(":target")?.id)).toBe(`comment-${id}`);
+  await expectNoSeriousA11yViolations(tab);
+});
+
+test("edit keeps the earlier revision; delete keeps the replies; nobody else can edit", async ({ browser }) => {
+  const alice = await person(browser, unique("alice"));
+  const bob = await person(browser, unique("bob"));
+  const original = `The weights alone are not enough ${unique("o")}`;
+  const edited = `The weights alone are not enough to study a model ${unique("e")}`;
+
+  await alice.goto("/d/open-weights");
+  const comment = await post(alice, /Comment on version .* as a whole/, original);
+  const href = await comment.locator("a.permalink").getAttribute("href");
+  const id = href!.split("/").pop()!;
+
+  await comment.getByRole("link", { name: "Edit" }).click();
+  await alice.getByLabel("Edit your comment").fill(edited);
+  await alice.getByRole("button", { name: "Save changes" }).click();
+  const updated = commentWith(alice, edited);
+  await expect(updated).toBeVisible();
+  await updated.getByRole("link", { name: "edited" }).click();
+  await expect(alice.getByRole("heading", { name: "Revisions of a comment" })).toBeVisible();
+  await expect(alice.getByText(original)).toBeVisible();
+  await expect(alice.getByText(edited)).toBeVisible();
+
+  // Bob sees no Edit or Delete on Alice's comment, and asking for the edit form gets none.
+  await bob.goto(href!);
+  const theirs = bob.locator(`#comment-${id}`);
+  await expect(theirs.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(theirs.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await bob.goto(bob.url().replace("#", `${bob.url().includes("?") ? "&" : "?"}edit=${id}#`));
+  await expect(bob.getByLabel("Edit your comment")).toHaveCount(0);
+  const answer = `A reply that must survive ${unique("s")}`;
+  await reply(bob, edited, answer);
+
+  await alice.goto(href!);
+  await alice.locator(`#comment-${id}`).getByRole("button", { name: "Delete" }).click();
+  await expect(alice.locator(`#comment-${id}`)).toContainText("This comment was deleted by its author.");
+  await expect(alice.getByText(edited)).toHaveCount(0);
+  await expect(commentWith(alice, answer)).toBeVisible();
+});
+
+test("the same text twice is refused as a duplicate, with the reason", async ({ browser }) => {
+  const carol = await person(browser, unique("carol"));
+  const text = `Posting this exactly once ${unique("d")}`;
+  await carol.goto("/d/osaid");
+  await post(carol, /Comment on version .* as a whole/, text);
+  await carol.getByLabel(/Comment on version .* as a whole/).fill(text);
+  await carol.getByRole("button", { name: "Post comment" }).click();
+  await expect(carol.getByRole("alert")).toContainText("You posted this same comment");
+  // What was typed is kept, and only one copy exists.
+  await expect(carol.getByLabel(/Comment on version .* as a whole/)).toHaveValue(text);
+  await carol.reload();
+  await expect(commentWith(carol, text)).toHaveCount(1);
+});
+
+test("a version whose comment period is over says so and takes no comment", async ({ browser }) => {
+  const dave = await person(browser, unique("dave"));
+  await dave.goto("/d/debian-gr");
+  await expect(dave.getByRole("status").filter({ hasText: "comment period" })).toContainText("closed on");
+  await expect(dave.getByRole("button", { name: "Post comment" })).toHaveCount(0);
+  await expect(dave.getByRole("link", { name: /^Reply to/ })).toHaveCount(0);
+});
+
+test("superseded versions keep their discussion and send readers to the current one", async ({ page }) => {
+  await page.goto("/d/osaid/v/0.0.9#discussion");
+  await expect(page.locator("article.comment").first()).toBeVisible();
+  await expect(page.getByText("This version has been superseded: its discussion is kept")).toBeVisible();
+  await page.goto("/d/osaid#discussion");
+  await expect(page.getByText(/Earlier versions' discussions/)).toBeVisible();
+  await expect(page.getByRole("link", { name: /on 0\.0\.9/ })).toBeVisible();
+});
+
+test("posting works without JavaScript", async ({ browser }) => {
+  const withScript = await person(browser, unique("erin"));
+  const state = await withScript.context().storageState();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
+  const page = await context.newPage();
+  const text = `Plain HTML forms still work ${unique("n")}`;
+  await page.goto("/d/open-science");
+  await page.getByLabel(/Comment on version .* as a whole/).fill(text);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentWith(page, text)).toBeVisible();
+  await expect(page).toHaveURL(/#comment-/);
+});
+
+test("anyone can read the thread and the feed without an account", async ({ page, request }) => {
+  await page.goto("/d/osaid");
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Post comment" })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+
+  const api = await (await request.get("/api/v1/definitions/osaid/versions/1.0/comments?order=newest")).json();
+  expect(api.comments.length).toBeGreaterThan(0);
+  const json = JSON.stringify(api);
+  expect(json).not.toContain("opendef.example");
+  expect(json).not.toMatch(/"(email|authorId|body)":/);
+  const feed = await request.get("/d/osaid/comments.atom");
+  expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+  expect(await feed.text()).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+});
