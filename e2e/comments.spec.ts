@@ -5,6 +5,9 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 // A blog-style discussion, as new users would try it. Each test signs in fresh
 // people (unique usernames), so tests never see each other's posts or limits.
 
+// Several people sign in per test: give the whole flow room on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 function unique(name: string) {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
@@ -114,7 +117,7 @@ test("the same text twice is refused as a duplicate, with the reason", async ({ 
   await post(carol, /Comment on version .* as a whole/, text);
   await carol.getByLabel(/Comment on version .* as a whole/).fill(text);
   await carol.getByRole("button", { name: "Post comment" }).click();
-  await expect(carol.getByRole("alert")).toContainText("You posted this same comment");
+  await expect(carol.locator(".form-error[role=alert]")).toContainText("You posted this same comment");
   // What was typed is kept, and only one copy exists.
   await expect(carol.getByLabel(/Comment on version .* as a whole/)).toHaveValue(text);
   await carol.reload();
