@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { publishVersion } from "@/lib/versions/publish-version";
 import { createComment } from "@/lib/comments/create-comment";
+import { seedAmendments } from "@/lib/amendments/seed-amendments";
 
 const CONTENT = path.join(process.cwd(), "prisma/seed/content");
 const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
@@ -132,7 +133,8 @@ async function main() {
     const file: DefinitionFile = JSON.parse(readFileSync(path.join(CONTENT, slug, "definition.json"), "utf8"));
     await seedDefinition(file, actors);
   }
-  console.log(`seeded ${USERS.length} users and ${slugs.length} definitions in ${Date.now() - started} ms`);
+  const amendments = await seedAmendments(actors);
+  console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 
 main()

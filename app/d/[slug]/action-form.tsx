@@ -8,7 +8,11 @@ type Props = {
   submitLabel: string;
   className?: string;
   /** A Markdown textarea with this label; none for a button-only form. */
-  textarea?: { id: string; label: string; defaultValue?: string; autoFocus?: boolean; hint?: string };
+  textarea?: { id: string; label: string; defaultValue?: string; autoFocus?: boolean; hint?: string; rows?: number };
+  /** Several submit buttons, each sending its own value (e.g. accept / reject). */
+  buttons?: { name: string; value: string; label: string }[];
+  /** Extra fields, shown before the textarea. */
+  children?: React.ReactNode;
 };
 
 /**
@@ -16,7 +20,7 @@ type Props = {
  * it the page updates in place. A refusal shows the use case's message and keeps
  * what was typed.
  */
-export function ActionForm({ action, hidden, submitLabel, className, textarea }: Props) {
+export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -26,6 +30,7 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea }:
   return (
     <form action={formAction} className={className}>
       {Object.entries(hidden).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
+      {children}
       {textarea && (
         <>
           <label htmlFor={textarea.id}>{textarea.label}</label>
@@ -33,7 +38,7 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea }:
           <textarea
             id={textarea.id}
             name="body"
-            rows={5}
+            rows={textarea.rows ?? 5}
             required
             // Keep the text after a refusal: React resets a form after its action.
             key={state.body ?? textarea.defaultValue ?? ""}
@@ -49,9 +54,19 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea }:
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} className={textarea ? undefined : "link"}>
-        {pending ? "Saving…" : submitLabel}
-      </button>
+      {buttons ? (
+        <p className="button-row">
+          {buttons.map((b) => (
+            <button key={b.value} type="submit" name={b.name} value={b.value} disabled={pending}>
+              {b.label}
+            </button>
+          ))}
+        </p>
+      ) : (
+        <button type="submit" disabled={pending} className={textarea || children ? undefined : "link"}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+      )}
     </form>
   );
 }

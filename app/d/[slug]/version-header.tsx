@@ -16,6 +16,7 @@ export function VersionHeader({ definition, version, current }: Props) {
         <span>Published <time dateTime={version.publishedAt.toISOString()}>{version.publishedAt.toISOString().slice(0, 10)}</time></span>
         {version.publishedBy && <span>by <Link href={`/u/${version.publishedBy.handle}`}>{version.publishedBy.name ?? version.publishedBy.handle}</Link></span>}
         <Link href={`/d/${definition.slug}/history`}>History</Link>
+        <Link href={`/d/${definition.slug}/amendments`}>Amendments</Link>
         <Link href={`/d/${definition.slug}/diff?to=${encodeURIComponent(version.label)}`}>Changes in this version</Link>
       </div>
       {version.status === "superseded" && current && (

@@ -5,6 +5,7 @@ import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { currentUser } from "@/lib/auth/current-user";
 import { countSectionComments } from "@/lib/comments/count-section-comments";
+import { countOpenAmendmentsBySection } from "@/lib/amendments/count-open-amendments-by-section";
 import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
@@ -24,7 +25,11 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
   const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
   const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
-  const sectionCounts = await countSectionComments({ versionId: version.id });
+  const [sectionCounts, amendmentCounts] = await Promise.all([
+    countSectionComments({ versionId: version.id }),
+    countOpenAmendmentsBySection({ versionId: version.id }),
+  ]);
+  const isCurrent = version.status === "published";
   const pagePath = `/d/${slug}/v/${encodeURIComponent(version.label)}`;
 
   return (
@@ -33,12 +38,25 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
       <VersionDocument body={version.body} sections={version.sections}>
         {(section) => {
           const count = sectionCounts.get(section.key) ?? 0;
+          const open = amendmentCounts.get(section.key) ?? 0;
+          const about = <span className="visually-hidden"> ({section.heading})</span>;
           return (
             <p className="section-tools">
               <Link href={`${pagePath}?section=${encodeURIComponent(section.key)}#discussion`}>
                 {count > 0 ? `${count} ${count === 1 ? "comment" : "comments"} on this section` : "Comment on this section"}
-                <span className="visually-hidden"> ({section.heading})</span>
+                {about}
               </Link>
+              {open > 0 && (
+                <Link href={`/d/${slug}/amendments?section=${encodeURIComponent(section.key)}&status=open`}>
+                  {open} open {open === 1 ? "amendment" : "amendments"}
+                  {about}
+                </Link>
+              )}
+              {isCurrent && (
+                <Link href={`/d/${slug}/amendments/new?section=${encodeURIComponent(section.key)}`}>
+                  Propose an amendment{about}
+                </Link>
+              )}
             </p>
           );
         }}

@@ -1,0 +1,222 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { currentUser } from "@/lib/auth/current-user";
+import { getAmendment } from "@/lib/amendments/get-amendment";
+import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
+import { findAmendmentThread } from "@/lib/comments/find-amendment-thread";
+import { listComments } from "@/lib/comments/list-comments";
+import { orNotFound } from "@/lib/errors/or-not-found";
+import { ActionForm } from "@/app/d/[slug]/action-form";
+import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
+import { FocusTarget } from "@/app/d/[slug]/focus-target";
+import { postCommentAction } from "@/app/d/[slug]/comment-actions";
+import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, withdrawAction } from "@/app/d/[slug]/amendments/amendment-actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Amendment · ${(await params).slug}` };
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  seeking: "seeking sponsors",
+  voting: "voting open",
+  closed: "vote closed, awaiting a maintainer's decision",
+  accepted: "accepted",
+  rejected: "rejected",
+  merged: "merged into a published version",
+  withdrawn: "withdrawn by its author",
+  stale: "stale: the section changed in a newer version",
+};
+
+const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+export default async function AmendmentPage({ params, searchParams }: Props) {
+  const { slug, id } = await params;
+  const query = await searchParams;
+  const thread = await orNotFound(findAmendmentThread({ slug, amendmentId: id }));
+  const user = await currentUser();
+  const a = await orNotFound(getAmendment({ actor: user, input: { amendmentId: id } }));
+  const order = query.order === "newest" ? "newest" : "oldest";
+  const [comments, rebase] = await Promise.all([
+    listComments({ versionId: thread.versionId, amendmentId: id, order, cursor: query.cursor ?? null }),
+    a.viewer.canResubmit ? rebaseAmendment({ actor: user, input: { amendmentId: id } }) : Promise.resolve(null),
+  ]);
+  const hidden = { slug, amendmentId: id };
+  const pagePath = `/d/${slug}/amendments/${id}`;
+  const discussionOpen = thread.version.status === "published" && !!user;
+  const view: ThreadView = {
+    slug,
+    versionId: thread.versionId,
+    amendmentId: id,
+    order,
+    section: null,
+    reply: query.reply ?? null,
+    edit: null,
+    editBody: null,
+    open: discussionOpen,
+    sectionHeadings: new Map(),
+    pagePath,
+    cursor: query.cursor ?? null,
+    followedRoots: new Set(),
+  };
+
+  return (
+    <>
+      <FocusTarget />
+      <p><Link href={`/d/${slug}`}>{a.definition.title}</Link> · <Link href={`/d/${slug}/amendments`}>Amendments</Link></p>
+      <h1>{a.title}</h1>
+      <p className="version-meta">
+        <span className={`badge status-${a.status}`}>{STATUS_TEXT[a.status] ?? a.status}</span>
+        <span>by <Link href={`/u/${a.author.handle}`}>{a.author.name}</Link></span>
+        <span>on <Link href={`/d/${slug}/v/${encodeURIComponent(a.baseVersion.label)}#s-${a.section.key}`}>{a.section.heading ?? a.section.key}</Link>, version {a.baseVersion.label}</span>
+        <span>{a.kind === "replace" ? "replaces the section's text" : a.kind === "insert" ? "inserts a new section after it" : "deletes the section"}</span>
+        <span>revision {a.revision}</span>
+      </p>
+      {a.hidden && <p className="notice">This amendment was hidden by moderators.</p>}
+
+      <h2>Proposed change</h2>
+      <div className="diff" aria-label="Changes to the section's text" dangerouslySetInnerHTML={{ __html: a.redline.html }} />
+      <h2>Rationale</h2>
+      <div className="comment-body" dangerouslySetInnerHTML={{ __html: a.rationaleHtml }} />
+
+      <section aria-labelledby="support-heading" className="card">
+        <h2 id="support-heading">Support</h2>
+        {a.status === "seeking" && (
+          <p>Sponsors: {a.sponsors.count} of {a.sponsors.required} needed before the vote opens{a.sponsors.people.length > 0 && <> ({a.sponsors.people.map((p) => p.name).join(", ")})</>}.</p>
+        )}
+        {a.viewer.canSponsor && <ActionForm action={sponsorAction} hidden={hidden} submitLabel="Sponsor this amendment" />}
+        {a.viewer.hasSponsored && <p className="muted">You sponsor this amendment.</p>}
+        {(a.status !== "seeking" || a.tally.for + a.tally.against + a.tally.abstain > 0) && (
+          <p aria-label="Tally">
+            For <strong>{a.tally.for}</strong> · Against <strong>{a.tally.against}</strong> · Abstain <strong>{a.tally.abstain}</strong>
+            {a.earlierTally.for + a.earlierTally.against + a.earlierTally.abstain > 0 && (
+              <span className="muted"> (plus votes on earlier revisions: {a.earlierTally.for} for, {a.earlierTally.against} against, {a.earlierTally.abstain} abstain)</span>
+            )}
+          </p>
+        )}
+        {a.votingClosesAt && a.status === "voting" && <p>The vote closes <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>.</p>}
+        {a.viewer.canVote && (
+          <ActionForm
+            action={voteAction}
+            hidden={hidden}
+            submitLabel="Vote"
+            buttons={[
+              { name: "choice", value: "for", label: "Vote for" },
+              { name: "choice", value: "against", label: "Vote against" },
+              { name: "choice", value: "abstain", label: "Abstain" },
+            ]}
+          />
+        )}
+        {a.definition.voteVisibility === "secret" ? (
+          <p className="muted">Votes on this definition are secret: only the tallies are ever shown.</p>
+        ) : (
+          (a.votes.current.length > 0 || a.votes.earlier.length > 0) && (
+            <>
+              <h3>Votes on the current revision</h3>
+              <ul className="stats">{a.votes.current.map((v) => <li key={v.voter.handle}><Link href={`/u/${v.voter.handle}`}>{v.voter.name}</Link>: {v.choice}</li>)}</ul>
+              {a.votes.earlier.length > 0 && (
+                <>
+                  <h3>Votes cast on earlier revisions</h3>
+                  <ul className="stats">{a.votes.earlier.map((v) => <li key={v.voter.handle}><Link href={`/u/${v.voter.handle}`}>{v.voter.name}</Link>: {v.choice} (revision {v.revision})</li>)}</ul>
+                </>
+              )}
+            </>
+          )
+        )}
+        {a.decision && (
+          <p className="notice">
+            <strong>{a.decision.outcome === "accepted" ? "Accepted" : "Rejected"}</strong> by <Link href={`/u/${a.decision.by.handle}`}>{a.decision.by.name}</Link> on {day(a.decision.at)}: {a.decision.reason}
+            {a.mergedInto && <> Merged into version {a.mergedInto.label}.</>}
+          </p>
+        )}
+      </section>
+
+      {a.viewer.canDecide && (
+        <section aria-labelledby="decide-heading">
+          <h2 id="decide-heading">Decide (maintainers)</h2>
+          <ActionForm
+            action={decideAction}
+            hidden={hidden}
+            submitLabel="Decide"
+            textarea={{ id: "decision-reason", label: "Reason for the decision (published with it)" }}
+            buttons={[
+              { name: "outcome", value: "accepted", label: "Accept" },
+              { name: "outcome", value: "rejected", label: "Reject" },
+            ]}
+          />
+        </section>
+      )}
+
+      {a.viewer.canRevise && (
+        <details>
+          <summary>Revise your amendment</summary>
+          <ActionForm action={reviseAction} hidden={{ ...hidden, revision: String(a.revision) }} submitLabel="Save revision" textarea={{ id: "revise-text", label: "Proposed text", defaultValue: a.proposedText, rows: 10 }}>
+            <label htmlFor="revise-title">Title</label>
+            <input id="revise-title" name="title" type="text" defaultValue={a.title} required />
+            <label htmlFor="revise-rationale">Rationale</label>
+            <textarea id="revise-rationale" name="rationale" rows={4} defaultValue={a.rationale} required />
+          </ActionForm>
+        </details>
+      )}
+      {a.viewer.canWithdraw && <ActionForm action={withdrawAction} hidden={hidden} submitLabel="Withdraw this amendment" />}
+
+      {rebase && (
+        <section aria-labelledby="rebase-heading" className="card">
+          <h2 id="rebase-heading">Update to version {rebase.currentVersion.label}</h2>
+          {rebase.sectionRemoved ? (
+            <p>The section no longer exists in version {rebase.currentVersion.label}: there is nothing to move this amendment onto.</p>
+          ) : (
+            <>
+              <p>
+                {rebase.merge.clean
+                  ? "Your change applies cleanly to the new text. Check it and resubmit."
+                  : `Your change conflicts with the new text in ${rebase.merge.conflicts.length} place${rebase.merge.conflicts.length === 1 ? "" : "s"}: resolve the marked parts (keep one wording, remove the <<<<<<< ======= >>>>>>> lines) and resubmit.`}
+              </p>
+              {rebase.redline && <div className="diff" dangerouslySetInnerHTML={{ __html: rebase.redline.html }} />}
+              <ActionForm
+                action={resubmitAction}
+                hidden={{ ...hidden, versionId: rebase.currentVersion.id }}
+                submitLabel="Resubmit on the current version"
+                textarea={{ id: "resubmit-text", label: "Proposed text on the current version", defaultValue: rebase.merge.text, rows: 10 }}
+              />
+            </>
+          )}
+        </section>
+      )}
+
+      {a.revisions.length > 1 && (
+        <section aria-labelledby="revisions-heading">
+          <h2 id="revisions-heading">Revisions</h2>
+          <ol>
+            {a.revisions.map((r) => (
+              <li key={r.number}>Revision {r.number}, <time dateTime={r.createdAt.toISOString()}>{day(r.createdAt)}</time>: {r.title}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <section id="discussion" aria-labelledby="discussion-heading" className="discussion">
+        <h2 id="discussion-heading">Discussion <span className="muted">({comments.total})</span></h2>
+        {!user && <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(pagePath)}`}>Sign in</Link> to join the discussion.</p>}
+        {user && !discussionOpen && <p className="notice" role="status">This amendment&apos;s version has been superseded: its discussion is kept as it was.</p>}
+        {discussionOpen && (
+          <ActionForm
+            action={postCommentAction}
+            hidden={{ slug, order, versionId: thread.versionId, amendmentId: id }}
+            submitLabel="Post comment"
+            textarea={{ id: "new-comment", label: "Comment on this amendment" }}
+          />
+        )}
+        {comments.comments.length === 0 ? <p>No comments yet.</p> : (
+          <ol className="thread">
+            {comments.comments.map((node) => <CommentItem key={node.id} node={node} depth={0} view={view} user={user} />)}
+          </ol>
+        )}
+        {comments.nextCursor && <p><Link href={`${pagePath}?cursor=${encodeURIComponent(comments.nextCursor)}#discussion`}>Next page</Link></p>}
+      </section>
+    </>
+  );
+}

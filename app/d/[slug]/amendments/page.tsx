@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listAmendments } from "@/lib/amendments/list-amendments";
+import { amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
+import { orNotFound } from "@/lib/errors/or-not-found";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Amendments" };
+
+const FILTERS = [
+  { value: "", label: "All" },
+  { value: "open", label: "Open" },
+  { value: "seeking", label: "Seeking sponsors" },
+  { value: "voting", label: "Voting" },
+  { value: "closed", label: "Awaiting decision" },
+  { value: "accepted", label: "Accepted" },
+  { value: "rejected", label: "Rejected" },
+  { value: "merged", label: "Merged" },
+  { value: "stale", label: "Stale" },
+  { value: "withdrawn", label: "Withdrawn" },
+];
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function AmendmentsPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const parsed = amendmentListQuerySchema.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : { sort: "recent" as const, status: undefined, section: undefined };
+  const list = await orNotFound(listAmendments({ input: { slug, status: query.status, sectionKey: query.section, sort: query.sort } }));
+  const link = (change: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    const merged = { status: query.status, section: query.section, sort: query.sort === "recent" ? undefined : query.sort, ...change };
+    for (const [k, v] of Object.entries(merged)) if (v) next.set(k, v);
+    const s = next.toString();
+    return `/d/${slug}/amendments${s ? `?${s}` : ""}`;
+  };
+  return (
+    <>
+      <p><Link href={`/d/${slug}`}>{list.definition.title}</Link></p>
+      <h1>Amendments</h1>
+      <p className="lede">
+        Proposed changes to the text. Each needs sponsors before it goes to a vote; a maintainer then accepts or rejects it with a public reason.
+        {list.definition.voteVisibility === "secret" ? " Votes on this definition are secret: only tallies are shown." : " Votes are public."}
+      </p>
+      <p><Link className="button" href={`/d/${slug}/amendments/new`}>Propose an amendment</Link></p>
+      <nav aria-label="Filter by status" className="comment-order">
+        {FILTERS.map((f) =>
+          (query.status ?? "") === f.value ? <strong key={f.value} aria-current="true">{f.label}</strong> : <Link key={f.value} href={link({ status: f.value || undefined })}>{f.label}</Link>,
+        )}
+      </nav>
+      <nav aria-label="Sort" className="comment-order">
+        Sort:{" "}
+        {query.sort === "recent" ? <strong aria-current="true">most recent</strong> : <Link href={link({ sort: undefined })}>most recent</Link>}
+        {query.sort === "support" ? <strong aria-current="true">most support</strong> : <Link href={link({ sort: "support" })}>most support</Link>}
+      </nav>
+      {query.section && <p>On one section only. <Link href={link({ section: undefined })}>Show all sections</Link></p>}
+      {list.amendments.length === 0 ? (
+        <p>No amendments here yet.</p>
+      ) : (
+        <ol className="thread">
+          {list.amendments.map((a) => (
+            <li key={a.id} className="card">
+              <h2><Link href={`/d/${slug}/amendments/${a.id}`}>{a.title}</Link></h2>
+              <ul className="stats">
+                <li><span className={`badge status-${a.status}`}>{a.status}</span></li>
+                <li>by <Link href={`/u/${a.author.handle}`}>{a.author.name}</Link></li>
+                <li>on <Link href={link({ section: a.sectionKey })}>{a.sectionKey}</Link> ({a.baseVersion})</li>
+                {a.status === "seeking" ? <li>{a.sponsors} of {a.sponsorsRequired} sponsors</li> : <li>{a.tally.for} for · {a.tally.against} against · {a.tally.abstain} abstain</li>}
+                {a.decision && <li>{a.decision.outcome} by {a.decision.by.name}</li>}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
