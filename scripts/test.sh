@@ -31,6 +31,8 @@ step() {
 started_all=$SECONDS
 step "services (Chromium, PostgreSQL)" npx tsx scripts/check-services.ts
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
+step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
+step "migrations match the schema (PostgreSQL)" env DATABASE_URL="${TEST_PG_URL:-postgresql://opendef:opendef@127.0.0.1:5432/postgres}" npx tsx scripts/db-migrate.ts check
 step "lint" npx eslint .
 step "type check" npx tsc --noEmit
 step "unit tests" npx vitest run
