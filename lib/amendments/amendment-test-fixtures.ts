@@ -1,0 +1,96 @@
+// Helpers for the amendment and vote database tests: a definition with its
+// amendment settings, and amendments brought to a status through the use cases.
+import "@/lib/testing/require-test-database";
+import { expect } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { makeDefinition, makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
+import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
+
+export const SECTIONS = [
+  { key: "preamble", heading: "Preamble", text: "Open AI is AI anyone may use, study, modify and share." },
+  { key: "data", heading: "Data Information", text: "Developers describe the training data in detail.\n\nThe data itself is optional." },
+  { key: "code", heading: "Code", text: "All training and inference code is released." },
+];
+
+export async function makeAmendableDefinition(
+  settings: { sponsorsRequired?: number; voteWindowDays?: number; voteVisibility?: "public" | "secret" } = {},
+) {
+  const created = await makeDefinition();
+  const definition = await db.definition.update({ where: { id: created.id }, data: settings });
+  const version = await makeVersion({ definitionId: definition.id, sections: SECTIONS });
+  const [author, maintainer] = await Promise.all([makeUser(), makeUser()]);
+  await db.definitionMaintainer.create({ data: { definitionId: definition.id, userId: maintainer.id } });
+  return { definition, version, author, maintainer };
+}
+
+export function replaceDataInput(versionId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    versionId,
+    sectionKey: "data",
+    kind: "replace",
+    title: "Require the training data",
+    rationale: "A description cannot be audited the way data can.",
+    proposedText: "Developers describe the training data in detail.\n\nThe data itself is released under an open licence.",
+    ...overrides,
+  };
+}
+
+/** An amendment that has its sponsors, so its vote is open (opened at `now`). */
+export async function makeVotingAmendment(
+  settings: Parameters<typeof makeAmendableDefinition>[0] = {},
+  now = new Date(),
+): Promise<Awaited<ReturnType<typeof makeAmendableDefinition>> & { amendmentId: string; sponsors: TestUser[] }> {
+  const setup = await makeAmendableDefinition(settings);
+  const amendment = await proposeAmendment({ actor: setup.author, input: replaceDataInput(setup.version.id), now });
+  const sponsors = await Promise.all(Array.from({ length: setup.definition.sponsorsRequired }, () => makeUser()));
+  for (const sponsor of sponsors) await sponsorAmendment({ actor: sponsor, input: { amendmentId: amendment.id }, now });
+  return { ...setup, amendmentId: amendment.id, sponsors };
+}
+
+/** Every table an amendment use case could write, counted. */
+export async function rowCounts() {
+  const [amendments, revisions, sponsorships, votes, audit] = await Promise.all([
+    db.amendment.count(),
+    db.amendmentRevision.count(),
+    db.sponsorship.count(),
+    db.vote.count(),
+    db.auditEntry.count(),
+  ]);
+  return { amendments, revisions, sponsorships, votes, audit };
+}
+
+/** The amendment's row fields that a refused change must leave as they were. */
+export async function amendmentState(id: string) {
+  return db.amendment.findUniqueOrThrow({ where: { id } });
+}
+
+export async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).message).toMatch(message);
+  return error as AppError;
+}
+
+/**
+ * Runs `action`, checks it was refused with `code`, and that no row was added or
+ * removed anywhere and the amendment (if given) did not change.
+ */
+export async function expectRefusedWithoutWriting(
+  action: () => Promise<unknown>,
+  code: AppError["code"],
+  message?: RegExp,
+  amendmentId?: string,
+): Promise<AppError> {
+  const before = await rowCounts();
+  const stateBefore = amendmentId ? await amendmentState(amendmentId) : null;
+  const error = await expectRefused(action(), code, message);
+  expect(await rowCounts()).toEqual(before);
+  if (amendmentId) expect(await amendmentState(amendmentId)).toEqual(stateBefore);
+  return error;
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
+import { amendmentListSchema, listAmendmentsSchema, type AmendmentList } from "@/lib/amendments/list-amendments.schema";
+import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
+import { support, tallyVotes } from "@/lib/votes/tally-votes";
+
+const person = (user: { handle: string; name: string | null }) => ({ handle: user.handle, name: user.name ?? user.handle });
+
+/**
+ * A definition's amendments, optionally of one section and of some statuses,
+ * newest first ("recent") or by support: for-votes minus against-votes on the
+ * current revision, derived from the Vote rows in one groupBy, ties newest
+ * first. Votes whose window has passed are closed first. Four queries whatever
+ * the number of amendments or votes. Hidden amendments are listed with a notice
+ * instead of their title. Public: no actor needed.
+ */
+export async function listAmendments({ input, now = new Date() }: { input: unknown; now?: Date }): Promise<AmendmentList> {
+  const parsed = listAmendmentsSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The list query is not valid.");
+  const { slug, sectionKey, status, sort } = parsed.data;
+
+  const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, voteVisibility: true, sponsorsRequired: true } });
+  if (!definition) throw new AppError("not_found", `There is no definition "${slug}".`);
+  await closeExpiredVotes({ definitionId: definition.id, now });
+
+  const rows = await db.amendment.findMany({
+    where: {
+      definitionId: definition.id,
+      ...(sectionKey ? { sectionKey } : {}),
+      ...(status && status.length > 0 ? { status: { in: status } } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      kind: true,
+      hiddenAt: true,
+      sectionKey: true,
+      revision: true,
+      createdAt: true,
+      votingClosesAt: true,
+      decidedAt: true,
+      decisionReason: true,
+      author: { select: { handle: true, name: true } },
+      decidedBy: { select: { handle: true, name: true } },
+      version: { select: { label: true } },
+      _count: { select: { sponsors: true } },
+    },
+  });
+  const tallies = await tallyVotes(rows);
+
+  const amendments = rows.map((row) => {
+    const tally = tallies.get(row.id)!.current;
+    return {
+      id: row.id,
+      title: row.hiddenAt ? HIDDEN_NOTICE : row.title,
+      status: row.status,
+      kind: row.kind,
+      hidden: row.hiddenAt !== null,
+      sectionKey: row.sectionKey,
+      baseVersion: row.version.label!,
+      revision: row.revision,
+      author: person(row.author),
+      createdAt: row.createdAt,
+      sponsors: row._count.sponsors,
+      sponsorsRequired: definition.sponsorsRequired,
+      votingClosesAt: row.votingClosesAt,
+      tally,
+      support: support(tally),
+      decision:
+        row.decidedAt && row.decidedBy && row.decisionReason !== null
+          ? { outcome: row.status === "rejected" ? "rejected" : "accepted", reason: row.decisionReason, by: person(row.decidedBy), at: row.decidedAt }
+          : null,
+    };
+  });
+  // Array.prototype.sort is stable: ties keep the newest-first order of the query.
+  if (sort === "support") amendments.sort((a, b) => b.support - a.support);
+
+  return amendmentListSchema.parse({
+    definition: { slug: definition.slug, title: definition.title, voteVisibility: definition.voteVisibility },
+    amendments,
+  });
+}

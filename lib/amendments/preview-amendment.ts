@@ -1,0 +1,32 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { previewAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
+import { findTargetSection } from "@/lib/amendments/find-target-section";
+import { proposedTextProblem } from "@/lib/amendments/check-proposed-text";
+import { amendmentRedline, type Redline } from "@/lib/amendments/amendment-redline";
+
+/**
+ * The redline of an amendment being written, word by word against the
+ * section's current text, before anything is stored. The target is checked as
+ * a proposal would be (current version, a section of it); a text that a
+ * proposal would refuse still gets its redline, with the `problem` to fix.
+ * Writes nothing.
+ */
+export async function previewAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<{
+  section: { key: string; heading: string; text: string };
+  version: { id: string; label: string };
+  redline: Redline;
+  problem: string | null;
+}> {
+  const parsed = previewAmendmentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
+  const data = parsed.data;
+  const { version, section } = await findTargetSection({ versionId: data.versionId, sectionKey: data.sectionKey });
+  return {
+    section,
+    version,
+    redline: amendmentRedline(data.kind, section.text, data.proposedText),
+    problem: proposedTextProblem(data.kind, data.proposedText, section.text),
+  };
+}
