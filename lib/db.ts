@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "@/lib/generated/pg/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { databaseTarget } from "@/lib/db-migrations";
+import { serialiseSqliteAdapter } from "@/lib/sqlite-serial-adapter";
 
 // Columns nobody outside sign-in should ever read. A query that needs one asks for
 // it explicitly with `omit: { email: false }`.
@@ -27,7 +28,7 @@ function createClient(withOmit: boolean): Db {
   const client =
     target.provider === "postgresql"
       ? new PgClient({ ...options, adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }), ...(withOmit ? { omit } : {}) })
-      : new SqliteClient({ ...options, adapter: new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 }), ...(withOmit ? { omit } : {}) });
+      : new SqliteClient({ ...options, adapter: serialiseSqliteAdapter(new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 })), ...(withOmit ? { omit } : {}) });
   (client as unknown as PgClient<"query">).$on("query", () => {
     queryCounter.count++;
   });

@@ -1,0 +1,79 @@
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+
+/** A first-in, first-out lock: each holder runs after the previous one released. */
+class FifoLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.#tail;
+    this.#tail = previous.then(() => held);
+    return previous.then(() => release);
+  }
+}
+
+/**
+ * The better-sqlite3 adapter runs every statement on one connection. While an
+ * interactive transaction is open, a statement from another request would run
+ * inside that transaction: it would see uncommitted rows, and a rollback would
+ * silently undo a write its caller was told had succeeded. This wrapper makes
+ * plain statements wait until the open transaction commits or rolls back.
+ * (Code inside a transaction must use its `tx` client, never `db`, or it waits
+ * for itself until the transaction times out.)
+ */
+export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  const lock = new FifoLock();
+  const locked = async <T>(run: () => Promise<T>): Promise<T> => {
+    const release = await lock.acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  };
+
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await factory.connect();
+      return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+        queryRaw: (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) => locked(() => adapter.queryRaw(query)),
+        executeRaw: (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => locked(() => adapter.executeRaw(query)),
+        executeScript: (script: string) => locked(() => adapter.executeScript(script)),
+        async startTransaction(isolationLevel?: Parameters<SqlDriverAdapter["startTransaction"]>[0]): Promise<Transaction> {
+          const release = await lock.acquire();
+          try {
+            const tx = await adapter.startTransaction(isolationLevel);
+            let released = false;
+            const done = () => {
+              if (!released) (released = true), release();
+            };
+            return Object.assign(Object.create(tx) as Transaction, {
+              queryRaw: tx.queryRaw.bind(tx),
+              executeRaw: tx.executeRaw.bind(tx),
+              commit: async () => {
+                try {
+                  await tx.commit();
+                } finally {
+                  done();
+                }
+              },
+              rollback: async () => {
+                try {
+                  await tx.rollback();
+                } finally {
+                  done();
+                }
+              },
+            });
+          } catch (error) {
+            release();
+            throw error;
+          }
+        },
+      });
+    },
+  };
+}
