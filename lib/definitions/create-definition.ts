@@ -2,14 +2,35 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 
+/** An admin creates a definition; the creation is audited in the same transaction. */
 export async function createDefinition({ actor, input }: { actor: Actor; input: unknown }) {
   if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can create definitions.");
-  const data = createDefinitionSchema.parse(input);
+  const parsed = createDefinitionSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The definition is not valid.");
+  const data = parsed.data;
   const existing = await db.definition.findUnique({ where: { slug: data.slug }, select: { id: true } });
   if (existing) throw new AppError("conflict", `A definition with the slug "${data.slug}" exists already.`);
-  return db.definition.create({
-    data: { slug: data.slug, title: data.title, steward: data.steward, summary: data.summary, sources: JSON.stringify(data.sources) },
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const definition = await tx.definition.create({
+        data: { slug: data.slug, title: data.title, steward: data.steward, summary: data.summary, sources: JSON.stringify(data.sources) },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        definitionId: definition.id,
+        action: "definition.create",
+        targetType: "definition",
+        targetId: definition.id,
+        data: { slug: definition.slug, title: definition.title },
+      });
+      return definition;
+    });
+  } catch (error) {
+    // Unique slug: a concurrent request created it first.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", `A definition with the slug "${data.slug}" exists already.`);
+    throw error;
+  }
 }

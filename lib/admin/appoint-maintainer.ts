@@ -1,0 +1,45 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { appointMaintainerSchema } from "@/lib/admin/appoint-maintainer.schema";
+
+/** An admin appoints someone maintainer of one definition; audited in the same transaction. */
+export async function appointMaintainer({ actor, input }: { actor: Actor; input: unknown }) {
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can appoint maintainers.");
+  const parsed = appointMaintainerSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to appoint, and for which definition.");
+  const { definitionId, handle, reason } = parsed.data;
+
+  const [definition, user] = await Promise.all([
+    db.definition.findUnique({ where: { id: definitionId }, select: { id: true, slug: true } }),
+    db.user.findUnique({ where: { handle }, select: { id: true, handle: true, suspendedAt: true } }),
+  ]);
+  if (!definition) throw new AppError("not_found", "This definition does not exist.");
+  if (!user) throw new AppError("not_found", `Nobody has the handle "${handle}".`);
+  if (user.suspendedAt) throw new AppError("bad_input", `@${handle} is suspended: lift the suspension before appointing them.`);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.definitionMaintainer.create({
+        data: { definitionId: definition.id, userId: user.id },
+        select: { definitionId: true, userId: true, createdAt: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        definitionId: definition.id,
+        action: "maintainer.appoint",
+        targetType: "user",
+        targetId: user.id,
+        reason,
+        data: { handle: user.handle, definition: definition.slug },
+      });
+      return { definitionId: row.definitionId, handle: user.handle, since: row.createdAt };
+    });
+  } catch (error) {
+    // Unique (definitionId, userId): already a maintainer, perhaps by a concurrent request.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("duplicate", `@${handle} already maintains this definition.`);
+    throw error;
+  }
+}
