@@ -46,3 +46,29 @@ export async function requestSignInLink(page: Page, email: string) {
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 }
+
+/**
+ * Signs in as an existing (seeded) user by e-mail, on either project: through the
+ * test SMTP server on the SQLite instance, through /dev/outbox on the PostgreSQL one.
+ */
+export async function signInByEmail(page: Page, email: string, project: string) {
+  const asked = Date.now();
+  await requestSignInLink(page, email);
+  let link: string;
+  if (project === "sqlite") {
+    const { waitForMail } = await import("./mailbox");
+    let mail = await waitForMail(email);
+    // Seeded users also get notification mail: wait for the sign-in one.
+    for (let i = 0; i < 50 && !(mail.subject.includes("Sign in") && new Date(mail.date).getTime() >= asked - 1000); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      mail = await waitForMail(email);
+    }
+    link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)![0];
+  } else {
+    await page.goto("/dev/outbox");
+    const mail = page.getByRole("main").getByRole("listitem").filter({ hasText: email }).filter({ hasText: "Sign in to OpenDef" }).first();
+    link = (await mail.getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).getAttribute("href"))!;
+  }
+  await page.goto(link);
+  await expectSignedIn(page);
+}

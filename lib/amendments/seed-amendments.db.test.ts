@@ -34,13 +34,13 @@ async function seededWorld(): Promise<Map<string, Actor>> {
 }
 
 describe("seedAmendments", () => {
-  it("creates the demo amendments through the use cases: seeking, voting with votes, accepted, rejected, withdrawn; once", async () => {
+  it("creates the demo amendments through the use cases: seeking, voting with votes, closed awaiting a decision, accepted, rejected, withdrawn; once", async () => {
     const actors = await seededWorld();
-    expect(await seedAmendments(actors)).toBe(8);
+    expect(await seedAmendments(actors)).toBe(9);
 
     const rows = await db.amendment.findMany({ include: { definition: { select: { slug: true } } } });
     const statuses = rows.map((r) => r.status).sort();
-    expect(statuses).toEqual(["accepted", "rejected", "seeking", "seeking", "seeking", "voting", "voting", "withdrawn"]);
+    expect(statuses).toEqual(["accepted", "closed", "rejected", "seeking", "seeking", "seeking", "voting", "voting", "withdrawn"]);
     expect(new Set(rows.map((r) => r.definition.slug))).toEqual(new Set(["osaid", "open-weights", "open-science", "debian-gr"]));
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(["replace", "insert", "delete"]));
 
@@ -56,7 +56,7 @@ describe("seedAmendments", () => {
     }
     expect(await db.auditEntry.count({ where: { action: { in: ["amendment.accept", "amendment.reject"] } } })).toBe(2);
     const osaid = await listAmendments({ input: { slug: "osaid", sort: "support" } });
-    expect(osaid.amendments.length).toBe(2);
+    expect(osaid.amendments.length).toBe(3);
 
     // Idempotent: a second run creates nothing and changes nothing.
     const snapshot = async () => ({

@@ -5,6 +5,7 @@ import type { AmendmentKind, VoteChoice } from "@/lib/amendments/amendment-statu
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
+import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { castVote } from "@/lib/votes/cast-vote";
 
@@ -38,6 +39,25 @@ function edit(text: string, from: string, to: string): string {
 }
 
 const AMENDMENTS: SeedAmendment[] = [
+  {
+    // Vote over, no decision yet: what a maintainer finds waiting in the demo.
+    definition: "osaid",
+    section: "Parameters",
+    kind: "replace",
+    author: "chen",
+    title: "Require intermediate checkpoints where they exist",
+    rationale:
+      "Studying how a model learned, not only what it ended up as, needs the checkpoints saved along the way. They already exist for most training runs; calling them welcome additions lets them quietly disappear from releases.",
+    text: (current) =>
+      edit(
+        current,
+        "Where they exist, snapshots saved partway through training and the optimiser's final state are welcome additions.",
+        "Where they exist, snapshots saved partway through training and the optimiser's final state must be released on the same terms.",
+      ),
+    sponsors: ["emeka", "fatima"],
+    votes: { emeka: "for", fatima: "for", amara: "for", bjorn: "against", dolores: "abstain" },
+    when: "past",
+  },
   {
     definition: "osaid",
     section: "Data Information",
@@ -266,5 +286,7 @@ export async function seedAmendments(actors: Map<string, Actor>, now: Date = new
     }
     if (spec.withdrawn) await withdrawAmendment({ actor: actor(spec.author), input: { amendmentId: amendment.id } });
   }
+  // Votes from a month ago are over: store them as closed, as any read would.
+  await closeExpiredVotes({ now });
   return created;
 }

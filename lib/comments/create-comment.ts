@@ -45,19 +45,24 @@ export async function createComment({ actor, input, now = new Date() }: { actor:
     },
   });
   if (!version) throw new AppError("not_found", "This version does not exist or is not published.");
-  if (version.status === "superseded") {
-    const current = await db.version.findFirst({
-      where: { definitionId: version.definition.id, status: "published" },
-      select: { label: true },
-    });
-    throw new AppError(
-      "closed",
-      current
-        ? `This version has been superseded by ${current.label}; comment on the current version.`
-        : "This version has been superseded; comment on the current version.",
-    );
+  // An amendment's discussion follows the amendment, whatever happens to the
+  // version; a version's own discussion closes when it is superseded or its
+  // comment period ends.
+  if (!data.amendmentId) {
+    if (version.status === "superseded") {
+      const current = await db.version.findFirst({
+        where: { definitionId: version.definition.id, status: "published" },
+        select: { label: true },
+      });
+      throw new AppError(
+        "closed",
+        current
+          ? `This version has been superseded by ${current.label}; comment on the current version.`
+          : "This version has been superseded; comment on the current version.",
+      );
+    }
+    assertCommentsOpen(version, now);
   }
-  assertCommentsOpen(version, now);
 
   if (data.amendmentId) {
     const amendment = await db.amendment.findFirst({
@@ -70,7 +75,7 @@ export async function createComment({ actor, input, now = new Date() }: { actor:
   let parent: { id: string; rootId: string | null; depth: number; sectionKey: string | null; authorId: string } | null = null;
   if (data.parentId) {
     const found = await db.comment.findFirst({
-      where: { id: data.parentId, versionId: version.id, amendmentId: data.amendmentId },
+      where: data.amendmentId ? { id: data.parentId, amendmentId: data.amendmentId } : { id: data.parentId, versionId: version.id, amendmentId: null },
       select: { id: true, rootId: true, depth: true, sectionKey: true, authorId: true, deletedAt: true, hiddenAt: true, lockedAt: true },
     });
     if (!found) throw new AppError("bad_input", "The comment you are replying to is not in this discussion. Reload the page and try again.");
@@ -79,7 +84,7 @@ export async function createComment({ actor, input, now = new Date() }: { actor:
     const locked =
       found.lockedAt ??
       (rootId !== found.id
-        ? (await db.comment.findFirst({ where: { id: rootId, versionId: version.id }, select: { lockedAt: true } }))?.lockedAt
+        ? (await db.comment.findFirst({ where: { id: rootId, amendmentId: data.amendmentId }, select: { lockedAt: true } }))?.lockedAt
         : null);
     if (locked) throw new AppError("closed", "This thread is locked: it takes no new replies.");
     if (data.sectionKey && data.sectionKey !== found.sectionKey) {

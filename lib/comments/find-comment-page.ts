@@ -28,7 +28,7 @@ export async function findCommentPage({
   const root =
     !comment.rootId || comment.rootId === comment.id
       ? comment
-      : await db.comment.findFirst({ where: { id: comment.rootId, versionId: comment.versionId }, select });
+      : await db.comment.findFirst({ where: { id: comment.rootId, amendmentId: comment.amendmentId }, select });
   if (!root) throw new AppError("not_found", "This comment's thread does not exist.");
   if (sectionKey !== undefined && sectionKey !== root.sectionKey) {
     throw new AppError("not_found", "This comment is not in this section's discussion.");

@@ -18,7 +18,10 @@ export function threadScope({
   sectionKey?: string | null;
 }) {
   // Replies share their root's section, so the section filter applies to them too.
-  return { versionId, amendmentId: amendmentId ?? null, ...(sectionKey === undefined ? {} : { sectionKey }) };
+  // An amendment's discussion is keyed by the amendment alone: it stays whole
+  // when the amendment moves onto a newer version.
+  const section = sectionKey === undefined ? {} : { sectionKey };
+  return amendmentId ? { amendmentId, ...section } : { versionId, amendmentId: null, ...section };
 }
 
 /**
@@ -65,7 +68,7 @@ export async function listComments({
     roots.length === 0
       ? []
       : await db.comment.findMany({
-          where: { versionId, rootId: { in: roots.map((r) => r.id) }, parentId: { not: null } },
+          where: { ...(amendmentId ? { amendmentId } : { versionId }), rootId: { in: roots.map((r) => r.id) }, parentId: { not: null } },
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           select: commentRowSelect,
         });

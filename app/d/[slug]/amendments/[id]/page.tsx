@@ -46,7 +46,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
   ]);
   const hidden = { slug, amendmentId: id };
   const pagePath = `/d/${slug}/amendments/${id}`;
-  const discussionOpen = thread.version.status === "published" && !!user;
+  const discussionOpen = !!user;
   const view: ThreadView = {
     slug,
     versionId: thread.versionId,
@@ -201,7 +201,6 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
       <section id="discussion" aria-labelledby="discussion-heading" className="discussion">
         <h2 id="discussion-heading">Discussion <span className="muted">({comments.total})</span></h2>
         {!user && <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(pagePath)}`}>Sign in</Link> to join the discussion.</p>}
-        {user && !discussionOpen && <p className="notice" role="status">This amendment&apos;s version has been superseded: its discussion is kept as it was.</p>}
         {discussionOpen && (
           <ActionForm
             action={postCommentAction}

@@ -1,0 +1,90 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInByEmail, signInWithOidc } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+
+// The amendment process as members would go through it: propose with a preview,
+// two other members sponsor it, the vote opens, members vote and change their mind.
+test.describe.configure({ timeout: 240_000 });
+
+function unique(name: string) {
+  return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+async function person(browser: Browser, name: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithOidc(page, name);
+  return page;
+}
+
+test("propose, sponsor, vote and change a vote", async ({ browser }) => {
+  const author = await person(browser, unique("ana"));
+  const title = `Name the tokenizer explicitly ${unique("t")}`;
+
+  await author.goto("/d/osaid");
+  await author.locator("#s-code").getByRole("link", { name: /Propose an amendment/ }).click();
+  await expect(author.getByRole("heading", { name: "Propose an amendment" })).toBeVisible();
+  await author.getByLabel("Title").fill(title);
+  const text = author.getByLabel("Proposed text");
+  await text.fill(`${await text.inputValue()} The tokenizer and its training data count as code.`);
+  await author.getByLabel(/Rationale/).fill("Without the tokenizer nobody can rebuild the input pipeline.");
+  await author.getByRole("button", { name: "Preview changes" }).click();
+  const preview = author.getByRole("region", { name: /Preview/ });
+  await expect(preview.locator("ins").first()).toContainText("tokenizer");
+  await expectNoSeriousA11yViolations(author);
+  await author.getByRole("button", { name: "Propose amendment" }).click();
+
+  await expect(author.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(author.getByText("seeking sponsors")).toBeVisible();
+  await expect(author.getByText("Sponsors: 0 of 2")).toBeVisible();
+  // Authors cannot sponsor their own amendment.
+  await expect(author.getByRole("button", { name: "Sponsor this amendment" })).toHaveCount(0);
+  const url = author.url();
+
+  const [ben, cleo, dan] = await Promise.all([person(browser, unique("ben")), person(browser, unique("cleo")), person(browser, unique("dan"))]);
+  for (const sponsor of [ben, cleo]) {
+    await sponsor.goto(url);
+    await sponsor.getByRole("button", { name: "Sponsor this amendment" }).click();
+    await expect(sponsor.getByText("You sponsor this amendment.")).toBeVisible();
+  }
+  await ben.reload();
+  await expect(ben.getByText("voting open")).toBeVisible();
+
+  for (const [voter, choice] of [[ben, "Vote for"], [cleo, "Vote against"], [dan, "Vote for"]] as const) {
+    await voter.goto(url);
+    await voter.getByRole("button", { name: choice }).click();
+    await expect(voter.getByLabel("Tally")).toBeVisible();
+  }
+  await dan.reload();
+  await expect(dan.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
+
+  // One vote per member, changeable while the vote is open.
+  await ben.goto(url);
+  await ben.getByRole("button", { name: "Vote against" }).click();
+  await expect(ben.getByLabel("Tally")).toHaveText(/For 1 · Against 2 · Abstain 0/);
+  await expect(ben.getByRole("listitem").filter({ hasText: /: against/ })).toHaveCount(2);
+});
+
+test("a maintainer accepts a closed vote with a public reason; members cannot decide", async ({ browser }, testInfo) => {
+  const member = await person(browser, unique("eve"));
+  await member.goto("/d/osaid/amendments?status=closed");
+  const first = member.getByRole("main").getByRole("listitem").getByRole("heading").first();
+  await first.getByRole("link").click();
+  const url = member.url();
+  await expect(member.getByText("vote closed, awaiting a maintainer's decision")).toBeVisible();
+  await expect(member.getByRole("button", { name: "Accept" })).toHaveCount(0);
+
+  const maintainer = await (await browser.newContext()).newPage();
+  await signInByEmail(maintainer, "osi-maint@opendef.example", testInfo.project.name);
+  await maintainer.goto(url);
+  const reason = `The vote supports it and the text is clearer ${unique("r")}`;
+  await maintainer.getByLabel("Reason for the decision (published with it)").fill(reason);
+  await maintainer.getByRole("button", { name: "Accept" }).click();
+  await expect(maintainer.getByText(reason)).toBeVisible();
+
+  // The decision and its reason are public, and in the audit trail of the API.
+  await member.goto(url);
+  await expect(member.getByText(/Accepted by Olu Steward/)).toBeVisible();
+  const id = url.split("/").pop();
+  const api = await (await member.request.get(`/api/v1/amendments/${id}`)).json();
+  expect(api.decision).toMatchObject({ outcome: "accepted", reason, by: { handle: "osi-maint" } });
+});
