@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li><Link href="/">Definitions</Link></li>
                 <li><Link href="/compare">Compare</Link></li>
                 {user && <li><Link href="/notifications">Notifications</Link></li>}
+                {user?.role === "admin" && <li><Link href="/admin">Admin</Link></li>}
               </ul>
             </nav>
             <div className="account">

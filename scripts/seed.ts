@@ -8,6 +8,7 @@ import { createDefinition } from "@/lib/definitions/create-definition";
 import { publishVersion } from "@/lib/versions/publish-version";
 import { createComment } from "@/lib/comments/create-comment";
 import { seedAmendments } from "@/lib/amendments/seed-amendments";
+import { seedPublishing } from "@/lib/versions/seed-publishing";
 
 const CONTENT = path.join(process.cwd(), "prisma/seed/content");
 const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
@@ -134,6 +135,9 @@ async function main() {
     await seedDefinition(file, actors);
   }
   const amendments = await seedAmendments(actors);
+  // The loop closed: a version that took in accepted amendments, and a draft in progress.
+  const publishing = await seedPublishing(actors);
+  console.log(`  publishing: ${publishing.published ?? "already published"}; ${publishing.draft ?? "draft already in progress"}`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 
