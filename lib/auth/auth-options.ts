@@ -9,6 +9,10 @@ import { unsafeAuthDb } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
 import { baseHandle } from "@/lib/users/make-handle";
 import { signInMail } from "@/lib/auth/sign-in-mail";
+import { headers } from "next/headers";
+import { isAppError } from "@/lib/errors/app-error";
+import { clientAddress } from "@/lib/http/client-address";
+import { enforceSignInMailLimits } from "@/lib/rate-limits/enforce-sign-in-mail-limits";
 
 type OidcProfile = { sub: string; name?: string; preferred_username?: string; email?: string; picture?: string };
 
@@ -77,13 +81,44 @@ export function authOptions(): NextAuthOptions {
     providers.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
   }
 
+  // Served over HTTPS (production): cookies are Secure and carry the __Host-/__Secure-
+  // prefixes, which browsers refuse to accept over plain HTTP or for another path
+  // or domain. Over http://127.0.0.1 (development, browser tests) they cannot be
+  // Secure, or the browser would drop them. See docs/security.md.
+  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const prisma = unsafeAuthDb();
+
   return {
     adapter: adapter(),
     providers,
     // Database sessions: a sign-out or a suspension takes effect on the next request.
     session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: secure ? "__Host-next-auth.session-token" : "next-auth.session-token",
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
     callbacks: {
+      // Before a sign-in link is mailed, and again when any sign-in completes.
+      async signIn({ user, email }) {
+        const suspended = await prisma.user.findFirst({
+          where: { OR: [{ id: user.id }, ...(user.email ? [{ email: user.email }] : [])], suspendedAt: { not: null } },
+          select: { id: true },
+        });
+        if (suspended) return false;
+        if (email?.verificationRequest && user.email) {
+          try {
+            await enforceSignInMailLimits({ email: user.email, address: clientAddress(await headers()) });
+          } catch (error) {
+            if (isAppError(error) && error.retryAfter) return `/signin?error=RateLimited&retryAfter=${error.retryAfter}`;
+            throw error;
+          }
+        }
+        return true;
+      },
       async session({ session, user }) {
         const row = user as AdapterUser & { handle: string; role: string; suspendedAt: Date | null };
         session.user = { id: row.id, name: row.name, handle: row.handle, role: row.role, suspended: row.suspendedAt !== null };

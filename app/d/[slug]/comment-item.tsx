@@ -3,6 +3,9 @@ import type { TreeNode } from "@/lib/comments/comment-tree";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
+import { isModerator } from "@/lib/moderation/require-moderator";
+import { ModerationForm } from "@/app/moderation/moderation-form";
+import { flagContentAction, hideContentAction, lockThreadAction, restoreContentAction } from "@/app/moderation/actions";
 
 // Blog threads indent a few levels, then show deeper replies flat with "in reply to".
 export const MAX_INDENT = 4;
@@ -60,6 +63,8 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
   const name = node.author?.name ?? null;
   const flatReplies = depth >= MAX_INDENT - 1;
   const isRoot = node.parentId === null;
+  const moderator = isModerator(user);
+  const here = linkWith(view, {}, `comment-${node.id}`);
   return (
     <li className="comment-li">
       <article id={`comment-${node.id}`} className="comment" tabIndex={-1} aria-label={node.deleted ? "Deleted comment" : `Comment by ${name}`}>
@@ -114,6 +119,30 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
               submitLabel={view.followedRoots.has(node.id) ? "Unfollow thread" : "Follow thread"}
               className="inline-form"
             />
+          )}
+          {user && !mine && !node.deleted && !node.hidden && (
+            <ModerationForm
+              action={flagContentAction}
+              hidden={{ targetType: "comment", targetId: node.id }}
+              summary="Flag"
+              submitLabel="Send flag to moderators"
+              reason={{ label: "Why should moderators look at this?", hint: "Only moderators see this.", maxLength: 500 }}
+            />
+          )}
+          {moderator && !node.deleted && !node.hidden && (
+            <ModerationForm
+              action={hideContentAction}
+              hidden={{ targetType: "comment", targetId: node.id, returnTo: here }}
+              summary="Hide"
+              submitLabel="Hide comment"
+              reason={{ label: "Public reason", hint: "Shown in place of the comment.", maxLength: 300 }}
+            />
+          )}
+          {moderator && node.hidden && (
+            <ModerationForm action={restoreContentAction} hidden={{ targetType: "comment", targetId: node.id, returnTo: here }} submitLabel="Restore" />
+          )}
+          {moderator && isRoot && !node.deleted && (
+            <ModerationForm action={lockThreadAction} hidden={{ commentId: node.id, locked: "true", returnTo: here }} submitLabel="Lock thread" />
           )}
         </footer>
         {view.reply === node.id && user && view.open && (

@@ -1,0 +1,36 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { restoreContentSchema } from "@/lib/moderation/restore-content.schema";
+import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
+import { requireModerator } from "@/lib/moderation/require-moderator";
+
+/** A moderator shows hidden content again, exactly as it was; the audit log keeps both steps. */
+export async function restoreContent({ actor, input }: { actor: Actor; input: unknown }) {
+  const parsed = restoreContentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to restore.");
+  const { targetType, targetId, reason } = parsed.data;
+  const moderator = await requireModerator(actor);
+
+  const target = await findModerationTarget(targetType, targetId);
+  if (!target.hiddenAt) throw new AppError("conflict", "This is not hidden.");
+
+  return db.$transaction(async (tx) => {
+    const updated =
+      targetType === "comment"
+        ? await tx.comment.updateMany({ where: { id: target.id, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: null } })
+        : await tx.amendment.updateMany({ where: { id: target.id, hiddenAt: { not: null } }, data: { hiddenAt: null, hiddenReason: null } });
+    if (updated.count !== 1) throw new AppError("conflict", "This was restored a moment ago.");
+    await recordAudit(tx, {
+      actorId: moderator.id,
+      definitionId: target.definitionId,
+      action: `${targetType}.restore`,
+      targetType,
+      targetId: target.id,
+      reason: reason ?? null,
+    });
+    return { targetType, targetId: target.id };
+  });
+}

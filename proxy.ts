@@ -1,0 +1,51 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
+import { recordPeerAddresses } from "@/lib/http/peer-address";
+import { inspectRequest } from "@/lib/http/inspect-request";
+
+// Runs in the server process (Node.js runtime) before every page, route handler
+// and server action. It is a first line only: every use case checks who may do
+// what itself (docs/decisions/001-layout-and-domain.md).
+
+// Installed here so that it is never missing; instrumentation.ts should install it at
+// start-up too, so that the very first request is recorded (docs/security.md).
+recordPeerAddresses();
+
+function plain(status: number, message: string) {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+export async function proxy(request: NextRequest) {
+  // Cross-site request forgery: a page on another site cannot make a signed-in
+  // visitor's browser change anything here. Next.js checks Origin for server
+  // actions itself; this covers route handlers (and actions) alike.
+  if (isCrossSiteWrite({ method: request.method, headers: request.headers })) return plain(403, CROSS_SITE_MESSAGE);
+  // NUL bytes, oversized bodies, absurdly nested JSON: refused before any route runs.
+  const refusal = await inspectRequest(request);
+  if (refusal) return plain(refusal.status, refusal.message);
+
+  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    formTargets: [process.env.OIDC_ISSUER, process.env.GITHUB_ID ? "https://github.com" : undefined],
+    https,
+  });
+
+  // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Only when the site is served over HTTPS: a browser would then refuse plain HTTP for a year.
+  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  return response;
+}
+
+export const config = {
+  // Everything but build assets, which carry no state and need no nonce.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
