@@ -1,0 +1,699 @@
+// Load benchmark of the production build on loopback (issue 7; docs/performance.md).
+//
+//   npm run build && npm run bench -- --db sqlite      (or --db postgres)
+//
+// 1. A fresh database: migrate (scripts/db-migrate.ts deploy), the demo seed
+//    (scripts/seed.ts), then the fixture (scripts/bench/seed-dataset.ts): one
+//    version with --comments comments (--reply-share of them replies),
+//    --amendments amendments in voting, --votes votes, and a second, small
+//    definition with --small-comments comments to compare query counts.
+// 2. `next start` from this checkout's .next on a free loopback port, with the SQL
+//    statement counter preloaded (scripts/bench/count-queries.mjs).
+// 3. autocannon, --connections connections for --duration seconds per endpoint
+//    (after a --warmup run that is not counted), then one table: requests/s,
+//    p50, p99, errors, SQL statements per request, server RSS; and the same page's
+//    HTML from a plain Node HTTP server, the static limit.
+//
+// Options: --only a,b (scenario names, see SCENARIOS), --cpu-prof DIR (write the
+// server's V8 CPU profile there; read it with scripts/bench/top-functions.ts),
+// --sql-top N (the N SQL statements that took the most time in each run),
+// --nice N (run the server and the load generator at that scheduling priority,
+// e.g. --nice=-10 as root on a machine that others share: figures vary less),
+// --nginx-cache (drive the app through a local nginx with the one-second cache for
+// anonymous readers of scripts/scale/nginx-microcache.conf.template),
+// --json FILE (the figures as JSON), --keep (leave the database), --pg-url URL.
+// Every run is bounded: each load run stops after --duration seconds, the whole
+// script after the sum of them plus set-up; it only ever talks to 127.0.0.1.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { loadavg, setPriority, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { fetchActionRequest, findCommentForm, mpaActionRequest, type CommentForm } from "./bench/comment-form";
+
+const { values: args } = parseArgs({
+  options: {
+    db: { type: "string", default: "sqlite" },
+    comments: { type: "string", default: "10000" },
+    "small-comments": { type: "string", default: "100" },
+    "reply-share": { type: "string", default: "0.3" },
+    amendments: { type: "string", default: "200" },
+    votes: { type: "string", default: "5000" },
+    users: { type: "string", default: "500" },
+    sessions: { type: "string", default: "50" },
+    connections: { type: "string", default: "10" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    only: { type: "string" },
+    "cpu-prof": { type: "string" },
+    "sql-top": { type: "string", default: "0" },
+    nice: { type: "string" },
+    "nginx-cache": { type: "boolean", default: false },
+    json: { type: "string" },
+    "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_bench" },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+const ROOT = process.cwd();
+const CONNECTIONS = positive("connections");
+const DURATION = positive("duration");
+const WARMUP = Number(args.warmup);
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const work = mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
+const children: ChildProcess[] = [];
+
+function positive(name: "connections" | "duration"): number {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < 1 || n > (name === "duration" ? 120 : 100)) throw new Error(`--${name} is a whole number from 1 to ${name === "duration" ? 120 : 100}`);
+  return n;
+}
+
+function log(message: string) {
+  console.error(`bench: ${message}`);
+}
+
+// ---------------------------------------------------------------- set-up
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Set-up steps print a lot (the demo seed's outbox mails): keep it in the work dir,
+// show only the last lines, or all of it on failure.
+function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  writeFileSync(path.join(work, "setup.log"), `$ ${command} ${commandArgs.join(" ")}\n${output}\n`, { flag: "a" });
+  if (result.status !== 0) {
+    console.error(output);
+    throw new Error(`${command} ${commandArgs.join(" ")} failed (${result.status ?? result.signal})`);
+  }
+  const last = output.trim().split("\n").at(-1);
+  if (last) log(last);
+  return (Date.now() - started) / 1000;
+}
+
+async function resetDatabase(): Promise<string> {
+  if (args.db === "sqlite") return `file:${path.join(work, "bench.db")}`;
+  if (args.db !== "postgres") throw new Error(`--db is sqlite or postgres (got ${args.db})`);
+  const url = new URL(args["pg-url"]!);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  // This drops the database it is given: only ever one named for benchmarks.
+  if (!/^\w*bench\w*$/.test(name)) throw new Error(`refusing to reset PostgreSQL database "${name}": its name must contain "bench"`);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`the benchmark runs on loopback only (got ${url.hostname})`);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return url.toString();
+}
+
+async function dropDatabase(databaseUrl: string) {
+  if (args.db !== "postgres" || args.keep) return;
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+type Fixture = {
+  slug: string;
+  versionId: string;
+  label: string;
+  comments: number;
+  topLevel: number;
+  replies: number;
+  maxDepth: number;
+  amendments: number;
+  votes: number;
+  deepCursor: string | null;
+  deepCommentId: string | null;
+  deepCommentDepth: number | null;
+  amendmentIds: string[];
+  tally: Record<string, { for: number; against: number; abstain: number }>;
+  sessions: { token: string; userId: string }[];
+  seconds: number;
+};
+
+function seedFixture(env: NodeJS.ProcessEnv, slug: string, flags: string[]): Fixture {
+  const out = path.join(work, `${slug}.json`);
+  run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", slug, "--out", out, ...flags], env);
+  return JSON.parse(readFileSync(out, "utf8")) as Fixture;
+}
+
+// ---------------------------------------------------------------- server
+
+type Server = { child: ChildProcess; origin: string; counterPort: number; logFile: string };
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
+  const port = await freePort();
+  const counterPort = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const nodeOptions = [`--import ${path.join(ROOT, "scripts/bench/count-queries.mjs")}`];
+  // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
+  const nodeArgs: string[] = [];
+  if (args["cpu-prof"]) {
+    mkdirSync(args["cpu-prof"], { recursive: true });
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`);
+  }
+  const logFile = path.join(work, "server.log");
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: "opendef-bench-secret-not-for-production",
+      // The benchmark posts many comments per member; the interval limit is for people.
+      COMMENT_MIN_INTERVAL_SECONDS: "0",
+      OPENDEF_BENCH: "1",
+      OPENDEF_BENCH_COUNTER_PORT: String(counterPort),
+      NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...nodeOptions].join(" ").trim(),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  if (args.nice !== undefined) setPriority(child.pid!, Number(args.nice));
+  const out = createWriteStream(logFile);
+  child.stdout!.pipe(out, { end: false });
+  child.stderr!.pipe(out, { end: false });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
+    try {
+      const response = await fetch(`${origin}/`, { signal: AbortSignal.timeout(5000) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s; see ${logFile}`);
+    await sleep(200);
+  }
+  return { child, origin, counterPort, logFile };
+}
+
+async function stopServer(server: Server) {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.kill("SIGTERM");
+  // A CPU profile is written on the way out; give it time, then insist.
+  const timer = setTimeout(() => server.child.kill("SIGKILL"), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+let nginxProcess: ChildProcess | null = null;
+
+/** nginx with the anonymous-reader microcache in front of the server; its origin. */
+async function startNginx(server: Server): Promise<string> {
+  const dir = path.join(work, "nginx");
+  for (const sub of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(dir, "tmp", sub), { recursive: true });
+  mkdirSync(path.join(dir, "cache"), { recursive: true });
+  // nginx's worker runs as nobody: it must write its temp files and cache.
+  spawnSync("chmod", ["-R", "a+rwX", work]);
+  const port = await freePort();
+  const config = readFileSync(path.join(ROOT, "scripts/scale/nginx-microcache.conf.template"), "utf8")
+    .replaceAll("@DIR@", dir)
+    .replaceAll("@PORT_LB@", String(port))
+    .replaceAll("@UPSTREAM_SERVERS@", `    server ${new URL(server.origin).host};`);
+  writeFileSync(path.join(dir, "nginx.conf"), config);
+  // Never inherit our stdout: a leftover nginx would hold a pipe reading it open.
+  const nginx = spawn(process.env.NGINX ?? "nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: "ignore" });
+  children.push(nginx);
+  nginxProcess = nginx;
+  if (args.nice !== undefined) setPriority(nginx.pid!, Number(args.nice));
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
+    if (nginx.exitCode !== null || i > 100) throw new Error(`nginx did not start; see ${dir}/nginx-error.log`);
+    await sleep(100);
+  }
+  log(`nginx microcache ${origin} in front of ${server.origin}`);
+  return origin;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A process and its descendants, from /proc. */
+function processTree(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of parents) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+function readProc(pid: number, file: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return ""; // gone meanwhile
+  }
+}
+
+/** Resident memory of the server and its descendants, in MB. */
+function rssMb(pid: number): number {
+  const kb = processTree(pid).reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readProc(p, "status"))?.[1] ?? 0), 0);
+  return kb / 1024;
+}
+
+// Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ).
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** CPU time the server and its descendants have used, in ms. On a shared machine
+ * this, per request, is steadier than requests per second. */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    const stat = readProc(p, "stat");
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+async function sqlCount(server: Server): Promise<{ sql: number; prisma: number | null }> {
+  const response = await fetch(`http://127.0.0.1:${server.counterPort}/`);
+  return (await response.json()) as { sql: number; prisma: number | null };
+}
+
+/** SQL statements of one request, alone on the server. */
+async function queriesOf(server: Server, pathname: string, headers: Record<string, string> = {}) {
+  await fetch(server.origin + pathname, { headers, redirect: "manual" }).then((r) => r.arrayBuffer()); // warm
+  await sleep(50);
+  const before = await sqlCount(server);
+  const response = await fetch(server.origin + pathname, { headers, redirect: "manual" });
+  await response.arrayBuffer();
+  await sleep(50);
+  const after = await sqlCount(server);
+  return {
+    status: response.status,
+    sql: after.sql - before.sql,
+    prisma: before.prisma === null || after.prisma === null ? null : after.prisma - before.prisma,
+  };
+}
+
+// ---------------------------------------------------------------- load
+
+type Scenario = {
+  name: string;
+  title: string;
+  method?: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  /** Per request: a fresh body and cookie (posting). */
+  setup?: (request: autocannon.RawRequest, n: number) => void;
+  ok: (status: number, headers: Record<string, string>) => boolean;
+  /** Called with every acknowledged response (to learn what was written). */
+  acknowledged?: (headers: Record<string, string>) => void;
+  against?: "server" | "static";
+  /** Compare its throughput with the static limit. */
+  page?: boolean;
+};
+
+type Row = {
+  name: string;
+  title: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  sqlPerRequest: number | null;
+  prismaPerRequest: number | null;
+  rssMb: number | null;
+  cpuMsPerRequest: number | null;
+  sqlTop: { sql: string; calls: number; ms: number; msPerRequest: number; callsPerRequest: number }[];
+  firstFailure: string | null;
+  load: number;
+  page: boolean;
+};
+
+let requestNumber = 0;
+
+async function load(scenario: Scenario, origin: string, seconds: number, count: boolean, server: Server | null): Promise<Row> {
+  let bad = 0;
+  let firstFailure: string | null = null;
+  const statuses: Record<string, number> = {};
+  if (count && server) await fetch(`http://127.0.0.1:${server.counterPort}/sql/reset`).then((r) => r.arrayBuffer());
+  const before = count && server ? await sqlCount(server) : null;
+  const cpuBefore = server ? cpuMs(server.child.pid!) : 0;
+  const result = await autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 20,
+    headers: { Origin: origin, ...(scenario.headers ?? {}) },
+    requests: [
+      {
+        method: scenario.method ?? "GET",
+        path: scenario.path,
+        ...(scenario.setup
+          ? {
+              setupRequest: (request: autocannon.RawRequest) => {
+                // Numbered across the warm-up and the measured run: every body is new.
+                scenario.setup!(request, requestNumber++);
+                return request;
+              },
+            }
+          : {}),
+        onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string | string[]>) => {
+          const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+          statuses[status] = (statuses[status] ?? 0) + 1;
+          if (!scenario.ok(status, lower)) {
+            bad++;
+            firstFailure ??= `${status}: ${describeFailure(body)}`;
+          } else scenario.acknowledged?.(lower);
+        },
+      },
+    ],
+  });
+  let sqlPerRequest: number | null = null;
+  let prismaPerRequest: number | null = null;
+  let cpuMsPerRequest: number | null = null;
+  let sqlTop: Row["sqlTop"] = [];
+  if (before && server) {
+    // Requests still in flight when the run stopped finish on the server: wait for them.
+    await sleep(1500);
+    const after = await sqlCount(server);
+    const sent = result.requests.sent || result.requests.total;
+    cpuMsPerRequest = (cpuMs(server.child.pid!) - cpuBefore) / sent;
+    const topSql = Number(args["sql-top"]);
+    if (topSql > 0) {
+      const statements = (await (await fetch(`http://127.0.0.1:${server.counterPort}/sql`)).json()) as { sql: string; calls: number; ms: number }[];
+      sqlTop = statements.slice(0, topSql).map((x) => ({ ...x, msPerRequest: x.ms / sent, callsPerRequest: x.calls / sent }));
+    }
+    sqlPerRequest = (after.sql - before.sql) / sent;
+    prismaPerRequest = before.prisma === null || after.prisma === null ? null : (after.prisma - before.prisma) / sent;
+  }
+  return {
+    name: scenario.name,
+    title: scenario.title,
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + bad,
+    statuses,
+    sqlPerRequest,
+    prismaPerRequest,
+    rssMb: server ? rssMb(server.child.pid!) : null,
+    cpuMsPerRequest,
+    sqlTop,
+    firstFailure,
+    load: loadavg()[0],
+    page: scenario.page ?? false,
+  };
+}
+
+/** What a refused request said: the form's alert, an API error, or the start of the body. */
+function describeFailure(body: string): string {
+  const alert = /role="alert"[^>]*>([^<]*)</.exec(body)?.[1] ?? /"error":\{?"?([^"}]*)/.exec(body)?.[1];
+  return (alert ?? body.replace(/\s+/g, " ")).slice(0, 200);
+}
+
+// ---------------------------------------------------------------- database checks
+
+async function databaseQuery<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (databaseUrl.startsWith("file:")) {
+    const file = databaseUrl.slice("file:".length);
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
+    try {
+      return db.prepare(sql.replace(/\$\d+/g, "?")).all(...params) as T[];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${ROOT}/.next: run npm run build first`);
+  const only = args.only ? new Set(args.only.split(",")) : null;
+  const started = new Date();
+  log(`${args.db}, ${args.comments} comments, ${CONNECTIONS} connections × ${DURATION} s per endpoint${args.nice === undefined ? "" : `, nice ${args.nice}`}; work dir ${work}`);
+
+  const databaseUrl = await resetDatabase();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  const setup: Record<string, number> = {};
+  setup.migrate = run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], env);
+  setup.seed = run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+  const seedStarted = Date.now();
+  const big = seedFixture(env, "bench", [
+    "--comments", args.comments!, "--reply-share", args["reply-share"]!, "--amendments", args.amendments!,
+    "--votes", args.votes!, "--users", args.users!, "--sessions", args.sessions!,
+  ]);
+  const small = seedFixture(env, "bench-small", [
+    "--comments", args["small-comments"]!, "--reply-share", args["reply-share"]!, "--amendments", "0", "--votes", "0",
+    "--users", args.users!, "--sessions", "0",
+  ]);
+  setup.fixture = (Date.now() - seedStarted) / 1000;
+  if (big.sessions.length === 0) throw new Error("--sessions must be at least 1 to post comments");
+
+  if (args.nice !== undefined) setPriority(Number(args.nice));
+  const server = await startServer(env);
+  log(`server ${server.origin} (pid ${server.child.pid}), RSS ${rssMb(server.child.pid!).toFixed(0)} MB at start; log ${server.logFile}`);
+  let staticServer: ChildProcess | null = null;
+  try {
+    const front = args["nginx-cache"] ? await startNginx(server) : server.origin;
+    const { origin } = server;
+    const member = { Cookie: `next-auth.session-token=${big.sessions[0].token}` };
+    const apiBase = (fixture: Fixture) => `/api/v1/definitions/${fixture.slug}/versions/${encodeURIComponent(fixture.label)}/comments`;
+
+    // The permalink's target: the page of the thread that holds a deep reply.
+    const redirect = await fetch(`${origin}/d/${big.slug}/comments/${big.deepCommentId}`, { redirect: "manual" });
+    const location = redirect.headers.get("location");
+    if (redirect.status !== 307 || !location) throw new Error(`permalink answered ${redirect.status}, not a redirect`);
+    const permalinkTarget = new URL(location, origin);
+    const targetPath = permalinkTarget.pathname + permalinkTarget.search;
+
+    // The comment form, as the signed-in member sees it.
+    const memberPage = await fetch(`${origin}/d/${big.slug}`, { headers: member });
+    const form: CommentForm = findCommentForm(await memberPage.text());
+
+    // The static limit: the anonymous page's HTML from a plain Node server.
+    const anonymousHtml = await (await fetch(`${origin}/d/${big.slug}`)).text();
+    if (!anonymousHtml.includes(`${big.comments.toLocaleString("en")}`) && !anonymousHtml.includes(String(big.comments))) {
+      log("note: the anonymous page does not show the comment total");
+    }
+    const htmlFile = path.join(work, "definition-page.html");
+    writeFileSync(htmlFile, anonymousHtml);
+    const staticPort = await freePort();
+    staticServer = spawn(process.execPath, [path.join(ROOT, "scripts/bench/static-server.mjs"), htmlFile, String(staticPort)], { stdio: "ignore" });
+    children.push(staticServer);
+    if (args.nice !== undefined) setPriority(staticServer.pid!, Number(args.nice));
+    const staticOrigin = `http://127.0.0.1:${staticPort}`;
+    for (let i = 0; i < 50; i++) {
+      if (await fetch(staticOrigin).then((r) => r.ok, () => false)) break;
+      await sleep(100);
+    }
+
+    // Exact SQL statements of single requests, at both sizes.
+    const exact = {
+      page: { small: await queriesOf(server, `/d/${small.slug}`), big: await queriesOf(server, `/d/${big.slug}`) },
+      memberPage: { small: await queriesOf(server, `/d/${small.slug}`, member), big: await queriesOf(server, `/d/${big.slug}`, member) },
+      apiFirst: { small: await queriesOf(server, apiBase(small)), big: await queriesOf(server, apiBase(big)) },
+      apiDeep: { small: small.deepCursor ? await queriesOf(server, `${apiBase(small)}?cursor=${small.deepCursor}`) : null, big: await queriesOf(server, `${apiBase(big)}?cursor=${big.deepCursor}`) },
+      permalink: { small: null, big: await queriesOf(server, `/d/${big.slug}/comments/${big.deepCommentId}`) },
+      permalinkTarget: { small: null, big: await queriesOf(server, targetPath) },
+    };
+
+    const runId = Date.now().toString(36);
+    const postBody = (n: number) => `bench post ${runId}-${n}: the definition should say which licences count as OSI-approved for **parameters**.`;
+    const cookie = (n: number) => `next-auth.session-token=${big.sessions[n % big.sessions.length].token}`;
+    const posted: string[] = [];
+    const commentIdFrom = (value: string | undefined) => /#comment-([A-Za-z0-9_-]+)/.exec(value ?? "")?.[1];
+    const scenarios: Scenario[] = [
+      { name: "static", title: "static limit: same HTML, plain Node server", path: "/", ok: (s) => s === 200, against: "static", page: true },
+      { name: "page", title: `definition page, anonymous (/d/${big.slug})`, path: `/d/${big.slug}`, ok: (s) => s === 200, page: true },
+      { name: "page-member", title: "definition page, signed in", path: `/d/${big.slug}`, headers: member, ok: (s) => s === 200, page: true },
+      { name: "api-first", title: "comments API, first page", path: apiBase(big), ok: (s) => s === 200 },
+      { name: "api-deep", title: `comments API, last page (cursor, page ${Math.ceil(big.topLevel / 50)})`, path: `${apiBase(big)}?cursor=${big.deepCursor}`, ok: (s) => s === 200 },
+      { name: "permalink", title: `permalink redirect (reply at depth ${big.deepCommentDepth})`, path: `/d/${big.slug}/comments/${big.deepCommentId}`, ok: (s) => s === 307 },
+      { name: "permalink-target", title: "permalink target page", path: targetPath, ok: (s) => s === 200, page: true },
+      {
+        name: "post",
+        title: "post comment, JS (server action + redirect render)",
+        method: "POST",
+        path: `/d/${big.slug}`,
+        setup: (request, n) => {
+          const { headers, body } = fetchActionRequest(form, postBody(n));
+          Object.assign(request.headers, headers, { Cookie: cookie(n) });
+          request.body = body;
+        },
+        ok: (s, h) => s === 200 && "x-action-redirect" in h,
+        acknowledged: (h) => posted.push(commentIdFrom(h["x-action-redirect"]) ?? "?"),
+      },
+      {
+        name: "post-nojs",
+        title: "post comment, no JS (server action, 303)",
+        method: "POST",
+        path: `/d/${big.slug}`,
+        setup: (request, n) => {
+          const { headers, body } = mpaActionRequest(form, postBody(1_000_000 + n));
+          Object.assign(request.headers, headers, { Cookie: cookie(n) });
+          request.body = body;
+        },
+        ok: (s) => s === 303,
+        acknowledged: (h) => posted.push(commentIdFrom(h.location) ?? "?"),
+      },
+    ];
+    const chosen = scenarios.filter((s) => !only || only.has(s.name));
+
+    const rows: Row[] = [];
+    for (const scenario of chosen) {
+      const target = scenario.against === "static" ? staticOrigin : front;
+      const counted = scenario.against !== "static";
+      log(`${scenario.name}: warm-up ${WARMUP} s, then ${DURATION} s (load average ${loadavg()[0].toFixed(2)})`);
+      if (WARMUP > 0) await load(scenario, target, WARMUP, false, null);
+      const row = await load(scenario, target, DURATION, counted, counted ? server : null);
+      if (!counted) row.rssMb = null;
+      rows.push(row);
+      log(`${scenario.name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors ${JSON.stringify(row.statuses)}${row.firstFailure ? `; first refusal ${row.firstFailure}` : ""}`);
+    }
+
+    // Posting: every acknowledged comment is in the database, and readers see it.
+    let writes: { acknowledged: number; rows: number; visibleAfterMs: number | null } | null = null;
+    if (chosen.some((s) => s.name.startsWith("post"))) {
+      const [{ n }] = await databaseQuery<{ n: number | bigint }>(databaseUrl, `SELECT count(*) AS n FROM "Comment" WHERE body LIKE $1`, [`bench post ${runId}-%`]);
+      // One more, then poll the newest-first API page anonymously until it shows it.
+      const probe = mpaActionRequest(form, postBody(9_000_000));
+      const response = await fetch(`${front}/d/${big.slug}`, { method: "POST", headers: { ...probe.headers, Cookie: cookie(0), Origin: front }, body: new Uint8Array(probe.body), redirect: "manual" });
+      const probeId = commentIdFrom(response.headers.get("location") ?? undefined);
+      const acknowledgedAt = Date.now();
+      let visibleAfterMs: number | null = null;
+      while (probeId && Date.now() - acknowledgedAt < 5000) {
+        const page = await (await fetch(`${front}${apiBase(big)}?order=newest`)).text();
+        if (page.includes(probeId)) {
+          visibleAfterMs = Date.now() - acknowledgedAt;
+          break;
+        }
+        await sleep(100);
+      }
+      writes = { acknowledged: posted.length, rows: Number(n), visibleAfterMs };
+    }
+
+    const rssEnd = rssMb(server.child.pid!);
+    printTable(rows, exact, { big, small, writes, rssEnd, started, setup });
+    if (args.json) {
+      writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined }, rows, exact, writes, rssEnd, setup }, null, 2));
+    }
+  } finally {
+    if (staticServer && staticServer.exitCode === null) staticServer.kill("SIGTERM");
+    if (nginxProcess && nginxProcess.exitCode === null) nginxProcess.kill("SIGTERM");
+    await stopServer(server);
+    await dropDatabase(databaseUrl);
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function printTable(
+  rows: Row[],
+  exact: Record<string, { small: { sql: number; prisma: number | null; status: number } | null; big: { sql: number; prisma: number | null; status: number } }>,
+  info: { big: Fixture; small: Fixture; writes: { acknowledged: number; rows: number; visibleAfterMs: number | null } | null; rssEnd: number; started: Date; setup: Record<string, number> },
+) {
+  const staticRow = rows.find((r) => r.name === "static");
+  const fixed = (n: number | null, digits = 0) => (n === null ? "-" : n.toFixed(digits));
+  const header = ["endpoint", "req/s", "p50 ms", "p99 ms", "errors", "SQL/req", "CPU ms/req", "RSS MB", "of static"];
+  const lines = rows.map((r) => [
+    r.title,
+    fixed(r.rps),
+    fixed(r.p50),
+    fixed(r.p99),
+    String(r.errors),
+    fixed(r.sqlPerRequest, 1),
+    fixed(r.cpuMsPerRequest, 1),
+    fixed(r.rssMb),
+    staticRow && r.page && r !== staticRow ? `${((100 * r.rps) / staticRow.rps).toFixed(1)}%` : "",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log();
+  console.log(`OpenDef benchmark, ${args.db === "postgres" ? "PostgreSQL" : "SQLite"}: ${info.big.comments.toLocaleString("en")} comments (${info.big.replies.toLocaleString("en")} replies, depth ≤ ${info.big.maxDepth}), ${info.big.amendments} amendments, ${info.big.votes.toLocaleString("en")} votes; ${CONNECTIONS} connections × ${DURATION} s${args.nice === undefined ? "" : `, nice ${args.nice}`}${args["nginx-cache"] ? ", through nginx with the 1 s anonymous cache" : ""}; ${info.started.toISOString()}`);
+  console.log(format(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const line of lines) console.log(format(line));
+  console.log();
+  console.log(`cast vote: not measured: this build has no HTTP path that casts a vote (lib/amendments/cast-vote is not there yet)`);
+  console.log(`SQL statements per single request at ${info.small.comments} and at ${info.big.comments.toLocaleString("en")} comments:`);
+  for (const [name, pair] of Object.entries(exact)) {
+    const cell = (x: { sql: number; prisma: number | null; status: number } | null) => (x ? `${x.sql}${x.prisma === null ? "" : ` (Prisma ${x.prisma})`} [${x.status}]` : "-");
+    console.log(`  ${name.padEnd(16)} ${cell(pair.small).padStart(14)}  ${cell(pair.big).padStart(14)}${pair.small && pair.small.sql !== pair.big.sql ? "   DIFFERS" : ""}`);
+  }
+  if (info.writes) {
+    const w = info.writes;
+    console.log(`posting: ${w.acknowledged} acknowledged, ${w.rows} rows written (more rows than acknowledgements: requests still in flight when a run stopped, at most ${CONNECTIONS} per run, warm-ups included); a new comment was visible to an anonymous reader ${w.visibleAfterMs === null ? "NOT within 5 s" : `after ${w.visibleAfterMs} ms`}`);
+  }
+  for (const r of rows.filter((x) => x.sqlTop.length > 0)) {
+    console.log(`slowest SQL in "${r.title}" (ms per request, calls per request):`);
+    for (const x of r.sqlTop) console.log(`  ${x.msPerRequest.toFixed(2).padStart(7)} ms ${x.callsPerRequest.toFixed(1).padStart(4)}×  ${x.sql.slice(0, 220)}`);
+  }
+  console.log(`server RSS at the end ${info.rssEnd.toFixed(0)} MB; set-up: migrate ${info.setup.migrate.toFixed(1)} s, demo seed ${info.setup.seed.toFixed(1)} s, fixture ${info.setup.fixture.toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+}
+
+function cleanup() {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+}
+process.on("SIGINT", () => (cleanup(), process.exit(130)));
+process.on("SIGTERM", () => (cleanup(), process.exit(143)));
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    cleanup();
+    process.exit(1);
+  });

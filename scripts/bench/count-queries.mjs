@@ -1,0 +1,95 @@
+// Preloaded into the benchmarked server (NODE_OPTIONS=--import this file) by
+// scripts/bench.ts. Counts the SQL statements the server sends, at the driver:
+// every better-sqlite3 statement run/get/all/iterate and Database#exec, every
+// pg Client#query (pool queries, BEGIN and COMMIT included). Counting below
+// Prisma sees every client the server builds, however many module instances of
+// lib/db.ts the bundles hold. If lib/db.ts publishes its Prisma query-event
+// counter on globalThis.opendefQueryCounter (the change proposed in
+// docs/performance.md, OPENDEF_BENCH=1 only), that figure is reported beside it.
+//
+// The counts are served as JSON on 127.0.0.1:$OPENDEF_BENCH_COUNTER_PORT, a port
+// apart from the app's, so the app itself exposes nothing.
+import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+// The app's own copies of the drivers, as its bundles load them (from its node_modules).
+const requireFromApp = createRequire(path.join(process.cwd(), "package.json"));
+
+const counts = { sql: 0 };
+// Time spent per SQL text (better-sqlite3: on the CPU, synchronous; pg: until the
+// answer arrives), served on /sql: which statements a request's time goes to.
+const bySql = new Map();
+
+function record(sql, started) {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const key = String(sql).replace(/\s+/g, " ").slice(0, 400);
+  const entry = bySql.get(key) ?? { calls: 0, ms: 0 };
+  entry.calls++;
+  entry.ms += ms;
+  bySql.set(key, entry);
+}
+
+function load(name) {
+  try {
+    return requireFromApp(name);
+  } catch {
+    return null;
+  }
+}
+
+function wrap(proto, method, sqlOf) {
+  const original = proto[method];
+  if (typeof original !== "function" || original.__benchCounted) return;
+  const counted = function (...args) {
+    counts.sql++;
+    const started = process.hrtime.bigint();
+    const result = original.apply(this, args);
+    if (result && typeof result.then === "function") {
+      result.then(() => record(sqlOf(this, args), started), () => record(sqlOf(this, args), started));
+    } else if (method !== "iterate") {
+      record(sqlOf(this, args), started);
+    }
+    return result;
+  };
+  counted.__benchCounted = true;
+  proto[method] = counted;
+}
+
+const Sqlite = load("better-sqlite3");
+if (Sqlite) {
+  // Statement is a native class: reach its prototype through one statement.
+  const probe = new Sqlite(":memory:");
+  const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1"));
+  probe.close();
+  for (const method of ["run", "get", "all", "iterate"]) wrap(statementProto, method, (statement) => statement.source);
+  wrap(Sqlite.prototype, "exec", (_db, args) => args[0]);
+}
+
+const pg = load("pg");
+if (pg && pg.Client) wrap(pg.Client.prototype, "query", (_client, args) => (typeof args[0] === "string" ? args[0] : args[0] && args[0].text));
+
+const port = Number(process.env.OPENDEF_BENCH_COUNTER_PORT);
+if (port > 0) {
+  const server = http.createServer((request, response) => {
+    response.setHeader("Content-Type", "application/json");
+    if (request.url === "/sql") {
+      const rows = [...bySql].map(([sql, e]) => ({ sql, calls: e.calls, ms: Math.round(e.ms * 10) / 10 })).sort((a, b) => b.ms - a.ms);
+      response.end(JSON.stringify(rows));
+      return;
+    }
+    if (request.url === "/sql/reset") bySql.clear();
+    const prisma = globalThis.opendefQueryCounter;
+    response.end(
+      JSON.stringify({
+        sql: counts.sql,
+        prisma: prisma && typeof prisma.count === "number" ? prisma.count : null,
+        pid: process.pid,
+        cwd: path.basename(process.cwd()),
+      }),
+    );
+  });
+  server.listen(port, "127.0.0.1");
+  // Never keeps the server process alive on its own.
+  server.unref();
+}

@@ -1,0 +1,350 @@
+// Scale-out test (scripts/test-scale.sh runs it): two instances of this
+// checkout's production build (.next) on one PostgreSQL database, behind a local
+// nginx, all on loopback. It shows that nothing that matters lives in one
+// instance: what one writes the other reads at once, a session from one works on
+// the other, rate limits are counted in the database for both, and stopping one
+// loses no acknowledged write while the other keeps serving through nginx.
+// Prints "N passed, N failed" and exits non-zero on any failure.
+//
+// Env: SCALE_PG_URL (default postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale;
+// the database is dropped and recreated, so its name must contain "scale").
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
+
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const PG_URL = process.env.SCALE_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale";
+// The whole test stops itself after this, whatever happens.
+const DEADLINE_MS = 8 * 60_000;
+const WRITERS = 120;
+
+const work = mkdtempSync(path.join(tmpdir(), "opendef-scale-"));
+chmodSync(work, 0o755); // nginx's workers (nobody) write their temp files below it
+const children = new Map<string, ChildProcess>();
+let passed = 0;
+let failed = 0;
+
+function log(message: string) {
+  console.log(`scale: ${message}`);
+}
+
+function check(name: string, ok: boolean, detail: string) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "PASS" : "FAIL"}  ${name}${detail ? ` — ${detail}` : ""}`);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { env, encoding: "utf8", timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  writeFileSync(path.join(work, "setup.log"), `$ ${command} ${args.join(" ")}\n${result.stdout}${result.stderr}\n`, { flag: "a" });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+}
+
+async function resetDatabase(): Promise<void> {
+  const url = new URL(PG_URL);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^\w*scale\w*$/.test(name)) throw new Error(`refusing to reset "${name}": SCALE_PG_URL must name a database whose name contains "scale"`);
+  if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`loopback only (got ${url.hostname})`);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabase(): Promise<void> {
+  const url = new URL(PG_URL);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const out = createWriteStream(path.join(work, `${name}.log`));
+  child.stdout!.pipe(out, { end: false });
+  child.stderr!.pipe(out, { end: false });
+  children.set(name, child);
+  return child;
+}
+
+async function waitFor(url: string, what: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}); see ${work}`);
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.status < 500, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not answer on ${url} within 60 s`);
+    await sleep(200);
+  }
+}
+
+type Fixture = { slug: string; versionId: string; label: string; sessions: { token: string; userId: string }[] };
+
+/** Posts the page's comment form without JavaScript: 303 to the comment, or 200 with the refusal. */
+async function post(origin: string, form: CommentForm, token: string, body: string, headers: Record<string, string> = {}) {
+  const request = mpaActionRequest(form, body);
+  const response = await fetch(`${origin}/d/${fixture.slug}`, {
+    method: "POST",
+    headers: { ...request.headers, Cookie: `next-auth.session-token=${token}`, Origin: headers.Origin ?? origin, ...headers },
+    body: new Uint8Array(request.body),
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  const text = await response.text();
+  const id = /#comment-([A-Za-z0-9_-]+)/.exec(response.headers.get("location") ?? "")?.[1] ?? null;
+  const refusal = /role="alert"[^>]*>([^<]*)</.exec(text)?.[1] ?? null;
+  return { status: response.status, id, refusal, upstream: response.headers.get("x-upstream") };
+}
+
+async function formOn(origin: string, token: string): Promise<CommentForm> {
+  const response = await fetch(`${origin}/d/${fixture.slug}`, { headers: { Cookie: `next-auth.session-token=${token}` } });
+  return findCommentForm(await response.text());
+}
+
+/** Follows a comment's permalink on one origin and says whether the page shows it. */
+async function shows(origin: string, commentId: string): Promise<boolean> {
+  const redirect = await fetch(`${origin}/d/${fixture.slug}/comments/${commentId}`, { redirect: "manual" });
+  const location = redirect.headers.get("location");
+  if (redirect.status !== 307 || !location) return false;
+  const target = new URL(location, origin);
+  const page = await fetch(`${origin}${target.pathname}${target.search}`);
+  return page.ok && (await page.text()).includes(`id="comment-${commentId}"`);
+}
+
+let fixture: Fixture;
+
+async function main() {
+  if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${ROOT}/.next: run npm run build first`);
+  const [portA, portB, portLb] = [await freePort(), await freePort(), await freePort()];
+  const lb = `http://127.0.0.1:${portLb}`;
+  const a = `http://127.0.0.1:${portA}`;
+  const b = `http://127.0.0.1:${portB}`;
+  log(`instances A ${a} and B ${b} behind nginx ${lb}; logs in ${work}`);
+
+  await resetDatabase();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: PG_URL, NEXT_TELEMETRY_DISABLED: "1" };
+  run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], env);
+  run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+  const fixtureFile = path.join(work, "fixture.json");
+  run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", "scale", "--comments", "200", "--amendments", "0", "--votes", "0", "--users", String(WRITERS + 10), "--sessions", String(WRITERS + 10), "--user-prefix", "scale", "--out", fixtureFile], env);
+  fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as Fixture;
+
+  // The settings every instance must share: database, secret, public URL, limits.
+  const shared: NodeJS.ProcessEnv = {
+    ...env,
+    NODE_ENV: "production",
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: lb,
+    TRUSTED_PROXY_HOPS: "1",
+    // Long enough that two posts by one member always fall in one window, however
+    // slow the machine; every other member here posts once.
+    COMMENT_MIN_INTERVAL_SECONDS: "60",
+  };
+  const instanceA = start("instance-a", process.execPath, [NEXT_BIN, "start", "-p", String(portA), "-H", "127.0.0.1"], shared);
+  const instanceB = start("instance-b", process.execPath, [NEXT_BIN, "start", "-p", String(portB), "-H", "127.0.0.1"], shared);
+  await Promise.all([waitFor(`${a}/`, "instance A", instanceA), waitFor(`${b}/`, "instance B", instanceB)]);
+
+  for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, "tmp", dir), { recursive: true, mode: 0o777 });
+  chmodSync(path.join(work, "tmp"), 0o777);
+  for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) chmodSync(path.join(work, "tmp", dir), 0o777);
+  const config = readFileSync(path.join(ROOT, "scripts/scale/nginx.conf.template"), "utf8")
+    .replaceAll("@DIR@", work)
+    .replaceAll("@PORT_A@", String(portA))
+    .replaceAll("@PORT_B@", String(portB))
+    .replaceAll("@PORT_LB@", String(portLb));
+  writeFileSync(path.join(work, "nginx.conf"), config);
+  const nginx = start("nginx", process.env.NGINX ?? "nginx", ["-p", work, "-c", path.join(work, "nginx.conf")], env);
+  await waitFor(`${lb}/`, "nginx", nginx);
+
+  const tokens = fixture.sessions.map((s) => s.token);
+
+  // 1. nginx spreads requests over both instances.
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 6; i++) upstreams.add((await fetch(`${lb}/`)).headers.get("x-upstream") ?? "?");
+  check("nginx sends requests to both instances", upstreams.has(`127.0.0.1:${portA}`) && upstreams.has(`127.0.0.1:${portB}`), [...upstreams].join(", "));
+
+  // 2. Written through A, read through B at once.
+  {
+    const form = await formOn(a, tokens[0]);
+    const posted = await post(a, form, tokens[0], `Posted through instance A at ${new Date().toISOString()}.`);
+    const readOnB = posted.id ? await shows(b, posted.id) : false;
+    check("a comment posted through A is readable through B at once", posted.status === 303 && readOnB, `A answered ${posted.status}${posted.refusal ? ` (${posted.refusal})` : ""}, B ${readOnB ? "shows" : "does not show"} comment ${posted.id}`);
+  }
+
+  // 3. A session made by signing in on A works on B (database sessions, shared secret).
+  {
+    const email = `scale-signin-${Date.now()}@opendef.example`;
+    const csrfResponse = await fetch(`${a}/api/auth/csrf`);
+    const csrfCookie = (csrfResponse.headers.getSetCookie().find((c) => c.startsWith("next-auth.csrf-token=")) ?? "").split(";")[0];
+    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+    const signIn = await fetch(`${a}/api/auth/signin/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: `${lb}/`, json: "true" }),
+      redirect: "manual",
+    });
+    const [mail] = await sql<{ text: string }>(`SELECT text FROM "OutboxMail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+    const link = /(http:\/\/\S+\/api\/auth\/callback\/email\S+)/.exec(mail?.text ?? "")?.[1];
+    let session = "";
+    if (link) {
+      const callback = new URL(link);
+      const response = await fetch(`${a}${callback.pathname}${callback.search}`, { headers: { Cookie: csrfCookie }, redirect: "manual" });
+      session = (response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token=")) ?? "").split(";")[0];
+    }
+    const onB = session ? ((await (await fetch(`${b}/api/auth/session`, { headers: { Cookie: session } })).json()) as { user?: { handle?: string } }) : {};
+    const pageOnB = session ? await (await fetch(`${b}/d/${fixture.slug}`, { headers: { Cookie: session } })).text() : "";
+    check(
+      "a session from A works on B",
+      Boolean(onB.user?.handle) && pageOnB.includes('class="new-comment"'),
+      `sign-in on A ${signIn.status}, mail ${link ? "read" : "MISSING"}, session cookie ${session ? "set" : "MISSING"}, B knows ${onB.user?.handle ?? "nobody"}${pageOnB.includes('class="new-comment"') ? " and shows the comment form" : ""}`,
+    );
+  }
+
+  // 4. The per-member posting interval is counted in the database, not per instance.
+  {
+    const token = tokens[1];
+    const formA = await formOn(a, token);
+    const formB = await formOn(b, token);
+    const first = await post(a, formA, token, `First of two quick comments, through A (${Date.now()}).`);
+    const second = await post(b, formB, token, `Second of two quick comments, through B (${Date.now()}).`);
+    const [{ n }] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Comment" WHERE "authorId" = $1 AND body LIKE '%of two quick comments%'`, [fixture.sessions[1].userId]);
+    check(
+      "rate limits are shared: a second quick post through B is refused",
+      first.status === 303 && second.status === 200 && /too fast/i.test(second.refusal ?? "") && Number(n) === 1,
+      `A ${first.status}, B ${second.status}${second.refusal ? ` ("${second.refusal}")` : ""}, ${n} written`,
+    );
+  }
+
+  // 5. Stop A while members post and readers read through nginx.
+  {
+    const form = await formOn(lb, tokens[2]);
+    const acknowledged: { id: string; upstream: string | null }[] = [];
+    const failures: string[] = [];
+    let next = 10; // sessions 0-9 are spent above
+    let stopped = false;
+    let readsAfterStop = 0;
+    const readFailuresAfterStop: string[] = [];
+    let readsBeforeStop = 0;
+    const writer = async () => {
+      while (next < tokens.length) {
+        const i = next++;
+        try {
+          const result = await post(lb, form, tokens[i], `Posted through nginx by member ${i} (${Date.now()}).`, { Origin: lb });
+          if (result.status === 303 && result.id) acknowledged.push({ id: result.id, upstream: result.upstream });
+          else failures.push(`${result.status}${result.refusal ? ` ${result.refusal}` : ""} via ${result.upstream}`);
+        } catch (error) {
+          failures.push(String(error));
+        }
+      }
+    };
+    const reader = async () => {
+      while (next < tokens.length) {
+        const response = await fetch(`${lb}/d/${fixture.slug}`).catch((error: unknown) => ({ status: 0, text: async () => String(error), headers: new Headers() }));
+        await response.text();
+        if (stopped) {
+          readsAfterStop++;
+          if (response.status !== 200) readFailuresAfterStop.push(`${response.status} via ${response.headers.get("x-upstream")}`);
+        } else readsBeforeStop++;
+      }
+    };
+    const stopper = async () => {
+      while (acknowledged.length < WRITERS / 3 && next < tokens.length) await sleep(20);
+      instanceA.kill("SIGTERM");
+      stopped = true;
+      log(`stopped instance A (SIGTERM) after ${acknowledged.length} acknowledged comments`);
+    };
+    await Promise.all([writer(), writer(), writer(), reader(), stopper()]);
+    await new Promise((resolve) => (instanceA.exitCode !== null ? resolve(null) : instanceA.once("exit", resolve)));
+
+    const ids = acknowledged.map((x) => x.id);
+    const stored = await sql<{ id: string }>(`SELECT id FROM "Comment" WHERE id = ANY($1)`, [ids]);
+    const viaA = acknowledged.filter((x) => x.upstream?.endsWith(`:${portA}`)).length;
+    check(
+      "stopping A loses no acknowledged comment",
+      ids.length > 0 && stored.length === ids.length && viaA > 0,
+      `${ids.length} acknowledged (${viaA} by A), ${stored.length} stored; ${failures.length} not acknowledged${failures.length ? `: ${[...new Set(failures)].slice(0, 3).join("; ")}` : ""}`,
+    );
+    let readable = 0;
+    for (const id of ids) if (await shows(lb, id)) readable++;
+    check("every acknowledged comment is readable through nginx afterwards", readable === ids.length, `${readable} of ${ids.length}`);
+    check(
+      "B keeps serving readers through nginx while and after A stops",
+      readsAfterStop > 0 && readFailuresAfterStop.length === 0,
+      `${readsBeforeStop} reads before the stop, ${readsAfterStop} after, ${readFailuresAfterStop.length} failed${readFailuresAfterStop.length ? `: ${readFailuresAfterStop.slice(0, 3).join("; ")}` : ""}`,
+    );
+    const after = await post(lb, await formOn(lb, tokens[3]), tokens[3], `Posted through nginx after A stopped (${Date.now()}).`, { Origin: lb });
+    check("B takes new comments through nginx after A stopped", after.status === 303 && after.upstream === `127.0.0.1:${portB}`, `${after.status} via ${after.upstream}`);
+  }
+}
+
+async function cleanup() {
+  for (const [, child] of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  await sleep(500);
+  for (const [, child] of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await dropDatabase().catch((error: unknown) => console.error(`scale: could not drop the test database: ${String(error)}`));
+}
+
+const deadline = setTimeout(() => {
+  console.error(`scale: gave up after ${DEADLINE_MS / 60_000} minutes`);
+  failed++;
+  void cleanup().finally(() => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(1);
+  });
+}, DEADLINE_MS);
+
+main()
+  .catch((error: unknown) => {
+    failed++;
+    console.error(`scale: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  })
+  .finally(async () => {
+    clearTimeout(deadline);
+    await cleanup();
+    if (failed === 0) rmSync(work, { recursive: true, force: true });
+    else console.log(`scale: logs kept in ${work}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+  });
