@@ -83,7 +83,7 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   const href = await comment.locator("a.permalink").getAttribute("href");
   const id = href!.split("/").pop()!;
 
-  await comment.getByRole("link", { name: "Edit" }).click();
+  await comment.getByRole("link", { name: "Edit", exact: true }).click();
   await alice.getByLabel("Edit your comment").fill(edited);
   await alice.getByRole("button", { name: "Save changes" }).click();
   const updated = commentWith(alice, edited);
@@ -96,7 +96,7 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   // Bob sees no Edit or Delete on Alice's comment, and asking for the edit form gets none.
   await bob.goto(href!);
   const theirs = bob.locator(`#comment-${id}`);
-  await expect(theirs.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(theirs.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(theirs.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await bob.goto(bob.url().replace("#", `${bob.url().includes("?") ? "&" : "?"}edit=${id}#`));
   await expect(bob.getByLabel("Edit your comment")).toHaveCount(0);

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { refresh } from "next/cache";
 import { currentUser } from "@/lib/auth/current-user";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
@@ -44,6 +45,9 @@ export async function postCommentAction(_previous: ActionState, form: FormData):
   } catch (error) {
     return actionError(error, body);
   }
+  // The target often differs from the current URL only by its #fragment, which the
+  // router would treat as a scroll: refresh so the new state is rendered.
+  refresh();
   redirect(location);
 }
 
@@ -59,6 +63,9 @@ export async function editCommentAction(_previous: ActionState, form: FormData):
   } catch (error) {
     return actionError(error, body);
   }
+  // The target often differs from the current URL only by its #fragment, which the
+  // router would treat as a scroll: refresh so the new state is rendered.
+  refresh();
   redirect(location);
 }
 
@@ -73,6 +80,9 @@ export async function deleteCommentAction(_previous: ActionState, form: FormData
   } catch (error) {
     return actionError(error);
   }
+  // The target often differs from the current URL only by its #fragment, which the
+  // router would treat as a scroll: refresh so the new state is rendered.
+  refresh();
   redirect(location);
 }
 
@@ -100,5 +110,8 @@ export async function followThreadAction(_previous: ActionState, form: FormData)
   } catch (error) {
     return actionError(error);
   }
+  // The target often differs from the current URL only by its #fragment, which the
+  // router would treat as a scroll: refresh so the new state is rendered.
+  refresh();
   redirect(location);
 }
