@@ -25,7 +25,7 @@ function commentWith(page: Page, text: string) {
 }
 
 async function post(page: Page, label: RegExp | string, text: string) {
-  await page.getByLabel(label).fill(text);
+  await page.getByRole("textbox", { name: label }).fill(text);
   await page.getByRole("button", { name: /^Post (comment|reply)$/ }).click();
   const comment = commentWith(page, text);
   await expect(comment).toBeVisible();

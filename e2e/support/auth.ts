@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { testAccount } from "./test-accounts";
+import { waitForMail } from "./mailbox";
 
 /** A fresh address per call, so tests never read each other's mail. */
 export function uniqueEmail(label: string): string {
@@ -56,7 +57,6 @@ export async function signInByEmail(page: Page, email: string, project: string) 
   await requestSignInLink(page, email);
   let link: string;
   if (project === "sqlite") {
-    const { waitForMail } = await import("./mailbox");
     let mail = await waitForMail(email);
     // Seeded users also get notification mail: wait for the sign-in one.
     for (let i = 0; i < 50 && !(mail.subject.includes("Sign in") && new Date(mail.date).getTime() >= asked - 1000); i++) {
