@@ -33,7 +33,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { fetchActionRequest, findCommentForm, mpaActionRequest, type CommentForm } from "./bench/comment-form";
+import { fetchActionRequest, findCommentForm, findVoteForm, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 
 const { values: args } = parseArgs({
   options: {
@@ -158,6 +158,8 @@ type Fixture = {
   amendmentIds: string[];
   tally: Record<string, { for: number; against: number; abstain: number }>;
   sessions: { token: string; userId: string }[];
+  /** [session index, amendment index] pairs with no vote yet. */
+  freeVotes: [number, number][];
   seconds: number;
 };
 
@@ -189,8 +191,9 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
       NODE_ENV: "production",
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: "opendef-bench-secret-not-for-production",
-      // The benchmark posts many comments per member; the interval limit is for people.
+      // The benchmark posts many comments and votes per member; the limits are for people.
       COMMENT_MIN_INTERVAL_SECONDS: "0",
+      VOTES_PER_MINUTE: "0",
       OPENDEF_BENCH: "1",
       OPENDEF_BENCH_COUNTER_PORT: String(counterPort),
       NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...nodeOptions].join(" ").trim(),
@@ -591,6 +594,57 @@ async function main() {
         acknowledged: (h) => posted.push(commentIdFrom(h.location) ?? "?"),
       },
     ];
+    // Votes: through the amendment page's vote form, each on a (member, amendment)
+    // pair with no vote yet, the choice fixed by the pair, so tallies are predictable.
+    const CHOICES = ["for", "against", "abstain"] as const;
+    const expectedChoice = ([s, a]: [number, number]) => CHOICES[(s + a) % CHOICES.length];
+    const sentVotes = new Map<string, [number, number]>();
+    let acknowledgedVotes = 0;
+    let voteForm: CommentForm | null = null;
+    let voteMissing = big.amendments === 0 || big.freeVotes.length === 0 ? "the fixture has no amendment to vote on" : "";
+    if (!voteMissing) {
+      const [s0, a0] = big.freeVotes[0];
+      const page = await fetch(`${origin}/d/${big.slug}/amendments/${big.amendmentIds[a0]}`, { headers: { Cookie: `next-auth.session-token=${big.sessions[s0].token}` } });
+      try {
+        if (!page.ok) throw new Error(`the amendment page answered ${page.status}`);
+        voteForm = findVoteForm(await page.text());
+        if (!voteForm.hidden.some(([name]) => name === "amendmentId")) throw new Error("the vote form has no amendmentId field");
+      } catch (error) {
+        voteMissing = error instanceof Error ? error.message : String(error);
+      }
+    }
+    let voteNumber = 0;
+    const nextVote = (request: autocannon.RawRequest, js: boolean) => {
+      const pair = big.freeVotes[voteNumber++ % big.freeVotes.length];
+      const key = `${pair[0]}:${pair[1]}`;
+      sentVotes.set(key, pair);
+      const form = withFields(voteForm!, { amendmentId: big.amendmentIds[pair[1]] });
+      const { headers, body } = (js ? fetchActionRequest : mpaActionRequest)(form, [["choice", expectedChoice(pair)]]);
+      Object.assign(request.headers, headers, { Cookie: `next-auth.session-token=${big.sessions[pair[0]].token}` });
+      request.body = body;
+    };
+    if (voteForm) {
+      scenarios.push(
+        {
+          name: "vote",
+          title: "cast vote, JS (server action + redirect render)",
+          method: "POST",
+          path: `/d/${big.slug}/amendments/${big.amendmentIds[0]}`,
+          setup: (request) => nextVote(request, true),
+          ok: (st, h) => st === 200 && "x-action-redirect" in h,
+          acknowledged: () => acknowledgedVotes++,
+        },
+        {
+          name: "vote-nojs",
+          title: "cast vote, no JS (server action, 303)",
+          method: "POST",
+          path: `/d/${big.slug}/amendments/${big.amendmentIds[0]}`,
+          setup: (request) => nextVote(request, false),
+          ok: (st) => st === 303,
+          acknowledged: () => acknowledgedVotes++,
+        },
+      );
+    }
     const chosen = scenarios.filter((s) => !only || only.has(s.name));
 
     const rows: Row[] = [];
@@ -626,10 +680,50 @@ async function main() {
       writes = { acknowledged: posted.length, rows: Number(n), visibleAfterMs };
     }
 
+    // Voting: every vote stored with the choice sent, tallies exact in SQL and on the page.
+    let votes: VoteCheck = { measured: false, reason: voteMissing || "not selected" };
+    if (voteForm && chosen.some((x) => x.name.startsWith("vote"))) {
+      const placeholders = big.sessions.map((_, i) => `$${i + 1}`).join(", ");
+      const rows = await databaseQuery<{ amendmentId: string; userId: string; choice: string }>(
+        databaseUrl,
+        `SELECT "amendmentId", "userId", "choice" FROM "Vote" WHERE "userId" IN (${placeholders})`,
+        big.sessions.map((x) => x.userId),
+      );
+      const sessionIndex = new Map(big.sessions.map((x, i) => [x.userId, i]));
+      const amendmentIndex = new Map(big.amendmentIds.map((id, i) => [id, i]));
+      const benchRows = rows
+        .map((r) => ({ ...r, key: `${sessionIndex.get(r.userId)}:${amendmentIndex.get(r.amendmentId)}` }))
+        .filter((r) => sentVotes.has(r.key));
+      const wrongChoice = benchRows.filter((r) => r.choice !== expectedChoice(sentVotes.get(r.key)!)).length;
+      const all = await databaseQuery<{ amendmentId: string; choice: string; n: number | bigint }>(
+        databaseUrl,
+        `SELECT "amendmentId", "choice", count(*) AS n FROM "Vote" GROUP BY "amendmentId", "choice"`,
+      );
+      const sqlTally = new Map<string, Record<string, number>>();
+      for (const r of all) (sqlTally.get(r.amendmentId) ?? sqlTally.set(r.amendmentId, { for: 0, against: 0, abstain: 0 }).get(r.amendmentId)!)[r.choice] = Number(r.n);
+      let tallyMismatches = 0;
+      for (const id of big.amendmentIds) {
+        const expected = { ...(big.tally[id] ?? { for: 0, against: 0, abstain: 0 }) };
+        for (const r of benchRows) if (r.amendmentId === id) expected[r.choice as "for" | "against" | "abstain"]++;
+        const got = sqlTally.get(id) ?? { for: 0, against: 0, abstain: 0 };
+        if (got.for !== expected.for || got.against !== expected.against || got.abstain !== expected.abstain) tallyMismatches++;
+      }
+      // The tally the amendment page shows, for a few amendments that got votes.
+      const shown = [...new Set(benchRows.map((r) => r.amendmentId))].slice(0, 5);
+      let pageAgrees = 0;
+      for (const id of shown) {
+        const html = await (await fetch(`${origin}/d/${big.slug}/amendments/${id}`)).text();
+        const m = /For <strong>(\d+)<\/strong> · Against <strong>(\d+)<\/strong> · Abstain <strong>(\d+)<\/strong>/.exec(html);
+        const got = sqlTally.get(id)!;
+        if (m && Number(m[1]) === got.for && Number(m[2]) === got.against && Number(m[3]) === got.abstain) pageAgrees++;
+      }
+      votes = { measured: true, acknowledged: acknowledgedVotes, stored: benchRows.length, distinctSent: sentVotes.size, wrongChoice, tallyMismatches, amendments: big.amendmentIds.length, pageChecked: shown.length, pageAgrees };
+    }
+
     const rssEnd = rssMb(server.child.pid!);
-    printTable(rows, exact, { big, small, writes, rssEnd, started, setup });
+    printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup });
     if (args.json) {
-      writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined }, rows, exact, writes, rssEnd, setup }, null, 2));
+      writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined, freeVotes: big.freeVotes.length }, rows, exact, writes, votes, rssEnd, setup }, null, 2));
     }
   } finally {
     if (staticServer && staticServer.exitCode === null) staticServer.kill("SIGTERM");
@@ -640,10 +734,14 @@ async function main() {
   }
 }
 
+type VoteCheck =
+  | { measured: false; reason: string }
+  | { measured: true; acknowledged: number; stored: number; distinctSent: number; wrongChoice: number; tallyMismatches: number; amendments: number; pageChecked: number; pageAgrees: number };
+
 function printTable(
   rows: Row[],
   exact: Record<string, { small: { sql: number; prisma: number | null; status: number } | null; big: { sql: number; prisma: number | null; status: number } }>,
-  info: { big: Fixture; small: Fixture; writes: { acknowledged: number; rows: number; visibleAfterMs: number | null } | null; rssEnd: number; started: Date; setup: Record<string, number> },
+  info: { big: Fixture; small: Fixture; writes: { acknowledged: number; rows: number; visibleAfterMs: number | null } | null; votes: VoteCheck; rssEnd: number; started: Date; setup: Record<string, number> },
 ) {
   const staticRow = rows.find((r) => r.name === "static");
   const fixed = (n: number | null, digits = 0) => (n === null ? "-" : n.toFixed(digits));
@@ -667,7 +765,14 @@ function printTable(
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const line of lines) console.log(format(line));
   console.log();
-  console.log(`cast vote: not measured: this build has no HTTP path that casts a vote (lib/amendments/cast-vote is not there yet)`);
+  const v = info.votes;
+  if (!v.measured) console.log(`cast vote: not measured: ${v.reason}`);
+  else {
+    console.log(
+      `votes: ${v.acknowledged} acknowledged, ${v.stored} stored (of ${v.distinctSent} member–amendment pairs sent), ${v.wrongChoice} with a choice other than the one sent; ` +
+        `tallies: ${v.amendments - v.tallyMismatches} of ${v.amendments} amendments exactly the fixture's plus the stored votes; the amendment page shows the database's tally for ${v.pageAgrees} of ${v.pageChecked}`,
+    );
+  }
   console.log(`SQL statements per single request at ${info.small.comments} and at ${info.big.comments.toLocaleString("en")} comments:`);
   for (const [name, pair] of Object.entries(exact)) {
     const cell = (x: { sql: number; prisma: number | null; status: number } | null) => (x ? `${x.sql}${x.prisma === null ? "" : ` (Prisma ${x.prisma})`} [${x.status}]` : "-");

@@ -1,5 +1,5 @@
-// Posting a comment over HTTP exactly as a browser does, for scripts/bench.ts and
-// scripts/scale/. The version page renders the comment form with the server
+// Posting a comment (or casting a vote) over HTTP exactly as a browser does, for
+// scripts/bench.ts and scripts/scale/. The version page renders the comment form with the server
 // action's reference in hidden inputs (React's progressive enhancement):
 //
 //   <input type="hidden" name="$ACTION_REF_10"/>
@@ -36,8 +36,18 @@ function decodeEntities(value: string): string {
 
 /** The "new comment" form of a version page rendered for a signed-in member. */
 export function findCommentForm(html: string): CommentForm {
-  const anchor = html.indexOf('class="new-comment"');
-  if (anchor < 0) throw new Error('no comment form on the page: is the member signed in and the comment period open? (looked for class="new-comment")');
+  return findActionForm(html, 'class="new-comment"', "no comment form on the page: is the member signed in and the comment period open?");
+}
+
+/** The vote form of an amendment page (its buttons are named "choice"). */
+export function findVoteForm(html: string): CommentForm {
+  return findActionForm(html, 'name="choice"', "no vote form on the page: is the member signed in, the vote open and their vote not cast?");
+}
+
+/** The server-action form around the first occurrence of `marker` in the page. */
+export function findActionForm(html: string, marker: string, missing: string): CommentForm {
+  const anchor = html.indexOf(marker);
+  if (anchor < 0) throw new Error(`${missing} (looked for ${marker})`);
   const start = html.lastIndexOf("<form", anchor);
   const end = html.indexOf("</form>", anchor);
   const form = html.slice(start, end);
@@ -67,8 +77,9 @@ export function multipart(fields: [string, string][]): Buffer {
 }
 
 /** Body and headers of the JavaScript (fetch) submission of the form. */
-export function fetchActionRequest(form: CommentForm, body: string): { headers: Record<string, string>; body: Buffer } {
-  const fields: [string, string][] = [...formFields(form), ["body", body]].map(([name, value]) => [`_1_${name}`, value]);
+export function fetchActionRequest(form: CommentForm, body: string | [string, string][]): { headers: Record<string, string>; body: Buffer } {
+  const extra: [string, string][] = typeof body === "string" ? [["body", body]] : body;
+  const fields: [string, string][] = [...formFields(form), ...extra].map(([name, value]) => [`_1_${name}`, value]);
   fields.push(["0", '[{"error":null},"$K1"]']);
   return {
     headers: { "Next-Action": form.actionId, Accept: "text/x-component", "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` },
@@ -76,10 +87,16 @@ export function fetchActionRequest(form: CommentForm, body: string): { headers: 
   };
 }
 
+/** The form's hidden fields with some replaced (e.g. another amendment's id). */
+export function withFields(form: CommentForm, values: Record<string, string>): CommentForm {
+  return { ...form, hidden: form.hidden.map(([name, value]) => [name, name in values ? values[name] : value]) };
+}
+
 /** Body and headers of the no-JavaScript submission of the form. */
-export function mpaActionRequest(form: CommentForm, body: string): { headers: Record<string, string>; body: Buffer } {
+export function mpaActionRequest(form: CommentForm, body: string | [string, string][]): { headers: Record<string, string>; body: Buffer } {
+  const extra: [string, string][] = typeof body === "string" ? [["body", body]] : body;
   return {
     headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}` },
-    body: multipart([...form.hidden, ["body", body]]),
+    body: multipart([...form.hidden, ...extra]),
   };
 }

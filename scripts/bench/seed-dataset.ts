@@ -209,13 +209,16 @@ async function main() {
   }
 
   // ---- votes: one per (amendment, member), spread evenly ----
-  const votes: { amendmentId: string; userId: string; choice: string; revision: number; createdAt: Date }[] = [];
+  const votes: { amendmentId: string; userId: string; choice: string; revision: number; createdAt: Date; updatedAt: Date }[] = [];
+  const voted = new Set<string>();
   const tally = new Map<string, { for: number; against: number; abstain: number }>();
   for (let v = 0; v < voteCount && amendmentCount > 0; v++) {
     const a = v % amendmentCount;
     const round = Math.floor(v / amendmentCount);
     const choice = pick(["for", "for", "against", "abstain"] as const);
-    votes.push({ amendmentId: amendmentIds[a], userId: users[(a * 7 + round) % users.length].id, choice, revision: 1, createdAt: new Date(now - 3600_000) });
+    const userIndex = (a * 7 + round) % users.length;
+    voted.add(`${a}:${userIndex}`);
+    votes.push({ amendmentId: amendmentIds[a], userId: users[userIndex].id, choice, revision: 1, createdAt: new Date(now - 3600_000), updatedAt: new Date(now - 3600_000) });
     const t = tally.get(amendmentIds[a]) ?? { for: 0, against: 0, abstain: 0 };
     t[choice]++;
     tally.set(amendmentIds[a], t);
@@ -235,6 +238,11 @@ async function main() {
   const lateRoots = new Set(ordered.slice(Math.floor(ordered.length * 0.9)).map((r) => r.id));
   const deepComment = replies.filter((r) => lateRoots.has(r.rootId)).sort((a, b) => b.depth - a.depth)[0] ?? ordered.at(-1) ?? null;
 
+  // Votes the signed-in members have not cast yet, as [session index, amendment
+  // index]: the benchmark casts each once, so every tally is exactly predictable.
+  const freeVotes: [number, number][] = [];
+  for (let a = 0; a < amendmentIds.length; a++) for (let u = 0; u < sessions.length; u++) if (!voted.has(`${a}:${u}`)) freeVotes.push([u, a]);
+
   const fixture = {
     slug,
     versionId: version.id,
@@ -251,6 +259,7 @@ async function main() {
     amendmentIds,
     tally: Object.fromEntries(tally),
     sessions: sessions.map((s) => ({ token: s.sessionToken, userId: s.userId })),
+    freeVotes,
     seconds: (Date.now() - started) / 1000,
   };
   const json = JSON.stringify(fixture);
