@@ -48,7 +48,9 @@ export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
             const tx = await adapter.startTransaction(isolationLevel);
             let released = false;
             const done = () => {
-              if (!released) (released = true), release();
+              if (released) return;
+              released = true;
+              release();
             };
             return Object.assign(Object.create(tx) as Transaction, {
               queryRaw: tx.queryRaw.bind(tx),
