@@ -33,6 +33,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
 import { fetchActionRequest, findCommentForm, findVoteForm, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 
 const { values: args } = parseArgs({
@@ -115,31 +116,15 @@ async function resetDatabase(): Promise<string> {
   // This drops the database it is given: only ever one named for benchmarks.
   if (!/^\w*bench\w*$/.test(name)) throw new Error(`refusing to reset PostgreSQL database "${name}": its name must contain "bench"`);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`the benchmark runs on loopback only (got ${url.hostname})`);
-  const maintenance = new URL(url);
-  maintenance.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  await recreateDatabase(maintenanceUrlFor(url.toString()), name);
   return url.toString();
 }
 
-async function dropDatabase(databaseUrl: string) {
+async function dropBenchDatabase(databaseUrl: string) {
   if (args.db !== "postgres" || args.keep) return;
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(maintenanceUrlFor(url.toString()), name);
 }
 
 type Fixture = {
@@ -729,7 +714,7 @@ async function main() {
     if (staticServer && staticServer.exitCode === null) staticServer.kill("SIGTERM");
     if (nginxProcess && nginxProcess.exitCode === null) nginxProcess.kill("SIGTERM");
     await stopServer(server);
-    await dropDatabase(databaseUrl);
+    await dropBenchDatabase(databaseUrl);
     if (!args.keep) rmSync(work, { recursive: true, force: true });
   }
 }

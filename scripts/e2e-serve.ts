@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
 
 const databaseUrl = process.env.DATABASE_URL;
 const port = process.env.PORT;
@@ -38,17 +38,8 @@ async function resetPostgres(url: string) {
   const name = decodeURIComponent(target.pathname.slice(1));
   refuseUnlessE2e(name);
   if (!/^\w+$/.test(name)) throw new Error(`e2e-serve: unexpected database name "${name}"`);
-  const maintenance = new URL(url);
-  maintenance.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: maintenance.toString() });
-  await client.connect();
-  try {
-    // FORCE ends connections left over from an earlier run.
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  // Ends connections left over from an earlier run.
+  await recreateDatabase(maintenanceUrlFor(url), name);
   console.log(`e2e-serve: recreated database ${name}`);
 }
 

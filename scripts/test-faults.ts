@@ -30,6 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { dropDatabase } from "../lib/postgres/drop-database";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
@@ -130,7 +131,7 @@ async function freshDatabase(kind: "sqlite" | "postgres", adminUrl = PG_ADMIN): 
     await pgAdmin(adminUrl, `CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    target = { kind, url: url.toString(), drop: () => pgAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    target = { kind, url: url.toString(), drop: () => dropDatabase(adminUrl, name) };
   }
   // Exactly as a deployment: the project's own migrate and seed commands.
   run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], { DATABASE_URL: target.url });

@@ -7,8 +7,8 @@ import { execFile } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
+import { dropDatabase, recreateDatabase } from "@/lib/postgres/drop-database";
 import { adminPgUrl, pgUrlFor, sqliteFileFor, testDbKind } from "@/lib/testing/test-database";
 
 declare module "vitest" {
@@ -20,16 +20,6 @@ declare module "vitest" {
 }
 
 const run = promisify(execFile);
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminPgUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function removeSqlite(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
@@ -64,8 +54,7 @@ export default async function setup(project: TestProject) {
     return () => removeSqlite(file);
   }
 
-  await adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-  await adminQuery(`CREATE DATABASE "${template}"`);
+  await recreateDatabase(adminPgUrl(), template);
   await migrate(pgUrlFor(template));
-  return () => adminQuery(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+  return () => dropDatabase(adminPgUrl(), template);
 }

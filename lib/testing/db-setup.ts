@@ -2,38 +2,14 @@
 // its own, cloned from the migrated template, and points DATABASE_URL at it before
 // lib/db.ts builds its client. Dropped when the file's tests are done.
 import { copyFileSync, rmSync } from "node:fs";
-import pg from "pg";
 import { afterAll, inject } from "vitest";
+import { dropDatabase, recreateDatabase } from "@/lib/postgres/drop-database";
 import { adminPgUrl, pgUrlFor, sqliteFileFor } from "@/lib/testing/test-database";
 
 const kind = inject("testDbKind");
 const template = inject("testDbTemplate");
 // One database per worker slot at a time; the run id keeps two runs apart.
 const name = `opendef_test_${inject("testDbRunId")}_${process.env.VITEST_POOL_ID ?? "1"}`;
-
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminPgUrl() });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-async function createFromTemplate(): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-      return;
-    } catch (error) {
-      // 55006: another file is cloning the template this very moment.
-      if ((error as { code?: string }).code !== "55006" || attempt >= 20) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
-}
 
 function removeSqlite(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
@@ -53,7 +29,7 @@ if (kind === "sqlite") {
   copyFileSync(sqliteFileFor(template), file);
   process.env.DATABASE_URL = `file:${file}`;
 } else {
-  await createFromTemplate();
+  await recreateDatabase(adminPgUrl(), name, template);
   process.env.DATABASE_URL = pgUrlFor(name);
 }
 // Read by lib/testing/require-test-database.ts.
@@ -69,5 +45,5 @@ afterAll(async () => {
     delete cached.opendefDb;
   }
   if (kind === "sqlite") removeSqlite(sqliteFileFor(name));
-  else await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  else await dropDatabase(adminPgUrl(), name);
 });

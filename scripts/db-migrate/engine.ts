@@ -17,6 +17,7 @@ import {
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { dropDatabase } from "../../lib/postgres/drop-database";
 
 export type { SchemaEngine };
 
@@ -179,7 +180,7 @@ export function postgresAdapterFactory(url: string, adminUrl: string = url): Sql
     connect: async () => tracked(await connectPostgres(url)),
     async connectToShadowDb() {
       const name = `opendef_shadow_${randomUUID().replaceAll("-", "")}`;
-      const drop = () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      const drop = () => dropDatabase(adminUrl, name);
       await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
       const adapter = await connectPostgres(withDatabase(adminUrl, name)).catch(async (error) => {
         await drop();

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../../lib/postgres/drop-database";
 import { findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
 
 const ROOT = process.cwd();
@@ -66,28 +67,13 @@ async function resetDatabase(): Promise<void> {
   const name = decodeURIComponent(url.pathname.slice(1));
   if (!/^\w*scale\w*$/.test(name)) throw new Error(`refusing to reset "${name}": SCALE_PG_URL must name a database whose name contains "scale"`);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) throw new Error(`loopback only (got ${url.hostname})`);
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
+  await recreateDatabase(maintenanceUrlFor(PG_URL), name);
 }
 
-async function dropDatabase(): Promise<void> {
+async function dropScaleDatabase(): Promise<void> {
   const url = new URL(PG_URL);
   const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await dropDatabase(maintenanceUrlFor(PG_URL), name);
 }
 
 async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
@@ -323,7 +309,7 @@ async function cleanup() {
   for (const [, child] of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await sleep(500);
   for (const [, child] of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  await dropDatabase().catch((error: unknown) => console.error(`scale: could not drop the test database: ${String(error)}`));
+  await dropScaleDatabase().catch((error: unknown) => console.error(`scale: could not drop the test database: ${String(error)}`));
 }
 
 const deadline = setTimeout(() => {
