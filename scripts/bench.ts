@@ -179,6 +179,8 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
       // The benchmark posts many comments and votes per member; the limits are for people.
       COMMENT_MIN_INTERVAL_SECONDS: "0",
       VOTES_PER_MINUTE: "0",
+      COMMENT_LIMIT_PER_ADDRESS_PER_HOUR: "0",
+      VOTES_PER_ADDRESS_PER_MINUTE: "0",
       OPENDEF_BENCH: "1",
       OPENDEF_BENCH_COUNTER_PORT: String(counterPort),
       NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...nodeOptions].join(" ").trim(),

@@ -198,6 +198,7 @@ async function startApp(databaseUrl: string, port?: number): Promise<App> {
       // Many posts a second from few accounts: the posting limits have their own tests.
       COMMENT_MIN_INTERVAL_SECONDS: "0",
       COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "0",
+      COMMENT_LIMIT_PER_ADDRESS_PER_HOUR: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -268,7 +268,7 @@ describe("createComment", () => {
       const error = await expectRefusedWithoutWriting(
         () => createComment({ actor: author, input: { versionId: version.id, body: "Second" }, now: new Date(t0.getTime() + 2000) }),
         "rate_limited",
-        /Wait 3 seconds/,
+        /posting too fast\. Try again in 3 seconds/,
       );
       expect(error.retryAfter).toBe(3);
       expect(error.status).toBe(429);
@@ -303,6 +303,31 @@ describe("createComment", () => {
       );
       expect(error.retryAfter).toBe(3600 - 30 * 6);
       await createComment({ actor: regular, input: { versionId: version.id, body: "Still fine" }, now: at });
+    });
+
+    it("limits comments per client address across accounts (COMMENT_LIMIT_PER_ADDRESS_PER_HOUR), and IPv6 per /64", async () => {
+      process.env.COMMENT_LIMIT_PER_ADDRESS_PER_HOUR = "3";
+      try {
+        const t0 = new Date("2031-04-01T10:00:00Z");
+        const { version } = await makeDiscussion();
+        const accounts = await Promise.all([1, 2, 3, 4].map(() => makeUser({ createdAt: new Date("2030-01-01T00:00:00Z") })));
+        // Three fresh accounts behind one address use up its allowance...
+        for (const [i, actor] of accounts.slice(0, 3).entries()) {
+          await createComment({ actor, input: { versionId: version.id, body: `From the same network ${i}` }, address: "2001:db8:1:2::10", now: t0 });
+        }
+        // ...so a fourth account there is refused, even from another host in the same /64.
+        const error = await expectRefusedWithoutWriting(
+          () => createComment({ actor: accounts[3], input: { versionId: version.id, body: "A fourth account" }, address: "2001:db8:1:2::99", now: t0 }),
+          "rate_limited",
+          /Too many comments came from your network in the last hour\. Try again in 60 minutes/,
+        );
+        expect(error.retryAfter).toBe(3600);
+        // Another network, and the seed (no address), are not affected.
+        await createComment({ actor: accounts[3], input: { versionId: version.id, body: "From elsewhere" }, address: "203.0.113.7", now: new Date(t0.getTime() + 10_000) });
+        await createComment({ actor: accounts[0], input: { versionId: version.id, body: "Replayed by a script" }, now: new Date(t0.getTime() + 10_000) });
+      } finally {
+        delete process.env.COMMENT_LIMIT_PER_ADDRESS_PER_HOUR;
+      }
     });
   });
 });

@@ -22,7 +22,7 @@ import {
  * nothing. Notifications are stored with the comment; e-mails go out after it is
  * committed.
  */
-export async function createComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
   const parsed = createCommentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
   const data = parsed.data;
@@ -95,7 +95,7 @@ export async function createComment({ actor, input, now = new Date() }: { actor:
     throw new AppError("bad_input", `Version ${version.label} has no section "${data.sectionKey}". Reload the page and pick a section again.`);
   }
 
-  await enforceCommentLimits({ author, body: data.body, now });
+  await enforceCommentLimits({ author, body: data.body, address, now });
 
   const sectionKey = parent ? parent.sectionKey : data.sectionKey;
   const bodyHtml = renderMarkdown(data.body, "comment");

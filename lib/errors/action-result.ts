@@ -8,10 +8,8 @@ export type ActionState = { error: string | null; body?: string };
  * message, meant for users. Anything else is logged and reported generically.
  */
 export function actionError(error: unknown, body?: string): ActionState {
-  if (isAppError(error)) {
-    const retry = error.retryAfter ? ` Try again in ${error.retryAfter} second${error.retryAfter === 1 ? "" : "s"}.` : "";
-    return { error: error.message.includes("Try again") ? error.message : error.message + retry, body };
-  }
+  // A refusal's message is complete, including when to retry (lib/rate-limits).
+  if (isAppError(error)) return { error: error.message, body };
   console.error(error);
   return { error: "Something went wrong on our side; nothing was saved. Try again in a moment.", body };
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { hitRateLimit } from "@/lib/rate-limits/hit-rate-limit";
+import { addressBucket } from "@/lib/http/client-address";
+import { enforceLimits, limitFromEnv } from "@/lib/rate-limits/enforce-limits";
 
 const DUPLICATE_WINDOW_MS = 5 * 60 * 1000;
 const NEW_ACCOUNT_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +12,7 @@ export function commentLimits(env: Record<string, string | undefined> = process.
   return {
     minIntervalSeconds: nonNegative(env.COMMENT_MIN_INTERVAL_SECONDS, 5),
     hourlyLimitNewAccount: nonNegative(env.COMMENT_HOURLY_LIMIT_NEW_ACCOUNT, 30),
+    perAddressPerHour: limitFromEnv(env.COMMENT_LIMIT_PER_ADDRESS_PER_HOUR, 300),
   };
 }
 
@@ -33,18 +35,23 @@ export function describeWait(seconds: number): string {
 
 /**
  * Refuses a new comment that repeats the author's own recent one, or that comes too
- * soon after their last (one per COMMENT_MIN_INTERVAL_SECONDS, default 5 s) or, for
+ * soon after their last (one per COMMENT_MIN_INTERVAL_SECONDS, default 5 s), or, for
  * an account younger than a day, over COMMENT_HOURLY_LIMIT_NEW_ACCOUNT an hour
- * (default 30). 0 turns a limit off. Call it after every other check, right before
+ * (default 30), or over COMMENT_LIMIT_PER_ADDRESS_PER_HOUR from one client address
+ * whatever the account (default 300, so that fresh accounts do not multiply the
+ * allowance). 0 turns a limit off. Call it after every other check, right before
  * writing: the counters count each attempt that reaches them.
  */
 export async function enforceCommentLimits({
   author,
   body,
+  address,
   now = new Date(),
 }: {
   author: { id: string; createdAt: Date };
   body: string;
+  /** The client address (lib/http/client-address.ts); none for the seed and scripts. */
+  address?: string;
   now?: Date;
 }): Promise<void> {
   const recent = await db.comment.findMany({
@@ -57,22 +64,23 @@ export async function enforceCommentLimits({
   }
 
   const limits = commentLimits();
-  if (limits.minIntervalSeconds > 0) {
-    const hit = await hitRateLimit({ key: `comment:interval:${author.id}`, limit: 1, windowSeconds: limits.minIntervalSeconds, now });
-    if (!hit.ok) {
-      throw new AppError("rate_limited", `You are posting too fast. Wait ${describeWait(hit.retryAfter)} and post again.`, {
-        retryAfter: hit.retryAfter,
-      });
-    }
-  }
-  if (limits.hourlyLimitNewAccount > 0 && now.getTime() - author.createdAt.getTime() < NEW_ACCOUNT_MS) {
-    const hit = await hitRateLimit({ key: `comment:hour:${author.id}`, limit: limits.hourlyLimitNewAccount, windowSeconds: 3600, now });
-    if (!hit.ok) {
-      throw new AppError(
-        "rate_limited",
-        `Accounts younger than a day can post ${limits.hourlyLimitNewAccount} comments an hour. Try again in ${describeWait(hit.retryAfter)}.`,
-        { retryAfter: hit.retryAfter },
-      );
-    }
-  }
+  const isNew = now.getTime() - author.createdAt.getTime() < NEW_ACCOUNT_MS;
+  await enforceLimits(
+    [
+      { key: `comment:interval:${author.id}`, limit: limits.minIntervalSeconds > 0 ? 1 : 0, windowSeconds: limits.minIntervalSeconds, message: "You are posting too fast." },
+      {
+        key: `comment:hour:${author.id}`,
+        limit: isNew ? limits.hourlyLimitNewAccount : 0,
+        windowSeconds: 3600,
+        message: `Accounts younger than a day can post ${limits.hourlyLimitNewAccount} comments an hour.`,
+      },
+      {
+        key: `comment:address:${address ? addressBucket(address) : ""}`,
+        limit: address ? limits.perAddressPerHour : 0,
+        windowSeconds: 3600,
+        message: "Too many comments came from your network in the last hour.",
+      },
+    ],
+    now,
+  );
 }

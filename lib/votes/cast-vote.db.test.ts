@@ -20,6 +20,7 @@ import { makeUser } from "@/lib/testing/fixtures";
 
 afterEach(() => {
   delete process.env.VOTES_PER_MINUTE;
+  delete process.env.VOTES_PER_ADDRESS_PER_MINUTE;
 });
 
 /** `count` members, created in one statement. */
@@ -167,6 +168,22 @@ describe("castVote", () => {
     expect((await db.vote.findFirstOrThrow({ where: { amendmentId, userId: voter.id } })).choice).toBe("against");
     await castVote({ actor: other, input: { amendmentId, choice: "for" }, now });
     await castVote({ actor: voter, input: { amendmentId, choice: "abstain" }, now: new Date(now.getTime() + 60_000) });
+  });
+
+  it("limits votes per client address across accounts (VOTES_PER_ADDRESS_PER_MINUTE)", async () => {
+    process.env.VOTES_PER_ADDRESS_PER_MINUTE = "2";
+    const { amendmentId } = await makeVotingAmendment();
+    const voters = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const now = new Date();
+    await castVote({ actor: voters[0], input: { amendmentId, choice: "for" }, address: "198.51.100.4", now });
+    await castVote({ actor: voters[1], input: { amendmentId, choice: "for" }, address: "198.51.100.4", now });
+    await expectRefusedWithoutWriting(
+      () => castVote({ actor: voters[2], input: { amendmentId, choice: "for" }, address: "198.51.100.4", now }),
+      "rate_limited",
+      /Too many votes came from your network in the last minute\. Try again in 60 seconds/,
+    );
+    await castVote({ actor: voters[2], input: { amendmentId, choice: "for" }, address: "198.51.100.5", now });
+    expect(await db.vote.count({ where: { amendmentId } })).toBe(3);
   });
 
   it("never reports choices when the definition's votes are secret, to anyone", async () => {

@@ -40,7 +40,7 @@ function notVotingMessage(status: string, sponsorsRequired: number): string {
  * voting a moment earlier. The result has the tally only: whether votes are
  * public or secret, this function never reports choices.
  */
-export async function castVote({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
   const parsed = castVoteSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The vote is not valid.");
   const { amendmentId, choice } = parsed.data;
@@ -58,7 +58,7 @@ export async function castVote({ actor, input, now = new Date() }: { actor: Acto
   if (amendment.status !== "voting") throw new AppError("closed", notVotingMessage(amendment.status, amendment.definition.sponsorsRequired));
   if (amendment.hiddenAt) throw new AppError("forbidden", "Moderators hid this amendment: it takes no votes.");
 
-  await enforceVoteLimit({ userId: actor.id, now });
+  await enforceVoteLimit({ userId: actor.id, address, now });
 
   const written = await db.$executeRaw`
     INSERT INTO "Vote" ("amendmentId", "userId", "choice", "revision", "createdAt", "updatedAt")

@@ -1,4 +1,5 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { refresh } from "next/cache";
 import { currentUser } from "@/lib/auth/current-user";
@@ -10,6 +11,7 @@ import { followDefinition } from "@/lib/notifications/follow-definition";
 import { followThread } from "@/lib/notifications/follow-thread";
 import { commentOrderSchema } from "@/lib/comments/list-comments.schema";
 import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { clientAddress } from "@/lib/http/client-address";
 
 // Thin: read the form, call the use case (which checks who may do what), then
 // redirect to the comment in its thread. Each of these is a public POST endpoint.
@@ -40,6 +42,7 @@ export async function postCommentAction(_previous: ActionState, form: FormData):
         amendmentId: field(form, "amendmentId"),
         body,
       },
+      address: clientAddress(await headers()),
     });
     location = await locateComment({ slug: view.slug, commentId: comment.id, order: view.order, section: view.section });
   } catch (error) {

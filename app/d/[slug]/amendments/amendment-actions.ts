@@ -1,4 +1,5 @@
 "use server";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
@@ -9,6 +10,7 @@ import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { resubmitAmendment } from "@/lib/amendments/resubmit-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { castVote } from "@/lib/votes/cast-vote";
+import { clientAddress } from "@/lib/http/client-address";
 import { actionError, type ActionState } from "@/lib/errors/action-result";
 
 // Thin: read the form, call the use case (it decides who may do what), redirect.
@@ -74,7 +76,9 @@ export async function sponsorAction(_previous: ActionState, form: FormData): Pro
 }
 
 export async function voteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "vote", (actor) => castVote({ actor, input: { amendmentId: field(form, "amendmentId"), choice: field(form, "choice") } }));
+  return onAmendment(form, "vote", async (actor) =>
+    castVote({ actor, input: { amendmentId: field(form, "amendmentId"), choice: field(form, "choice") }, address: clientAddress(await headers()) }),
+  );
 }
 
 export async function withdrawAction(_previous: ActionState, form: FormData): Promise<ActionState> {
