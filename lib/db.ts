@@ -17,8 +17,11 @@ const omit = {
 
 type Db = PgClient<never, typeof omit>;
 
-/** SQL statements sent since start; read by database tests and the benchmark. */
-export const queryCounter = { count: 0 };
+/**
+ * SQL statements sent since start; read by database tests and, through globalThis
+ * (scripts/bench/count-queries.mjs is preloaded into the server), the benchmark.
+ */
+export const queryCounter: { count: number } = ((globalThis as { opendefQueryCounter?: { count: number } }).opendefQueryCounter ??= { count: 0 });
 
 function createClient(withOmit: boolean): Db {
   const target = databaseTarget();
