@@ -27,6 +27,8 @@ type DefinitionFile = {
   summary: string;
   sources: { label: string; url: string }[];
   criteria: Record<string, unknown>;
+  /** "secret": only tallies are ever shown (Debian has voted by secret ballot since 2022). */
+  voteVisibility?: "public" | "secret";
   versions: { label: string; publishedAt: string; file: string; changelog: string; commentsOpenAt?: string; commentsCloseAt?: string }[];
 };
 
@@ -57,7 +59,7 @@ async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) 
       input: { slug: file.slug, title: file.title, steward: file.steward, summary: file.summary, sources: file.sources },
     });
   }
-  await db.definition.update({ where: { id: definition.id }, data: { criteria: JSON.stringify(file.criteria) } });
+  await db.definition.update({ where: { id: definition.id }, data: { criteria: JSON.stringify(file.criteria), voteVisibility: file.voteVisibility ?? "public" } });
 
   for (const u of USERS.filter((u) => u.maintains?.includes(file.slug))) {
     const userId = actors.get(u.handle)!.id;

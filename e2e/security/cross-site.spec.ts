@@ -6,7 +6,8 @@ import { formsByButton, member, multipart, publicComments, raw, sessionCookie, u
 // Cross-site request forgery and the proxy's first line. A page on another site
 // can make a visitor's browser send a POST here; it must change nothing.
 
-const PAGE = "/d/osaid/v/1.0";
+// The current version of OSAID, whatever its label.
+const PAGE = "/d/osaid";
 
 test("a cross-site POST to a server action is refused, by proxy.ts and by Next.js's own Origin check, and writes nothing", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);

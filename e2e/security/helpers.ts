@@ -4,9 +4,7 @@
 // count, so each test gets counters no other test touches.
 import { request as httpRequest } from "node:http";
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInWithOidc, requestSignInLink } from "../support/auth";
-import { MAILBOX_URL } from "../support/services";
-import type { StoredMessage } from "../support/smtp-server";
+import { signInByEmail, signInWithOidc } from "../support/auth";
 
 export function unique(name: string): string {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -88,34 +86,9 @@ export async function member(browser: Browser, name: string): Promise<Page> {
 export const MODERATOR_EMAIL = "mira@opendef.example";
 
 export async function moderator(browser: Browser, testInfo: TestInfo): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (testInfo.project.name === "sqlite") {
-    const before = await mails(MODERATOR_EMAIL);
-    await requestSignInLink(page, MODERATOR_EMAIL);
-    let link: string | undefined;
-    await expect.poll(async () => {
-      const now = await mails(MODERATOR_EMAIL);
-      if (now.length > before.length) link = /http\S+\/api\/auth\/callback\/email\?\S+/.exec(now[0].text)?.[0];
-      return link;
-    }, { message: "a new sign-in mail for the moderator" }).toBeTruthy();
-    await page.goto(link!);
-  } else {
-    await page.goto("/dev/outbox");
-    const before = await page.getByRole("main").getByRole("listitem").filter({ hasText: MODERATOR_EMAIL }).count();
-    await requestSignInLink(page, MODERATOR_EMAIL);
-    await page.goto("/dev/outbox");
-    const mail = page.getByRole("main").getByRole("listitem").filter({ hasText: MODERATOR_EMAIL });
-    await expect(mail).toHaveCount(before + 1);
-    await mail.first().getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).click();
-  }
-  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  const page = await (await browser.newContext()).newPage();
+  await signInByEmail(page, MODERATOR_EMAIL, testInfo.project.name);
   return page;
-}
-
-async function mails(to: string): Promise<StoredMessage[]> {
-  const response = await fetch(`${MAILBOX_URL}/messages?to=${encodeURIComponent(to)}`);
-  return (await response.json()) as StoredMessage[];
 }
 
 /**
@@ -129,13 +102,20 @@ export function newestFirst(slug: string): string {
   return `/d/${slug}?order=newest`;
 }
 
-/** The version discussion of OSAID 1.0 as the public API serves it: id → comment. */
-export async function publicComments(baseURL: string): Promise<Map<string, { bodyHtml: string; deleted: boolean }>> {
+/** The label of a definition's current version, from the public API. */
+export async function currentLabel(baseURL: string, slug: string): Promise<string> {
+  const definition = (await (await fetch(`${baseURL}/api/v1/definitions/${slug}`)).json()) as { currentVersion: string };
+  return definition.currentVersion;
+}
+
+/** The discussion of a definition's current version as the public API serves it: id → comment. */
+export async function publicComments(baseURL: string, slug = "osaid"): Promise<Map<string, { bodyHtml: string; deleted: boolean }>> {
+  const label = encodeURIComponent(await currentLabel(baseURL, slug));
   const all = new Map<string, { bodyHtml: string; deleted: boolean }>();
   type Node = { id: string; bodyHtml: string; deleted: boolean; replies: Node[] };
   let cursor: string | null = null;
   do {
-    const res = await fetch(`${baseURL}/api/v1/definitions/osaid/versions/1.0/comments?order=oldest${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    const res = await fetch(`${baseURL}/api/v1/definitions/${slug}/versions/${label}/comments?order=oldest${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
     const page = (await res.json()) as { comments: Node[]; nextCursor: string | null };
     const walk = (nodes: Node[]) => nodes.forEach((n) => (all.set(n.id, { bodyHtml: n.bodyHtml, deleted: n.deleted }), walk(n.replies)));
     walk(page.comments);

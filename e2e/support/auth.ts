@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { testAccount } from "./test-accounts";
-import { waitForMail } from "./mailbox";
+import { mailsTo } from "./mailbox";
 
 /** A fresh address per call, so tests never read each other's mail. */
 export function uniqueEmail(label: string): string {
@@ -50,25 +50,34 @@ export async function requestSignInLink(page: Page, email: string) {
 
 /**
  * Signs in as an existing (seeded) user by e-mail, on either project: through the
- * test SMTP server on the SQLite instance, through /dev/outbox on the PostgreSQL one.
+ * test SMTP server on the SQLite instance, through /dev/outbox on the PostgreSQL
+ * one. Counts that user's sign-in mails first and waits for one more, so an
+ * earlier link (or a notification mail) is never taken for the new one.
  */
 export async function signInByEmail(page: Page, email: string, project: string) {
-  const asked = Date.now();
-  await requestSignInLink(page, email);
-  let link: string;
+  let link: string | undefined;
   if (project === "sqlite") {
-    let mail = await waitForMail(email);
-    // Seeded users also get notification mail: wait for the sign-in one.
-    for (let i = 0; i < 50 && !(mail.subject.includes("Sign in") && new Date(mail.date).getTime() >= asked - 1000); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      mail = await waitForMail(email);
-    }
-    link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)![0];
+    const signInMails = async () => (await mailsTo(email)).filter((m) => m.subject.includes("Sign in"));
+    const before = (await signInMails()).length;
+    await requestSignInLink(page, email);
+    await expect
+      .poll(async () => {
+        const now = await signInMails();
+        if (now.length > before) link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(now[0].text)?.[0];
+        return link;
+      }, { message: `a new sign-in mail for ${email}`, timeout: 20_000 })
+      .toBeTruthy();
   } else {
-    await page.goto("/dev/outbox");
-    const mail = page.getByRole("main").getByRole("listitem").filter({ hasText: email }).filter({ hasText: "Sign in to OpenDef" }).first();
-    link = (await mail.getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).getAttribute("href"))!;
+    const outboxMails = async () => {
+      await page.goto("/dev/outbox");
+      return page.getByRole("main").getByRole("listitem").filter({ hasText: email }).filter({ hasText: "Sign in to OpenDef" });
+    };
+    const before = await (await outboxMails()).count();
+    await requestSignInLink(page, email);
+    const mails = await outboxMails();
+    await expect(mails).toHaveCount(before + 1);
+    link = (await mails.first().getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).getAttribute("href"))!;
   }
-  await page.goto(link);
+  await page.goto(link!);
   await expectSignedIn(page);
 }

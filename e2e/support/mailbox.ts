@@ -16,3 +16,10 @@ export async function waitForMail(to: string, timeoutMs = 10_000): Promise<Store
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Every mail the test SMTP server holds for `to`, newest first. */
+export async function mailsTo(to: string): Promise<StoredMessage[]> {
+  const response = await fetch(`${MAILBOX_URL}/messages?to=${encodeURIComponent(to)}`);
+  if (!response.ok) throw new Error(`test mailbox answered ${response.status}`);
+  return (await response.json()) as StoredMessage[];
+}

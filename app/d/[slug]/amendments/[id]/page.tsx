@@ -98,6 +98,9 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
           </p>
         )}
         {a.votingClosesAt && a.status === "voting" && <p>The vote closes <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>.</p>}
+        {a.votingClosesAt && a.status !== "voting" && a.status !== "seeking" && (
+          <p>The vote closed on <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>: no more votes are taken.</p>
+        )}
         {a.viewer.canVote && (
           <ActionForm
             action={voteAction}
