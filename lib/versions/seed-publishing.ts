@@ -89,6 +89,56 @@ const OPEN_WEIGHTS_FALLBACK: DemoAmendment = {
   decision: { by: "owd-maint", reason: "Accepted. A registration wall is a gate in all but name; three votes for, none against." },
 };
 
+// open-weights: accepted, not yet taken into the draft, so that a maintainer has
+// work waiting there. The first changes the same sentence of "Distribution and
+// Access" as the amendment the draft already took in (taking it in shows the
+// three-way merge's conflict); the second applies cleanly.
+const OPEN_WEIGHTS_WAITING: DemoAmendment[] = [
+  {
+    section: "Distribution and Access",
+    author: "fatima",
+    title: "State the quantisation method and the quality it costs",
+    rationale:
+      "“Say how it was produced” is met by the word “quantised”. Users choosing between the full weights and a smaller file need the method, the bit width and how much quality was lost on the publisher's own evaluations.\n\n" +
+      "This asks for facts the publisher already has when it ships the smaller file.",
+    text: (current) =>
+      edit(
+        current,
+        "and the publisher should say how it was produced and from which full-precision checkpoint.",
+        "and the publisher must state the quantisation method, the bit width and the measured quality loss against the full-precision checkpoint.",
+      ),
+    sponsors: ["chen", "emeka"],
+    votes: { chen: "for", emeka: "for", amara: "for", bjorn: "abstain" },
+    decision: { by: "owd-maint", reason: "Accepted. Three for, one abstention; the facts asked for are ones publishers already hold." },
+  },
+  {
+    section: "Neutrality Toward Other Software and Technology",
+    author: "bjorn",
+    title: "Hardware attestation may not be a condition of use",
+    rationale:
+      "Some licences now let the weights run only on hardware that proves its identity to the publisher. That ties the weights to particular vendors as surely as a file-format clause does, and it belongs in criterion 10 by name.",
+    text: (current) =>
+      edit(
+        current,
+        "such as clicking to accept conditions on a website.",
+        "such as clicking to accept conditions on a website, or running only on hardware that attests its identity to the publisher.",
+      ),
+    sponsors: ["dolores", "fatima"],
+    votes: { dolores: "for", fatima: "for", chen: "for", amara: "for" },
+    decision: { by: "owd-maint", reason: "Accepted unanimously (four for): attestation requirements are a technology condition under another name." },
+  },
+];
+
+// open-weights: still seeking sponsors on the section the draft changes; publishing
+// the draft makes it stale, and its page then offers the three-way merge.
+const OPEN_WEIGHTS_OPEN = {
+  section: "Distribution and Access",
+  author: "amara",
+  title: "Mirrors of the weights must be allowed",
+  rationale: "A release that forbids mirroring can vanish with its host. Criterion 1 should say that anyone may keep and share copies.",
+  text: (current: string) => edit(current, "alone or inside a larger bundle,", "alone or inside a larger bundle, or from mirrors of their own,"),
+};
+
 function actorOf(actors: Map<string, Actor>, handle: string): Actor {
   const actor = actors.get(handle);
   if (!actor) throw new Error(`seed publishing: unknown demo user ${handle}`);
@@ -140,6 +190,22 @@ async function acceptedAmendment(definitionId: string, spec: DemoAmendment, acto
     now: new Date(now.getTime() - 20 * DAY_MS),
   });
   return amendment.id;
+}
+
+/** An amendment seeking sponsors, proposed two days ago; made if missing. */
+async function openAmendment(definitionId: string, spec: typeof OPEN_WEIGHTS_OPEN, actors: Map<string, Actor>, now: Date): Promise<void> {
+  if (await db.amendment.findFirst({ where: { definitionId, title: spec.title }, select: { id: true } })) return;
+  const version = await db.version.findFirst({
+    where: { definitionId, status: "published" },
+    select: { id: true, sections: { where: { heading: spec.section }, select: { key: true, text: true } } },
+  });
+  const section = version?.sections[0];
+  if (!version || !section) throw new Error(`seed publishing: no current section "${spec.section}"`);
+  await proposeAmendment({
+    actor: actorOf(actors, spec.author),
+    input: { versionId: version.id, sectionKey: section.key, kind: "replace", title: spec.title, rationale: spec.rationale, proposedText: spec.text(section.text) },
+    now: new Date(now.getTime() - 2 * DAY_MS),
+  });
 }
 
 async function takeIn(actor: Actor, draftId: string, amendmentId: string) {
@@ -195,6 +261,9 @@ export async function seedPublishing(actors: Map<string, Actor>, now: Date = new
         input: { draftId, revision: draft.revision, changelog: `DEMO REVISION in progress, invented for OpenDef.\n\n${draft.changelog}` },
       });
     }
+    // After the take-in above, which takes the oldest accepted amendment.
+    for (const spec of OPEN_WEIGHTS_WAITING) await acceptedAmendment(weights.id, spec, actors, now);
+    await openAmendment(weights.id, OPEN_WEIGHTS_OPEN, actors, now);
     done.draft = `open-weights draft ${draftId}`;
   }
   return done;

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { refresh } from "next/cache";
 import { currentUser } from "@/lib/auth/current-user";
 import { startDraft } from "@/lib/versions/start-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
@@ -38,6 +39,8 @@ export async function saveDraftAction(_previous: ActionState, form: FormData): P
   } catch (error) {
     return actionError(error, body);
   }
+  // Same page, new #fragment: the router would only scroll, so render the new state.
+  refresh();
   redirect(`${draftPage(form)}#changes`);
 }
 
@@ -57,6 +60,8 @@ export async function takeInAction(_previous: TakeInState, form: FormData): Prom
     return actionError(error);
   }
   if (result.status === "conflict") return { error: null, conflict: result };
+  // Same page, new #fragment: the router would only scroll, so render the new state.
+  refresh();
   redirect(`${draftPage(form)}#changes`);
 }
 
