@@ -1,4 +1,4 @@
-// Checks what the test suite needs from the machine before it starts, and says
+// Checks what the test suite needs from the machine (Chromium, nginx, PostgreSQL) before it starts, and says
 // exactly how to get what is missing. It never skips: a missing service fails.
 //
 //   npx tsx scripts/check-services.ts
@@ -22,6 +22,22 @@ function checkChromium() {
         "       apt-get update && apt-get install -y chromium",
     );
   }
+}
+
+function checkNginx() {
+  for (const candidate of [process.env.NGINX, "/usr/sbin/nginx", "/usr/bin/nginx"].filter(Boolean) as string[]) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      console.log(`ok   nginx at ${candidate}`);
+      return;
+    } catch {
+      // try the next place
+    }
+  }
+  problems.push(
+    "nginx is missing (the scale-out test runs two app instances behind it). Install Debian's, without starting a system nginx:\n" +
+      "       printf '#!/bin/sh\\nexit 101\\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && apt-get install -y nginx && rm /usr/sbin/policy-rc.d",
+  );
 }
 
 async function checkPostgres() {
@@ -57,6 +73,7 @@ async function checkPostgres() {
 
 async function main() {
   checkChromium();
+  checkNginx();
   await checkPostgres();
   if (problems.length > 0) {
     for (const problem of problems) console.error(`FAIL ${problem}`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, in the order that fails fastest: `npm test` runs this,
 # and so does CI (.ci/run) after it has installed and started the services.
-# Needs Chromium at /usr/bin/chromium and PostgreSQL on 127.0.0.1:5432
+# Needs Chromium at /usr/bin/chromium, nginx and PostgreSQL 15 on 127.0.0.1:5432
 # (scripts/check-services.ts says how to get them when they are missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +40,9 @@ step "database tests on SQLite" env TEST_DB=sqlite npx vitest run --config vites
 step "database tests on PostgreSQL" env TEST_DB=postgres npx vitest run --config vitest.db.config.ts
 step "production build" npx next build
 step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
+# One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
+step "fault tests (SIGKILL mid-burst, 20 SQLite writers, PostgreSQL restart)" env FAULT_RUNS="${FAULT_RUNS:-1}" npx tsx scripts/test-faults.ts
+step "scale-out (two instances on PostgreSQL behind nginx)" bash scripts/test-scale.sh
 
 echo
 echo "=================================================================="
