@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { commentLimits, describeWait, normaliseForDuplicates } from "@/lib/rate-limits/enforce-comment-limits";
 
 describe("comment limits", () => {
-  it("default to one comment per 5 s and 30 an hour for new accounts, and read the environment", () => {
-    expect(commentLimits({})).toEqual({ minIntervalSeconds: 5, hourlyLimitNewAccount: 30 });
-    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "10", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "0" })).toEqual({ minIntervalSeconds: 10, hourlyLimitNewAccount: 0 });
-    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "soon", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "-3" })).toEqual({ minIntervalSeconds: 5, hourlyLimitNewAccount: 30 });
+  it("default to one comment per 5 s, 30 an hour for new accounts and 300 an hour per address, and read the environment", () => {
+    expect(commentLimits({})).toEqual({ minIntervalSeconds: 5, hourlyLimitNewAccount: 30, perAddressPerHour: 300 });
+    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "10", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "0", COMMENT_LIMIT_PER_ADDRESS_PER_HOUR: "0" })).toEqual({
+      minIntervalSeconds: 10,
+      hourlyLimitNewAccount: 0,
+      perAddressPerHour: 0,
+    });
+    expect(commentLimits({ COMMENT_MIN_INTERVAL_SECONDS: "soon", COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "-3", COMMENT_LIMIT_PER_ADDRESS_PER_HOUR: "1.5" })).toEqual({
+      minIntervalSeconds: 5,
+      hourlyLimitNewAccount: 30,
+      perAddressPerHour: 300,
+    });
   });
 
   it("treat bodies that differ only in whitespace as the same", () => {
