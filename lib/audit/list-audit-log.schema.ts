@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 export const listAuditLogSchema = z.object({
-  slug: z.string().min(1),
+  /** A definition's entries only; without it, the whole site's chain. */
+  slug: z.string().min(1).optional(),
   /** Entries after this seq (the previous page's `next`). */
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -18,15 +19,22 @@ function parseData(data: string): unknown {
   }
 }
 
-/** One audit entry as the public API and pages show it: no internal user ids. */
+/**
+ * One audit entry as the public API serves it: with every field its hash covers
+ * (lib/audit/audit-hash.ts), so that anyone can recompute the chain.
+ */
 export const auditEntryOutput = z.object({
   seq: z.number(),
+  definitionId: z.string().nullable(),
+  actorId: z.string(),
   action: z.string(),
   actor: z.object({ handle: z.string(), name: z.string().nullable() }),
   targetType: z.string(),
   targetId: z.string(),
   reason: z.string().nullable(),
   data: z.string().transform(parseData),
+  /** `data` exactly as stored and hashed. */
+  dataJson: z.string(),
   createdAt: z.date().transform((d) => d.toISOString()),
   prevHash: z.string(),
   hash: z.string(),

@@ -4,8 +4,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { listAuditLogSchema, type ListAuditLogInput } from "@/lib/audit/list-audit-log.schema";
 
 /**
- * A definition's audit log, oldest first, a page at a time: every maintainer,
- * moderator and admin action recorded against it. Public, like the definition.
+ * A definition's audit log (or, without a slug, the whole site's chain), oldest
+ * first, a page at a time: every maintainer, moderator and admin action. Public,
+ * like the definitions, with every field the hashes cover.
  */
 export async function listAuditLog(input: ListAuditLogInput) {
   const parsed = listAuditLogSchema.safeParse(input);
@@ -14,14 +15,20 @@ export async function listAuditLog(input: ListAuditLogInput) {
     throw new AppError("bad_input", issue ? `${issue.path.join(".") || "input"}: ${issue.message}` : "The request is not valid.");
   }
   const { slug, after, limit } = parsed.data;
-  const definition = await db.definition.findUnique({ where: { slug }, select: { id: true } });
-  if (!definition) throw new AppError("not_found", `There is no definition "${slug}".`);
+  let definitionId: string | undefined;
+  if (slug !== undefined) {
+    const definition = await db.definition.findUnique({ where: { slug }, select: { id: true } });
+    if (!definition) throw new AppError("not_found", `There is no definition "${slug}".`);
+    definitionId = definition.id;
+  }
   const rows = await db.auditEntry.findMany({
-    where: { definitionId: definition.id, seq: { gt: after } },
+    where: { ...(definitionId ? { definitionId } : {}), seq: { gt: after } },
     orderBy: { seq: "asc" },
     take: limit + 1,
     select: {
       seq: true,
+      definitionId: true,
+      actorId: true,
       action: true,
       targetType: true,
       targetId: true,
@@ -33,6 +40,6 @@ export async function listAuditLog(input: ListAuditLogInput) {
       actor: { select: { handle: true, name: true } },
     },
   });
-  const entries = rows.slice(0, limit);
+  const entries = rows.slice(0, limit).map((row) => ({ ...row, dataJson: row.data }));
   return { entries, next: rows.length > limit ? entries[entries.length - 1].seq : null };
 }
