@@ -30,7 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { dropDatabase } from "../lib/postgres/drop-database";
+import { adminQuery, dropDatabase } from "../lib/postgres/drop-database";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
@@ -109,15 +109,6 @@ function run(command: string, argv: string[], env: Record<string, string>) {
   if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} failed:\n${result.stderr || result.stdout}`);
 }
 
-async function pgAdmin(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function freshDatabase(kind: "sqlite" | "postgres", adminUrl = PG_ADMIN): Promise<Target> {
   const name = `opendef_faults_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -128,7 +119,7 @@ async function freshDatabase(kind: "sqlite" | "postgres", adminUrl = PG_ADMIN): 
     await drop();
     target = { kind, url: `file:${file}`, drop };
   } else {
-    await pgAdmin(adminUrl, `CREATE DATABASE "${name}"`);
+    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     target = { kind, url: url.toString(), drop: () => dropDatabase(adminUrl, name) };

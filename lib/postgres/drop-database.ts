@@ -3,8 +3,9 @@
 // server the role may connect to, usually /postgres.
 import pg from "pg";
 
-async function query(maintenanceUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: maintenanceUrl });
+/** One statement on its own connection, e.g. CREATE DATABASE (which cannot run in a transaction). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sql);
@@ -27,7 +28,7 @@ function quoted(name: string): string {
 export async function dropDatabase(maintenanceUrl: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await query(maintenanceUrl, `DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
+      await adminQuery(maintenanceUrl, `DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`);
       return;
     } catch (error) {
       const code = (error as { code?: string }).code;
@@ -43,7 +44,7 @@ export async function recreateDatabase(maintenanceUrl: string, name: string, tem
   const sql = `CREATE DATABASE ${quoted(name)}${template ? ` TEMPLATE ${quoted(template)}` : ""}`;
   for (let attempt = 1; ; attempt++) {
     try {
-      await query(maintenanceUrl, sql);
+      await adminQuery(maintenanceUrl, sql);
       return;
     } catch (error) {
       // 55006: another session is copying the same template this very moment.

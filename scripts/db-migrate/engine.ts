@@ -17,7 +17,7 @@ import {
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { dropDatabase } from "../../lib/postgres/drop-database";
+import { adminQuery, dropDatabase } from "../../lib/postgres/drop-database";
 
 export type { SchemaEngine };
 
@@ -160,15 +160,7 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-export async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+export { adminQuery };
 
 // PrismaPg.connectToShadowDb keeps the connection string, whose database name wins
 // over the one it sets: it would replay migrations into `url` itself. So each shadow
