@@ -25,13 +25,104 @@ function commentWith(page: Page, text: string) {
 }
 
 async function post(page: Page, label: RegExp | string, text: string) {
-  await page.getByRole("textbox", { name: label }).fill(text);
-  await page.getByRole("button", { name: /^Post (comment|reply)$/ }).click();
+  const box = page.getByRole("textbox", { name: label });
+  await box.fill(text);
+  // The button of that textbox's own form: a reply form and the new-comment form can both be open.
+  await page.locator("form").filter({ has: box }).getByRole("button", { name: /^Post (comment|reply)$/ }).click();
   const comment = commentWith(page, text);
   await expect(comment).toBeVisible();
   return comment;
 }
+/**
+ * Opens where another person is: their URL without its #fragment, so that the page
+ * loads afresh even when only the fragment differs from the current URL.
+ */
+async function openWhere(page: Page, other: Page) {
+  await page.goto(other.url().split("#")[0]);
+}
 
+async function reply(page: Page, to: string, text: string) {
+  await commentWith(page, to).getByRole("link", { name: /^Reply to/ }).first().click();
+  return post(page, /^Reply to/, text);
+}
+
+test("comment on a section, reply three levels deep, open the permalink in a new tab", async ({ browser }) => {
+  const alice = await person(browser, unique("alice"));
+  const bob = await person(browser, unique("bob"));
+  const first = `Open data is the only way to audit a model ${unique("t")}`;
+
+  await alice.goto("/d/open-science");
+  await alice.locator("#s-why-data-must-be-open").getByRole("link", { name: /Comment on this section|on this section/ }).click();
+  await expect(alice).toHaveURL(/section=why-data-must-be-open/);
+  const mine = await post(alice, /Comment on the section/, first);
+  // The new comment is where focus lands, so a keyboard user continues from it.
+  await expect(mine).toBeFocused();
+
+  const level1 = `But consent rules differ by country ${unique("r")}`;
+  const level2 = `Then publish what can be published ${unique("r")}`;
+  const level3 = `Agreed, with a manifest for the rest ${unique("r")}`;
+  await openWhere(bob, alice);
+  await reply(bob, first, level1);
+  await openWhere(alice, bob);
+  await reply(alice, level1, level2);
+  await openWhere(bob, alice);
+  const deepest = await reply(bob, level2, level3);
+  // Three levels of replies under the first comment.
+  await expect(bob.locator(".thread > li > .replies > li > .replies > li > .replies article").filter({ hasText: level3 })).toHaveCount(1);
+
+  const permalink = await deepest.locator("a.permalink").getAttribute("href");
+  expect(permalink).toMatch(/^\/d\/open-science\/comments\/[\w-]+$/);
+  const tab = await bob.context().newPage();
+  await tab.goto(permalink!);
+  const id = permalink!.split("/").pop();
+  await expect(tab).toHaveURL(new RegExp(`#comment-${id}$`));
+  await expect(tab.locator(`#comment-${id}`)).toBeVisible();
+  expect(await tab.evaluate(() => document.querySelector(":target")?.id)).toBe(`comment-${id}`);
+  await expectNoSeriousA11yViolations(tab);
+});
+
+test("edit keeps the earlier revision; delete keeps the replies; nobody else can edit", async ({ browser }) => {
+  const alice = await person(browser, unique("alice"));
+  const bob = await person(browser, unique("bob"));
+  const original = `The weights alone are not enough ${unique("o")}`;
+  const edited = `The weights alone are not enough to study a model ${unique("e")}`;
+
+  // Not open-weights: the publishing test supersedes its current version meanwhile.
+  await alice.goto("/d/osaid");
+  const comment = await post(alice, /Comment on version .* as a whole/, original);
+  const href = await comment.locator("a.permalink").getAttribute("href");
+  const id = href!.split("/").pop()!;
+
+  await comment.getByRole("link", { name: "Edit", exact: true }).click();
+  await alice.getByLabel("Edit your comment").fill(edited);
+  await alice.getByRole("button", { name: "Save changes" }).click();
+  const updated = commentWith(alice, edited);
+  await expect(updated).toBeVisible();
+  await updated.getByRole("link", { name: "edited" }).click();
+  await expect(alice.getByRole("heading", { name: "Revisions of a comment" })).toBeVisible();
+  await expect(alice.getByText(original)).toBeVisible();
+  await expect(alice.getByText(edited)).toBeVisible();
+
+  // Bob sees no Edit or Delete on Alice's comment, and asking for the edit form gets none.
+  await bob.goto(href!);
+  const theirs = bob.locator(`#comment-${id}`);
+  await expect(theirs).toBeVisible();
+  await expect(theirs.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(theirs.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const url = new URL(bob.url());
+  url.searchParams.set("edit", id);
+  await bob.goto(url.toString());
+  await expect(bob.locator(`#comment-${id}`)).toBeVisible();
+  await expect(bob.getByLabel("Edit your comment")).toHaveCount(0);
+  const answer = `A reply that must survive ${unique("s")}`;
+  await reply(bob, edited, answer);
+
+  await alice.goto(href!);
+  await alice.locator(`#comment-${id}`).getByRole("button", { name: "Delete" }).click();
+  await expect(alice.locator(`#comment-${id}`)).toContainText("This comment was deleted by its author.");
+  await expect(alice.getByText(edited)).toHaveCount(0);
+  await expect(commentWith(alice, answer)).toBeVisible();
+});
 
 test("the same text twice is refused as a duplicate, with the reason", async ({ browser }) => {
   const carol = await person(browser, unique("carol"));
