@@ -67,6 +67,8 @@ export default defineConfig({
         "--disable-component-update",
         "--disable-sync",
         "--disable-quic",
+        // No GPU here: without this Chromium emulates one in software, in a process of its own.
+        "--disable-gpu",
         "--no-first-run",
         "--no-sandbox",
       ],

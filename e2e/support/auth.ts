@@ -22,10 +22,9 @@ export async function expectSignedIn(page: Page, name?: string) {
   if (name) await expect(header.getByText(name, { exact: true })).toBeVisible();
 }
 
-/** The whole round trip through the test OpenID Provider, from the header's link. */
+/** The whole round trip through the test OpenID Provider, from the sign-in page (sign-in.spec.ts follows the header's link to it). */
 export async function signInWithOidc(page: Page, username: string) {
-  await page.goto("/");
-  await page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).click();
+  await page.goto("/signin");
   await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Sign in with Test OpenID" }).click();
 
