@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { makeDefinition, makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
+import { expectRefused } from "@/lib/testing/expect-refused";
 
 export const SECTIONS = [
   { key: "preamble", heading: "Preamble", text: "Open AI is AI anyone may use, study, modify and share." },
@@ -66,16 +67,8 @@ export async function amendmentState(id: string) {
   return db.amendment.findUniqueOrThrow({ where: { id } });
 }
 
-export async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
+// Shared by every domain's tests; re-exported so this file stays the one import.
+export { expectRefused };
 
 /**
  * Runs `action`, checks it was refused with `code`, and that no row was added or

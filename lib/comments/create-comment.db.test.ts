@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createComment } from "@/lib/comments/create-comment";
 import { makeDefinition, makeDiscussion, makeUser, makeVersion } from "@/lib/testing/fixtures";
+import { expectRefused } from "@/lib/testing/expect-refused";
 
 /** Every table a refused post could have touched, counted. */
 async function rowCounts() {
@@ -11,16 +12,6 @@ async function rowCounts() {
   return { comments, notifications, mails };
 }
 
-async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
 
 /** Runs `action` and checks it was refused with `code` and wrote nothing. */
 async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp) {

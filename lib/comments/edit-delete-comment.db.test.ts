@@ -1,7 +1,6 @@
 import "@/lib/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -9,15 +8,8 @@ import { listCommentRevisions } from "@/lib/comments/list-comment-revisions";
 import { listComments } from "@/lib/comments/list-comments";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
 import { makeDiscussion, makeUser } from "@/lib/testing/fixtures";
+import { refusal } from "@/lib/testing/expect-refused";
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function snapshot(commentId: string) {
   const [comment, revisions] = await Promise.all([

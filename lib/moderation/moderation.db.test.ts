@@ -12,6 +12,7 @@ import { suspendUser } from "@/lib/moderation/suspend-user";
 import { resolveFlag } from "@/lib/moderation/resolve-flag";
 import { listFlags } from "@/lib/moderation/list-flags";
 import { makeDiscussion, makeUser, type TestUser } from "@/lib/testing/fixtures";
+import { refusal } from "@/lib/testing/expect-refused";
 
 let addressCounter = 0;
 /** A client address no other test in this file uses (rate-limit counters outlive a test). */
@@ -30,14 +31,6 @@ async function emptyQueue() {
   await db.flag.updateMany({ where: { resolvedAt: null }, data: { resolvedAt: new Date() } });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** Everything moderation can write, to prove a refusal wrote none of it. */
 async function moderationState() {

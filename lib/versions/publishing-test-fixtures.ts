@@ -13,6 +13,7 @@ import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
 import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { publishVersion } from "@/lib/versions/publish-version";
+import { expectRefused } from "@/lib/testing/expect-refused";
 
 export const SECTIONS = [
   { key: "preamble", heading: "Preamble", text: "Open AI is AI that anyone may use, study, modify and share." },
@@ -103,16 +104,8 @@ export async function snapshot() {
   return { versions, sections, amendments, audit, notifications, mails };
 }
 
-export async function expectRefused(promise: Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  return error as AppError;
-}
+// Shared by every domain's tests; re-exported so this file stays the one import.
+export { expectRefused };
 
 /** Runs `action`, expects it refused with `code`, and checks that nothing at all was written. */
 export async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
