@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { databaseTarget } from "@/lib/db-migrations";
 
 // On SQLite every statement shares one connection; on PostgreSQL this holds by
 // design. Either way a write outside a transaction must survive that
@@ -33,5 +35,36 @@ describe("statements outside an open transaction", () => {
     expect(await peek).toBe(0);
     expect(await db.outboxMail.count({ where: { to: "outside@example.test" } })).toBe(1);
     expect(await db.outboxMail.count({ where: { to: "inside@example.test" } })).toBe(0);
+  });
+});
+
+// Several server processes may share one SQLite file (scripts/serve.ts). A
+// transaction must hold the write lock from its first statement, or one that
+// reads before it writes fails with SQLITE_BUSY when another process wrote in
+// between. Another connection (another process, in production) sees the lock.
+describe.runIf(databaseTarget().provider === "sqlite")("a SQLite transaction", () => {
+  it("holds the write lock from BEGIN, even before it writes", async () => {
+    const target = databaseTarget();
+    if (target.provider !== "sqlite") throw new Error("unreachable");
+    const other = new Database(target.file, { timeout: 0 });
+    try {
+      let opened!: () => void;
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      let finish!: () => void;
+      const held = new Promise<void>((resolve) => (finish = resolve));
+      const transaction = db.$transaction(async (tx) => {
+        await tx.outboxMail.count();
+        opened();
+        await held;
+      });
+      await open;
+      expect(() => other.prepare("BEGIN IMMEDIATE").run()).toThrow(/database is locked/);
+      finish();
+      await transaction;
+      other.prepare("BEGIN IMMEDIATE").run();
+      other.prepare("ROLLBACK").run();
+    } finally {
+      other.close();
+    }
   });
 });

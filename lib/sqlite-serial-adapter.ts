@@ -38,6 +38,7 @@ export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
     adapterName: factory.adapterName,
     async connect(): Promise<SqlDriverAdapter> {
       const adapter = await factory.connect();
+      beginImmediately(adapter);
       return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
         queryRaw: (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) => locked(() => adapter.queryRaw(query)),
         executeRaw: (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => locked(() => adapter.executeRaw(query)),
@@ -78,4 +79,20 @@ export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
       });
     },
   };
+}
+
+/**
+ * Several server processes (scripts/serve.ts) may write to one SQLite file. A
+ * transaction opened with a plain (deferred) BEGIN that reads before it writes
+ * fails at once with SQLITE_BUSY when another process committed in between: it
+ * cannot wait its way to the write lock. BEGIN IMMEDIATE takes the write lock
+ * first, waiting for it (the busy timeout) like any single write statement.
+ */
+function beginImmediately(adapter: SqlDriverAdapter) {
+  const client = (adapter as unknown as { client?: { prepare?: (sql: string) => unknown } }).client;
+  if (!client || typeof client.prepare !== "function") {
+    throw new Error("serialiseSqliteAdapter: the better-sqlite3 adapter no longer exposes its client, so transactions cannot begin IMMEDIATE");
+  }
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
