@@ -7,8 +7,10 @@
 //    version with --comments comments (--reply-share of them replies),
 //    --amendments amendments in voting, --votes votes, and a second, small
 //    definition with --small-comments comments to compare query counts.
-// 2. `next start` from this checkout's .next on a free loopback port, with the SQL
-//    statement counter preloaded (scripts/bench/count-queries.mjs).
+// 2. `npm start` (scripts/serve.ts) from this checkout's .next on a free loopback
+//    port, --processes processes (default: one per CPU, as npm start) and the
+//    anonymous readers' cache for --cache-seconds (default 1, as npm start; 0 is
+//    off), with the SQL statement counter preloaded (scripts/bench/count-queries.mjs).
 // 3. autocannon, --connections connections for --duration seconds per endpoint
 //    (after a --warmup run that is not counted), then one table: requests/s,
 //    p50, p99, errors, SQL statements per request, server RSS; and the same page's
@@ -27,7 +29,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { loadavg, setPriority, tmpdir } from "node:os";
+import { availableParallelism, loadavg, setPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -54,6 +56,8 @@ const { values: args } = parseArgs({
     "sql-top": { type: "string", default: "0" },
     nice: { type: "string" },
     "nginx-cache": { type: "boolean", default: false },
+    processes: { type: "string", default: String(availableParallelism()) },
+    "cache-seconds": { type: "string", default: "1" },
     json: { type: "string" },
     "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_bench" },
     keep: { type: "boolean", default: false },
@@ -64,7 +68,9 @@ const ROOT = process.cwd();
 const CONNECTIONS = positive("connections");
 const DURATION = positive("duration");
 const WARMUP = Number(args.warmup);
-const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SERVE = path.join(ROOT, "scripts/serve.ts");
+const PROCESSES = Number(args.processes);
+if (!Number.isInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > 64) throw new Error("--processes is a whole number from 1 to 64");
 const work = mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
 const children: ChildProcess[] = [];
 
@@ -170,10 +176,12 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`);
   }
   const logFile = path.join(work, "server.log");
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", SERVE, "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...env,
       NODE_ENV: "production",
+      WEB_CONCURRENCY: String(PROCESSES),
+      ANONYMOUS_CACHE_SECONDS: args["cache-seconds"],
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: "opendef-bench-secret-not-for-production",
       // The benchmark posts many comments and votes per member; the limits are for people.
@@ -306,13 +314,20 @@ function cpuMs(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS;
 }
 
+/** Statements sent so far by every server process (each serves its counts on counterPort + its cluster worker id). */
+function counterPorts(server: Server): number[] {
+  return PROCESSES > 1 ? Array.from({ length: PROCESSES }, (_, i) => server.counterPort + 1 + i) : [server.counterPort];
+}
+
 async function sqlCount(server: Server): Promise<{ sql: number; prisma: number | null }> {
-  const response = await fetch(`http://127.0.0.1:${server.counterPort}/`);
-  return (await response.json()) as { sql: number; prisma: number | null };
+  const counts = await Promise.all(counterPorts(server).map(async (port) => (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as { sql: number; prisma: number | null }));
+  return counts.reduce((sum, c) => ({ sql: sum.sql + c.sql, prisma: sum.prisma === null || c.prisma === null ? null : sum.prisma + c.prisma }), { sql: 0, prisma: 0 } as { sql: number; prisma: number | null });
 }
 
 /** SQL statements of one request, alone on the server. */
 async function queriesOf(server: Server, pathname: string, headers: Record<string, string> = {}) {
+  // A forced reload (Cache-Control: no-cache) reaches the app past the anonymous readers' cache.
+  headers = { ...headers, "Cache-Control": "no-cache" };
   await fetch(server.origin + pathname, { headers, redirect: "manual" }).then((r) => r.arrayBuffer()); // warm
   await sleep(50);
   const before = await sqlCount(server);
@@ -370,7 +385,7 @@ async function load(scenario: Scenario, origin: string, seconds: number, count: 
   let bad = 0;
   let firstFailure: string | null = null;
   const statuses: Record<string, number> = {};
-  if (count && server) await fetch(`http://127.0.0.1:${server.counterPort}/sql/reset`).then((r) => r.arrayBuffer());
+  if (count && server) await Promise.all(counterPorts(server).map((port) => fetch(`http://127.0.0.1:${port}/sql/reset`).then((r) => r.arrayBuffer())));
   const before = count && server ? await sqlCount(server) : null;
   const cpuBefore = server ? cpuMs(server.child.pid!) : 0;
   const result = await autocannon({
@@ -415,7 +430,14 @@ async function load(scenario: Scenario, origin: string, seconds: number, count: 
     cpuMsPerRequest = (cpuMs(server.child.pid!) - cpuBefore) / sent;
     const topSql = Number(args["sql-top"]);
     if (topSql > 0) {
-      const statements = (await (await fetch(`http://127.0.0.1:${server.counterPort}/sql`)).json()) as { sql: string; calls: number; ms: number }[];
+      const merged = new Map<string, { sql: string; calls: number; ms: number }>();
+      for (const port of counterPorts(server)) {
+        for (const x of (await (await fetch(`http://127.0.0.1:${port}/sql`)).json()) as { sql: string; calls: number; ms: number }[]) {
+          const m = merged.get(x.sql) ?? { sql: x.sql, calls: 0, ms: 0 };
+          merged.set(x.sql, { sql: x.sql, calls: m.calls + x.calls, ms: m.ms + x.ms });
+        }
+      }
+      const statements = [...merged.values()].sort((a, b) => b.ms - a.ms);
       sqlTop = statements.slice(0, topSql).map((x) => ({ ...x, msPerRequest: x.ms / sent, callsPerRequest: x.calls / sent }));
     }
     sqlPerRequest = (after.sql - before.sql) / sent;

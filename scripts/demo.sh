@@ -18,4 +18,4 @@ npm run --silent db:migrate
 npm run --silent db:seed
 npx next build
 echo "OpenDef is serving on $NEXTAUTH_URL"
-exec npx next start -p "$PORT"
+exec npm start -- -p "$PORT"

@@ -1,6 +1,7 @@
 // Serves the production build for browser tests on a database of its own:
 // resets it (SQLite: deletes the file; PostgreSQL: drops and recreates it),
-// migrates and seeds it (npm run db:migrate, db:seed), then runs `next start`.
+// migrates and seeds it (npm run db:migrate, db:seed), then runs `npm start`
+// (scripts/serve.ts).
 // Playwright starts it twice (see playwright.config.ts); `next build` must
 // have run before.
 //
@@ -62,7 +63,14 @@ async function main() {
   run("npm", ["run", "--silent", "db:migrate"]);
   run("npm", ["run", "--silent", "db:seed"]);
 
-  const server = spawn("npx", ["next", "start", "-p", port!, "-H", "127.0.0.1"], { stdio: "inherit" });
+  // npm start, in one process with the anonymous readers' cache off: two of these
+  // servers and two browsers share two cores, and tests read right after they
+  // write. The cache has its own tests (lib/http/anonymous-cache.test.ts) and the
+  // scale-out test runs it as shipped.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", port!, "-H", "127.0.0.1"], {
+    stdio: "inherit",
+    env: { ...process.env, WEB_CONCURRENCY: "1", ANONYMOUS_CACHE_SECONDS: "0" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => server.kill(signal));
   }

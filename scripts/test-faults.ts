@@ -1,5 +1,5 @@
 // Fault tests: the production build (`next build` must have run; .next is reused)
-// served by `next start` on loopback against fresh databases, then hurt:
+// served by `npm start` (scripts/serve.ts) on loopback against fresh databases, then hurt:
 //
 //   1. SIGKILL in the middle of a burst of comment posts, then restart: every post
 //      the server acknowledged (303 to the new comment) is there, exactly as sent,
@@ -175,14 +175,17 @@ type App = { port: number; child: ChildProcess; log: string[]; kill(signal: Node
 async function startApp(databaseUrl: string, port?: number): Promise<App> {
   port ??= await freePort();
   const log: string[] = [];
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // npm start with two processes (one per core here), so SQLite sees writers in
+  // several processes, as it does in production.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    detached: true, // its own process group: npx, npm and next-server die together
+    detached: true, // its own process group: the SIGKILL reaches every server process at once
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      WEB_CONCURRENCY: "2",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       NEXTAUTH_SECRET: "faults-secret-not-for-production",
       SMTP_URL: "",
@@ -217,7 +220,7 @@ async function startApp(databaseUrl: string, port?: number): Promise<App> {
     await sleep(250);
   }
   await app.kill("SIGKILL");
-  throw new Error(`next start did not come up on ${port}:\n${log.slice(-20).join("\n")}`);
+  throw new Error(`the server did not come up on ${port}:\n${log.slice(-20).join("\n")}`);
 }
 
 type Post = { body: string; status: number; id?: string; error?: string };

@@ -9,6 +9,7 @@
 //
 // The counts are served as JSON on 127.0.0.1:$OPENDEF_BENCH_COUNTER_PORT, a port
 // apart from the app's, so the app itself exposes nothing.
+import cluster from "node:cluster";
 import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -69,8 +70,10 @@ if (Sqlite) {
 const pg = load("pg");
 if (pg && pg.Client) wrap(pg.Client.prototype, "query", (_client, args) => (typeof args[0] === "string" ? args[0] : args[0] && args[0].text));
 
-const port = Number(process.env.OPENDEF_BENCH_COUNTER_PORT);
-if (port > 0) {
+// With several server processes (node:cluster, scripts/serve.ts), worker n serves
+// its own counts on the port n above the one given.
+const port = Number(process.env.OPENDEF_BENCH_COUNTER_PORT) + (cluster.isWorker ? cluster.worker.id : 0);
+if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
   const server = http.createServer((request, response) => {
     response.setHeader("Content-Type", "application/json");
     if (request.url === "/sql") {
