@@ -41,13 +41,15 @@ function runPrimary() {
   const ready = new Set<number>();
   const fork = () => cluster.fork();
   for (let i = 0; i < processes; i++) fork();
-  cluster.on("listening", (worker) => {
+  cluster.on("listening", (worker, address) => {
+    // Only the app's port counts (a preloaded tool may listen on another, e.g. the benchmark's counter).
+    if (address.port !== port) return;
     ready.add(worker.id);
     if (ready.size === processes) console.log(`OpenDef: ${processes} processes serving on http://${hostname}:${port}`);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     // A process that never listened failed to start (a database behind its
@@ -57,7 +59,7 @@ function runPrimary() {
       stopping = true;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
       process.exitCode = code || 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(process.exitCode);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
     ready.delete(worker.id);

@@ -7,12 +7,16 @@ import { AnonymousCache, anonymousCacheKey, anonymousCacheSettings } from "@/lib
 let server: Server | undefined;
 let clock = 1_000_000;
 let renders = 0;
+let rendering = 0;
+let mostAtOnce = 0;
 
 type App = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
 
 const renderPage: App = async (request, response) => {
   renders++;
+  mostAtOnce = Math.max(mostAtOnce, ++rendering);
   await new Promise((resolve) => setTimeout(resolve, 20));
+  rendering--;
   if (request.url?.startsWith("/d/missing")) {
     response.statusCode = 404;
     response.end("not found");
@@ -48,6 +52,7 @@ afterEach(async () => {
   if (server) await new Promise((resolve) => server!.close(resolve));
   server = undefined;
   renders = 0;
+  mostAtOnce = 0;
 });
 
 describe("the anonymous readers' cache", () => {
@@ -87,13 +92,18 @@ describe("the anonymous readers' cache", () => {
     expect(renders).toBe(requests.length * 2);
   });
 
-  it("keeps only complete 200 answers that set no cookie", async () => {
+  it("keeps only complete 200 answers that set no cookie, and does not queue readers of other answers", async () => {
     const port = await start();
     for (const path of ["/d/missing", "/d/cookie"]) {
       await get(port, path);
       await get(port, path);
     }
     expect(renders).toBe(4);
+    // Readers of a URL whose answer may not be shared render side by side.
+    mostAtOnce = 0;
+    await Promise.all(Array.from({ length: 5 }, () => get(port, "/d/missing")));
+    expect(renders).toBe(9);
+    expect(mostAtOnce).toBe(5);
   });
 
   it("keeps one entry per URL and encoding, and the newest few only", async () => {
@@ -116,6 +126,7 @@ describe("the anonymous readers' cache", () => {
     const port = await start();
     const bodies = await Promise.all(Array.from({ length: 8 }, () => get(port, "/api/v1/definitions")));
     expect(renders).toBe(1);
+    expect(mostAtOnce).toBe(1);
     expect(new Set(bodies.map((b) => b.body)).size).toBe(1);
   });
 

@@ -56,7 +56,8 @@ export function anonymousCacheKey(request: Pick<IncomingMessage, "method" | "url
   return `${encoding} ${url}`;
 }
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number };
+type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; pass?: true };
+const PASS = { status: 0, headers: {}, body: Buffer.alloc(0), pass: true } as const;
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 export class AnonymousCache {
@@ -78,6 +79,10 @@ export class AnonymousCache {
       return;
     }
     const cached = this.#fresh(key);
+    if (cached === "pass") {
+      await next(request, response);
+      return;
+    }
     if (cached) return send(response, cached, this.#now());
 
     // Concurrent misses wait for one render instead of each starting their own.
@@ -85,7 +90,7 @@ export class AnonymousCache {
     if (filling) {
       await filling;
       const filled = this.#fresh(key);
-      if (filled) return send(response, filled, this.#now());
+      if (filled && filled !== "pass") return send(response, filled, this.#now());
       await next(request, response);
       return;
     }
@@ -98,7 +103,10 @@ export class AnonymousCache {
       settle();
     };
     record(response, this.#settings.maxBodyBytes, (entry) => {
-      if (entry) this.#store(key, entry);
+      // An answer that may not be shared (a redirect, a 404, a cookie) is remembered
+      // as such for the same time, so that later readers of that URL do not queue
+      // behind one another for nothing.
+      this.#store(key, entry ?? "pass");
       done();
     });
     try {
@@ -109,17 +117,17 @@ export class AnonymousCache {
     }
   }
 
-  #fresh(key: string): Entry | null {
+  #fresh(key: string): Entry | "pass" | null {
     const entry = this.#entries.get(key);
     if (!entry) return null;
-    if (this.#now() - entry.storedAt < this.#settings.ttlMs) return entry;
+    if (this.#now() - entry.storedAt < this.#settings.ttlMs) return entry.pass ? "pass" : entry;
     this.#entries.delete(key);
     return null;
   }
 
-  #store(key: string, entry: Omit<Entry, "storedAt">) {
+  #store(key: string, entry: Omit<Entry, "storedAt"> | "pass") {
     this.#entries.delete(key);
-    this.#entries.set(key, { ...entry, storedAt: this.#now() });
+    this.#entries.set(key, entry === "pass" ? { ...PASS, storedAt: this.#now() } : { ...entry, storedAt: this.#now() });
     // Oldest first: a Map iterates in insertion order.
     while (this.#entries.size > this.#settings.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
   }
