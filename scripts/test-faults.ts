@@ -6,6 +6,8 @@
 //      and nothing is half-written. On SQLite and on PostgreSQL.
 //   2. 20 concurrent writers for 10 s on one SQLite file, through two app
 //      instances: no writer ever gets an error ("database is locked" or other).
+//   0. A database behind its migrations: the server (two processes) refuses to
+//      start, exits 1 and says why in one line, instead of failing later.
 //   3. PostgreSQL restarts under load: while it is down the app answers (errors,
 //      promptly); once it is back the same app process serves again by itself.
 //      This uses a private PostgreSQL 15 cluster in a temporary directory, so a
@@ -37,7 +39,7 @@ const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
 const PG_ADMIN = process.env.TEST_PG_URL?.trim() || "postgresql://opendef:opendef@127.0.0.1:5432/postgres";
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const args = new Set(process.argv.slice(2));
-const wants = (phase: string) => ![...args].some((a) => ["kill", "writers", "pg-restart"].includes(a)) || args.has(phase);
+const wants = (phase: string) => ![...args].some((a) => ["behind", "kill", "writers", "pg-restart"].includes(a)) || args.has(phase);
 const wantsDb = (db: string) => !args.has("sqlite") && !args.has("postgres") ? true : args.has(db);
 
 let passed = 0;
@@ -461,9 +463,44 @@ async function postgresRestartUnderLoad() {
   }
 }
 
+async function refusesWhenBehind() {
+  console.log("\n== A database behind its migrations: the server refuses to start (two processes)");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "opendef-behind-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      // A new, empty SQLite file: every migration is pending.
+      DATABASE_URL: `file:${path.join(dir, "behind.db")}`,
+      NODE_ENV: "production",
+      WEB_CONCURRENCY: "2",
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: "faults-secret-not-for-production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  const code = await Promise.race([
+    new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c))),
+    sleep(90_000).then(() => "still running after 90 s" as const),
+  ]);
+  if (typeof code === "string") child.kill("SIGKILL");
+  check(code === 1, `the server exits with status 1 (${code})`);
+  const reason = output.split("\n").find((line) => line.includes("cannot start"));
+  check(
+    /^OpenDef cannot start: the database is behind by \d+ migration\(s\) \(.+\); run npm run db:migrate\.$/.test(reason ?? ""),
+    `and says why in one line: ${reason ?? "(nothing)"}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
   const started = Date.now();
+  if (wants("behind")) await refusesWhenBehind();
   if (wants("kill")) {
     if (wantsDb("sqlite")) await killDuringBurst("sqlite");
     if (wantsDb("postgres")) await killDuringBurst("postgres");
