@@ -26,7 +26,7 @@ function appServer(port: number, env: Record<string, string>) {
     name: `app:${port}`,
     command: "npm run e2e:serve",
     url: `http://127.0.0.1:${port}/api/auth/providers`,
-    // Resetting the database, migrating and seeding happen before `next start`.
+    // Resetting the database, migrating and seeding happen before `npm start`.
     timeout: 120_000,
     reuseExistingServer: !CI,
     gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
@@ -48,7 +48,7 @@ export default defineConfig({
   testDir: "e2e",
   forbidOnly: CI,
   retries: 0,
-  // Two cores: one worker per app server keeps `next start` responsive.
+  // Two cores: one worker per app server keeps the servers responsive.
   workers: 2,
   reporter: "list",
   // Generous: a loaded 2-core machine runs the servers and the browser side by side.
@@ -118,7 +118,7 @@ export default defineConfig({
     }),
     appServer(POSTGRES_APP_PORT, {
       DATABASE_URL: PG_URL,
-      // `next start` is production mode: the outbox page exists only when asked for.
+      // `npm start` is production mode: the outbox page exists only when asked for.
       OPENDEF_DEV_OUTBOX: "1",
       SMTP_URL: "",
     }),

@@ -92,7 +92,9 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
       }),
     );
   });
-  server.listen(port, "127.0.0.1");
+  // In a cluster worker, listening while the process is still starting hangs the
+  // worker (measured: no worker ever started); a moment later it works.
+  setTimeout(() => server.listen(port, "127.0.0.1"), cluster.isWorker ? 1000 : 0).unref();
   // Never keeps the server process alive on its own.
   server.unref();
 }
