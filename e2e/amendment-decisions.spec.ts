@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInByEmail, signInWithOidc } from "./support/auth";
+import { signInByEmail, signInWithOidcRequests } from "./support/auth";
 import { formsByButton, multipart, raw, sessionCookie, unique } from "./security/helpers";
 
 // The end of an amendment's life: the vote closes, a maintainer of its definition
@@ -9,7 +9,7 @@ test.describe.configure({ timeout: 240_000 });
 
 async function person(browser: Browser, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInWithOidc(page, name);
+  await signInWithOidcRequests(page, name);
   return page;
 }
 

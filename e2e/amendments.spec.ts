@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInWithOidc } from "./support/auth";
+import { signInWithOidcRequests } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The amendment process as members would go through it: propose with a preview,
@@ -12,7 +12,7 @@ function unique(name: string) {
 
 async function person(browser: Browser, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await signInWithOidc(page, name);
+  await signInWithOidcRequests(page, name);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInWithOidc } from "./support/auth";
+import { signInWithOidcRequests } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // A blog-style discussion, as new users would try it. Each test signs in fresh
@@ -15,7 +15,7 @@ function unique(name: string) {
 async function person(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInWithOidc(page, name);
+  await signInWithOidcRequests(page, name);
   return page;
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInByEmail, signInWithOidc } from "./support/auth";
+import { signInByEmail, signInWithOidcRequests } from "./support/auth";
 import { mailsTo } from "./support/mailbox";
 import { testAccount } from "./support/test-accounts";
 import { formsByButton, multipart, raw, sessionCookie } from "./security/helpers";
@@ -32,7 +32,7 @@ test("a maintainer takes in two amendments (resolving a conflict) and publishes;
   // A member follows the definition, and finds no draft anywhere.
   const memberName = `mem${Date.now().toString(36)}`;
   const member = await (await browser.newContext()).newPage();
-  await signInWithOidc(member, memberName);
+  await signInWithOidcRequests(member, memberName);
   expect((await member.goto(DRAFT))?.status()).toBe(404);
   await member.goto("/d/open-weights");
   await expect(member.getByRole("link", { name: /Draft the next version/ })).toHaveCount(0);

@@ -4,7 +4,7 @@
 // count, so each test gets counters no other test touches.
 import { request as httpRequest } from "node:http";
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInByEmail, signInWithOidc } from "../support/auth";
+import { signInByEmail, signInWithOidcRequests } from "../support/auth";
 
 export function unique(name: string): string {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -78,7 +78,7 @@ export async function sessionCookie(page: Page): Promise<string> {
 export async function member(browser: Browser, name: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInWithOidc(page, name);
+  await signInWithOidcRequests(page, name);
   return page;
 }
 

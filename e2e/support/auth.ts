@@ -1,5 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { testAccount } from "./test-accounts";
+import { OIDC_ISSUER } from "./services";
 import { mailsTo } from "./mailbox";
 
 /** A fresh address per call, so tests never read each other's mail. */
@@ -36,6 +37,37 @@ export async function signInWithOidc(page: Page, username: string) {
   await expect(authorize.or(signOut)).toBeVisible();
   if (await authorize.isVisible()) await authorize.click();
 
+  await expectSignedIn(page, testAccount(username).name);
+}
+
+/**
+ * The same round trip through the test OpenID Provider, made with HTTP requests
+ * that share the page's cookies instead of by rendering five pages: next-auth's
+ * sign-in endpoint, the provider's login and consent forms, next-auth's callback.
+ * For tests about something else; sign-in.spec.ts and the CSP test in
+ * security/headers.spec.ts go through the pages with signInWithOidc. Ends on the
+ * home page, signed in, as signInWithOidc does.
+ */
+export async function signInWithOidcRequests(page: Page, username: string) {
+  const request = page.request;
+  const origin = new URL(page.url().startsWith("http") ? page.url() : (test.info().project.use.baseURL ?? "")).origin;
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const start = await request.post("/api/auth/signin/oidc", { form: { csrfToken, callbackUrl: "/", json: "true" }, headers: { Origin: origin } });
+  const { url } = (await start.json()) as { url: string };
+  expect(url, "next-auth sends the browser to the provider").toMatch(new RegExp(`^${OIDC_ISSUER}/`));
+
+  // The provider redirects to its login interaction; then, once per account, to its consent one.
+  let answer = await request.get(url);
+  const login = /action="\/interaction\/([\w-]+)\/login"/.exec(await answer.text())?.[1];
+  expect(login, "the provider's login form").toBeTruthy();
+  answer = await request.post(`${OIDC_ISSUER}/interaction/${login}/login`, { form: { username } });
+  const consent = /action="\/interaction\/([\w-]+)\/confirm"/.exec(await answer.text())?.[1];
+  if (consent) answer = await request.post(`${OIDC_ISSUER}/interaction/${consent}/confirm`);
+  expect(answer.url(), "the provider sent the browser back, and next-auth on to the home page").toBe(`${origin}/`);
+
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { name?: string } };
+  expect(session.user?.name).toBe(testAccount(username).name);
+  await page.goto("/");
   await expectSignedIn(page, testAccount(username).name);
 }
 
