@@ -7,7 +7,7 @@
 //   node:cluster, so writes use every core. They share nothing but the database
 //   (sessions, rate limits, the outbox all live there), as separate instances do.
 // - a one-second cache of anonymous readers' pages in each process
-//   (lib/http/anonymous-cache.ts, docs/decisions/009-anonymous-cache-in-process.md).
+//   (lib/http/anonymous-cache.ts, docs/decisions/009-serve-processes-and-anonymous-cache.md).
 // SIGTERM or SIGINT stops taking connections, lets requests in flight finish
 // (at most 10 s), then exits.
 import cluster from "node:cluster";

@@ -5,7 +5,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 // milliseconds of CPU to render; readers without a session all get the same
 // HTML, so one render a second per URL serves them all. Members (a session
 // cookie), client navigations (RSC headers), server actions, forced reloads and
-// every method but GET always reach the app. See docs/decisions/009-anonymous-cache-in-process.md.
+// every method but GET always reach the app. See docs/decisions/009-serve-processes-and-anonymous-cache.md.
 
 export type AnonymousCacheSettings = {
   /** How long an answer is served to other anonymous readers; 0 turns the cache off. */
