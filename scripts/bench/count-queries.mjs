@@ -92,9 +92,12 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
       }),
     );
   });
-  // In a cluster worker, listening while the process is still starting hangs the
-  // worker (measured: no worker ever started); a moment later it works.
-  setTimeout(() => server.listen(port, "127.0.0.1"), cluster.isWorker ? 1000 : 0).unref();
+  // Several server processes (node:cluster): only the workers serve requests and
+  // count; the primary, which forks them, listens on nothing of ours. A listening
+  // server in the primary or a worker listening while it starts hung start-up
+  // (reproduced: no process ever served).
+  const clusterPrimary = cluster.isPrimary && Number(process.env.WEB_CONCURRENCY) > 1;
+  if (!clusterPrimary) setTimeout(() => server.listen(port, "127.0.0.1"), cluster.isWorker ? 1000 : 0).unref();
   // Never keeps the server process alive on its own.
   server.unref();
 }
