@@ -85,7 +85,7 @@ export function authOptions(): NextAuthOptions {
   // prefixes, which browsers refuse to accept over plain HTTP or for another path
   // or domain. Over http://127.0.0.1 (development, browser tests) they cannot be
   // Secure, or the browser would drop them. See docs/security.md.
-  const secure = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  const secure = isServedOverHttps();
   const prisma = unsafeAuthDb();
 
   return {
@@ -97,7 +97,7 @@ export function authOptions(): NextAuthOptions {
     useSecureCookies: secure,
     cookies: {
       sessionToken: {
-        name: secure ? "__Host-next-auth.session-token" : "next-auth.session-token",
+        name: sessionCookieName(),
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },
@@ -120,10 +120,19 @@ export function authOptions(): NextAuthOptions {
         return true;
       },
       async session({ session, user }) {
-        const row = user as AdapterUser & { handle: string; role: string; suspendedAt: Date | null };
-        session.user = { id: row.id, name: row.name, handle: row.handle, role: row.role, suspended: row.suspendedAt !== null };
+        const row = user as AdapterUser & { handle: string; role: string; createdAt: Date; suspendedAt: Date | null };
+        session.user = { id: row.id, name: row.name, handle: row.handle, role: row.role, suspended: row.suspendedAt !== null, joinedAt: row.createdAt.toISOString() };
         return session;
       },
     },
   };
+}
+
+function isServedOverHttps(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+/** The cookie that carries the session token (a random key of a Session row). */
+export function sessionCookieName(): string {
+  return isServedOverHttps() ? "__Host-next-auth.session-token" : "next-auth.session-token";
 }

@@ -5,7 +5,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
+import { requireActiveMember } from "@/lib/amendments/require-active-member";
 import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { newId } from "@/lib/ids";
 import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
 import {
   commentMails,
@@ -27,9 +29,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
   const data = parsed.data;
 
-  const author = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, createdAt: true, suspendedAt: true } });
-  if (!author) throw new AppError("unauthenticated", "Sign in to comment.");
-  if (author.suspendedAt) throw new AppError("forbidden", "Your account is suspended: you cannot post comments.");
+  const author = await requireActiveMember(actor, "post comments");
 
   const version = await db.version.findFirst({
     where: { id: data.versionId, status: { in: ["published", "superseded"] } },
@@ -41,7 +41,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
       commentsCloseAt: true,
       definition: { select: { id: true, slug: true, title: true } },
       // Only the one section named, if any: enough to tell whether the key exists.
-      sections: { where: { key: data.sectionKey ?? "" }, select: { key: true } },
+      sections: data.sectionKey ? { where: { key: data.sectionKey }, select: { key: true } } : undefined,
     },
   });
   if (!version) throw new AppError("not_found", "This version does not exist or is not published.");
@@ -91,7 +91,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
       throw new AppError("bad_input", "A reply belongs to the same section as the comment it replies to. Reload the page and try again.");
     }
     parent = { id: found.id, rootId, depth: found.depth, sectionKey: found.sectionKey, authorId: found.authorId };
-  } else if (data.sectionKey && version.sections.length === 0) {
+  } else if (data.sectionKey && !version.sections?.length) {
     throw new AppError("bad_input", `Version ${version.label} has no section "${data.sectionKey}". Reload the page and pick a section again.`);
   }
 
@@ -116,30 +116,31 @@ export async function createComment({ actor, input, address, now = new Date() }:
     versionLabel: label,
   });
 
-  const comment = await db.$transaction(async (tx) => {
-    const created = await tx.comment.create({
-      data: {
-        versionId: version.id,
-        sectionKey,
-        amendmentId: data.amendmentId,
-        parentId: parent?.id ?? null,
-        rootId: parent?.rootId ?? null,
-        depth: parent ? parent.depth + 1 : 0,
-        authorId: actor.id,
-        body: data.body,
-        bodyHtml,
-        createdAt: now,
-      },
-      select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
-    });
-    // A top-level comment is its own thread's root.
-    if (!parent) await tx.comment.update({ where: { id: created.id, authorId: actor.id }, data: { rootId: created.id } });
-    const permalink = commentPermalink({ slug: version.definition.slug, versionLabel: label, amendmentId: data.amendmentId, commentId: created.id });
-    if (recipients.length > 0) {
-      await tx.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) });
-    }
-    return { ...created, rootId: created.rootId ?? created.id, permalink };
+  // A top-level comment is its own thread's root: its id is made here so that one
+  // INSERT writes both, and a transaction is needed only with notifications.
+  const id = newId(now.getTime());
+  const permalink = commentPermalink({ slug: version.definition.slug, versionLabel: label, amendmentId: data.amendmentId, commentId: id });
+  const create = db.comment.create({
+    data: {
+      id,
+      versionId: version.id,
+      sectionKey,
+      amendmentId: data.amendmentId,
+      parentId: parent?.id ?? null,
+      rootId: parent?.rootId ?? id,
+      depth: parent ? parent.depth + 1 : 0,
+      authorId: actor.id,
+      body: data.body,
+      bodyHtml,
+      createdAt: now,
+    },
+    select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
   });
+  const [created] =
+    recipients.length > 0
+      ? await db.$transaction([create, db.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) })])
+      : [await create];
+  const comment = { ...created, rootId: created.rootId ?? created.id, permalink, slug: version.definition.slug };
 
   await sendCommentMails(commentMails(describe(comment.permalink), recipients));
   return comment;

@@ -38,9 +38,20 @@ function notVotingMessage(status: string, sponsorsRequired: number): string {
  * concurrent votes by any number of members (or the same member twice) leave
  * exactly one row each, and a vote never lands on an amendment that stopped
  * voting a moment earlier. The result has the tally only: whether votes are
- * public or secret, this function never reports choices.
+ * public or secret, this function never reports others' choices.
  */
 export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
+  const vote = await recordVote({ actor, input, address, now });
+  const tally = (await tallyVotes([{ id: vote.amendmentId, revision: vote.revision }])).get(vote.amendmentId)!;
+  return { amendmentId: vote.amendmentId, revision: vote.revision, tally: tally.current };
+}
+
+/**
+ * castVote without the tally, for callers that show none (a form that redirects
+ * to the amendment's page, the API): one statement fewer. Same checks, same
+ * write; the result is the actor's own vote as stored.
+ */
+export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
   const parsed = castVoteSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The vote is not valid.");
   const { amendmentId, choice } = parsed.data;
@@ -48,19 +59,19 @@ export async function castVote({ actor, input, address, now = new Date() }: { ac
   await requireActiveMember(actor, "vote on amendments");
   const amendment = await db.amendment.findFirst({
     where: { id: amendmentId },
-    select: { id: true, status: true, votingClosesAt: true, hiddenAt: true, definition: { select: { sponsorsRequired: true } } },
+    select: { id: true, status: true, votingClosesAt: true, hiddenAt: true, definitionId: true },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
   if (amendment.status === "voting" && amendment.votingClosesAt && amendment.votingClosesAt <= now) {
     await closeExpiredVotes({ amendmentId: amendment.id, now });
     throw new AppError("closed", `The vote on this amendment closed on ${formatUtc(amendment.votingClosesAt)}.`);
   }
-  if (amendment.status !== "voting") throw new AppError("closed", notVotingMessage(amendment.status, amendment.definition.sponsorsRequired));
+  if (amendment.status !== "voting") throw await notVoting(amendment.status, amendment.definitionId);
   if (amendment.hiddenAt) throw new AppError("forbidden", "Moderators hid this amendment: it takes no votes.");
 
   await enforceVoteLimit({ userId: actor.id, address, now });
 
-  const written = await db.$executeRaw`
+  const written = await db.$queryRaw<{ revision: number | bigint }[]>`
     INSERT INTO "Vote" ("amendmentId", "userId", "choice", "revision", "createdAt", "updatedAt")
     SELECT "id", ${actor.id}, ${choice}, "revision", ${now}, ${now}
     FROM "Amendment"
@@ -68,14 +79,18 @@ export async function castVote({ actor, input, address, now = new Date() }: { ac
     ON CONFLICT ("amendmentId", "userId") DO UPDATE SET
       "choice" = excluded."choice",
       "revision" = excluded."revision",
-      "updatedAt" = excluded."updatedAt"`;
-  if (written !== 1) {
+      "updatedAt" = excluded."updatedAt"
+    RETURNING "revision"`;
+  if (written.length !== 1) {
     // The amendment stopped voting between the read above and the write.
     const latest = await db.amendment.findFirst({ where: { id: amendment.id }, select: { status: true } });
-    throw new AppError("closed", notVotingMessage(latest?.status ?? "closed", amendment.definition.sponsorsRequired));
+    throw await notVoting(latest?.status ?? "closed", amendment.definitionId);
   }
 
-  const current = await db.amendment.findFirstOrThrow({ where: { id: amendment.id }, select: { id: true, revision: true, status: true } });
-  const tally = (await tallyVotes([current])).get(current.id)!;
-  return { amendmentId: current.id, revision: current.revision, tally: tally.current };
+  return { amendmentId: amendment.id, revision: Number(written[0].revision), choice };
+}
+
+async function notVoting(status: string, definitionId: string): Promise<AppError> {
+  const definition = status === "seeking" ? await db.definition.findUnique({ where: { id: definitionId }, select: { sponsorsRequired: true } }) : null;
+  return new AppError("closed", notVotingMessage(status, definition?.sponsorsRequired ?? 0));
 }

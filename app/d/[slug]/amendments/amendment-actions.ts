@@ -9,7 +9,7 @@ import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { resubmitAmendment } from "@/lib/amendments/resubmit-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
-import { castVote } from "@/lib/votes/cast-vote";
+import { recordVote } from "@/lib/votes/cast-vote";
 import { clientAddress } from "@/lib/http/client-address";
 import { actionError, type ActionState } from "@/lib/errors/action-result";
 
@@ -77,7 +77,7 @@ export async function sponsorAction(_previous: ActionState, form: FormData): Pro
 
 export async function voteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   return onAmendment(form, "vote", async (actor) =>
-    castVote({ actor, input: { amendmentId: field(form, "amendmentId"), choice: field(form, "choice") }, address: clientAddress(await headers()) }),
+    recordVote({ actor, input: { amendmentId: field(form, "amendmentId"), choice: field(form, "choice") }, address: clientAddress(await headers()) }),
   );
 }
 
