@@ -46,6 +46,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, which carry no state and need no nonce.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but build assets, which carry no state and need no nonce, and the
+  // API's JSON writes, whose route wrapper runs the same checks itself
+  // (apiWrite in lib/api/api-route.ts; docs/decisions/010-write-api.md).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/comments$|api/v1/amendments/[^/]+/vote$).*)"],
 };

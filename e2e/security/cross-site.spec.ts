@@ -87,7 +87,7 @@ test("a real page on another site cannot post into OpenDef or sign a visitor out
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
 });
 
-test("the API takes no writes: every mutating method is refused and nothing changes", async ({ browser, baseURL }) => {
+test("the API's read endpoints take no writes: every mutating method is refused and nothing changes", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const page = await member(browser, unique("api"));
   const cookie = await sessionCookie(page);

@@ -37,6 +37,8 @@ export const definitionOutput = z.object({
 });
 
 export const versionOutput = z.object({
+  // What POST /api/v1/comments names the version by.
+  id: z.string(),
   label: z.string(),
   status: z.string(),
   publishedAt: iso,

@@ -82,10 +82,19 @@ export async function inspectRequest(request: Request): Promise<Refusal | null> 
   const urlRefusal = inspectUrl(new URL(request.url));
   if (urlRefusal) return urlRefusal;
   if (!WRITE_METHODS.has(request.method.toUpperCase()) || !request.body) return null;
+  const body = await readBody(request.clone());
+  return "status" in body ? body : inspectBody(body, request.headers.get("content-type") ?? "");
+}
+
+/**
+ * A request's body, read with the cap: a 413 refusal as soon as it is larger
+ * (declared or counted as it streams), so it is never held in memory whole.
+ */
+export async function readBody(request: Request): Promise<Uint8Array | Refusal> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > MAX_BODY_BYTES) return tooLarge(declared);
-
-  const reader = request.clone().body!.getReader();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -106,5 +115,5 @@ export async function inspectRequest(request: Request): Promise<Refusal | null> 
     body.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return inspectBody(body, request.headers.get("content-type") ?? "");
+  return body;
 }

@@ -1,0 +1,18 @@
+import { headers } from "next/headers";
+import { NextResponse } from "next/server";
+import { apiWrite } from "@/lib/api/api-route";
+import { recordVote } from "@/lib/votes/cast-vote";
+import { clientAddress } from "@/lib/http/client-address";
+
+type Context = { params: Promise<{ id: string }> };
+
+/**
+ * PUT /api/v1/amendments/{id}/vote {choice: "for" | "against" | "abstain"}
+ * Casts or changes the signed-in member's vote; 200 with the vote as stored.
+ * The tally is at GET /api/v1/amendments/{id}.
+ */
+export const PUT = apiWrite("vote", async (_request, context: Context, { actor, body }) => {
+  const { id } = await context.params;
+  const vote = await recordVote({ actor, input: { amendmentId: id, choice: body.choice }, address: clientAddress(await headers()) });
+  return NextResponse.json(vote);
+});
