@@ -36,7 +36,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
-import { fetchActionRequest, findCommentForm, findVoteForm, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
+import { fetchActionRequest, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +47,7 @@ const { values: args } = parseArgs({
     amendments: { type: "string", default: "200" },
     votes: { type: "string", default: "5000" },
     users: { type: "string", default: "500" },
-    sessions: { type: "string", default: "50" },
+    sessions: { type: "string", default: "200" },
     connections: { type: "string", default: "10" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
@@ -348,7 +348,7 @@ async function queriesOf(server: Server, pathname: string, headers: Record<strin
 type Scenario = {
   name: string;
   title: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   path: string;
   headers?: Record<string, string>;
   /** Per request: a fresh body and cookie (posting). */
@@ -568,6 +568,8 @@ async function main() {
     const postBody = (n: number) => `bench post ${runId}-${n}: the definition should say which licences count as OSI-approved for **parameters**.`;
     const cookie = (n: number) => `next-auth.session-token=${big.sessions[n % big.sessions.length].token}`;
     const posted: string[] = [];
+    const versionId = formFields(form).find(([name]) => name === "versionId")?.[1];
+    if (!versionId) throw new Error("the comment form has no versionId field");
     const commentIdFrom = (value: string | undefined) => /#comment-([A-Za-z0-9_-]+)/.exec(value ?? "")?.[1];
     const scenarios: Scenario[] = [
       { name: "static", title: "static limit: same HTML, plain Node server", path: "/", ok: (s) => s === 200, against: "static", page: true },
@@ -603,6 +605,18 @@ async function main() {
         ok: (s) => s === 303,
         acknowledged: (h) => posted.push(commentIdFrom(h.location) ?? "?"),
       },
+      {
+        name: "post-api",
+        title: "post comment, JSON API (201)",
+        method: "POST",
+        path: "/api/v1/comments",
+        setup: (request, n) => {
+          Object.assign(request.headers, { "content-type": "application/json", Cookie: cookie(n) });
+          request.body = JSON.stringify({ versionId, body: postBody(2_000_000 + n) });
+        },
+        ok: (s) => s === 201,
+        acknowledged: (h) => posted.push(/\/comments\/([A-Za-z0-9_-]+)$/.exec(h.location ?? "")?.[1] ?? "?"),
+      },
     ];
     // Votes: through the amendment page's vote form, each on a (member, amendment)
     // pair with no vote yet, the choice fixed by the pair, so tallies are predictable.
@@ -624,10 +638,13 @@ async function main() {
       }
     }
     let voteNumber = 0;
-    const nextVote = (request: autocannon.RawRequest, js: boolean) => {
+    const nextPair = () => {
       const pair = big.freeVotes[voteNumber++ % big.freeVotes.length];
-      const key = `${pair[0]}:${pair[1]}`;
-      sentVotes.set(key, pair);
+      sentVotes.set(`${pair[0]}:${pair[1]}`, pair);
+      return pair;
+    };
+    const nextVote = (request: autocannon.RawRequest, js: boolean) => {
+      const pair = nextPair();
       const form = withFields(voteForm!, { amendmentId: big.amendmentIds[pair[1]] });
       const { headers, body } = (js ? fetchActionRequest : mpaActionRequest)(form, [["choice", expectedChoice(pair)]]);
       Object.assign(request.headers, headers, { Cookie: `next-auth.session-token=${big.sessions[pair[0]].token}` });
@@ -651,6 +668,21 @@ async function main() {
           path: `/d/${big.slug}/amendments/${big.amendmentIds[0]}`,
           setup: (request) => nextVote(request, false),
           ok: (st) => st === 303,
+          acknowledged: () => acknowledgedVotes++,
+        },
+        {
+          name: "vote-api",
+          title: "cast vote, JSON API (PUT)",
+          method: "PUT",
+          // Replaced per request by setup.
+          path: `/api/v1/amendments/${big.amendmentIds[0]}/vote`,
+          setup: (request) => {
+            const pair = nextPair();
+            request.path = `/api/v1/amendments/${big.amendmentIds[pair[1]]}/vote`;
+            Object.assign(request.headers, { "content-type": "application/json", Cookie: `next-auth.session-token=${big.sessions[pair[0]].token}` });
+            request.body = JSON.stringify({ choice: expectedChoice(pair) });
+          },
+          ok: (st) => st === 200,
           acknowledged: () => acknowledgedVotes++,
         },
       );
