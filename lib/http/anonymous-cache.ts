@@ -56,8 +56,9 @@ export function anonymousCacheKey(request: Pick<IncomingMessage, "method" | "url
   return `${encoding} ${url}`;
 }
 
-type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; pass?: true };
-const PASS = { status: 0, headers: {}, body: Buffer.alloc(0), pass: true } as const;
+type Answer = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
+/** What is known of a URL for ttlMs: its answer, or null when its answer may not be shared. */
+type Entry = { storedAt: number; answer: Answer | null };
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 export class AnonymousCache {
@@ -74,27 +75,22 @@ export class AnonymousCache {
   /** Answers from the cache when it can; otherwise lets `next` answer, and keeps that answer if it may be shared. */
   async handle(request: IncomingMessage, response: ServerResponse, next: Handler): Promise<void> {
     const key = this.#settings.ttlMs > 0 ? anonymousCacheKey(request) : null;
-    if (!key) {
-      await next(request, response);
-      return;
-    }
-    const cached = this.#fresh(key);
-    if (cached === "pass") {
-      await next(request, response);
-      return;
-    }
-    if (cached) return send(response, cached, this.#now());
-
+    if (!key) return void (await next(request, response));
+    let entry = this.#fresh(key);
     // Concurrent misses wait for one render instead of each starting their own.
-    const filling = this.#filling.get(key);
+    const filling = entry ? undefined : this.#filling.get(key);
     if (filling) {
       await filling;
-      const filled = this.#fresh(key);
-      if (filled && filled !== "pass") return send(response, filled, this.#now());
-      await next(request, response);
-      return;
+      entry = this.#fresh(key);
     }
+    if (entry?.answer) return send(response, entry.answer, entry.storedAt, this.#now());
+    // An answer remembered as not shareable, or a render waited for that kept nothing.
+    if (entry || filling) return void (await next(request, response));
+    await this.#fill(key, request, response, next);
+  }
 
+  /** Lets the app answer a miss, and keeps what it answered for the next readers. */
+  async #fill(key: string, request: IncomingMessage, response: ServerResponse, next: Handler) {
     let settle!: () => void;
     this.#filling.set(key, new Promise<void>((resolve) => (settle = resolve)));
     const done = () => {
@@ -102,11 +98,11 @@ export class AnonymousCache {
       this.#filling.delete(key);
       settle();
     };
-    record(response, this.#settings.maxBodyBytes, (entry) => {
+    record(response, this.#settings.maxBodyBytes, (answer) => {
       // An answer that may not be shared (a redirect, a 404, a cookie) is remembered
       // as such for the same time, so that later readers of that URL do not queue
       // behind one another for nothing.
-      this.#store(key, entry ?? "pass");
+      this.#store(key, answer);
       done();
     });
     try {
@@ -117,29 +113,29 @@ export class AnonymousCache {
     }
   }
 
-  #fresh(key: string): Entry | "pass" | null {
+  #fresh(key: string): Entry | null {
     const entry = this.#entries.get(key);
     if (!entry) return null;
-    if (this.#now() - entry.storedAt < this.#settings.ttlMs) return entry.pass ? "pass" : entry;
+    if (this.#now() - entry.storedAt < this.#settings.ttlMs) return entry;
     this.#entries.delete(key);
     return null;
   }
 
-  #store(key: string, entry: Omit<Entry, "storedAt"> | "pass") {
+  #store(key: string, answer: Answer | null) {
     this.#entries.delete(key);
-    this.#entries.set(key, entry === "pass" ? { ...PASS, storedAt: this.#now() } : { ...entry, storedAt: this.#now() });
+    this.#entries.set(key, { storedAt: this.#now(), answer });
     // Oldest first: a Map iterates in insertion order.
     while (this.#entries.size > this.#settings.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
   }
 }
 
-function send(response: ServerResponse, entry: Entry, now: number) {
-  const headers: OutgoingHttpHeaders = { ...entry.headers };
-  headers["content-length"] = entry.body.length;
-  headers.age = String(Math.floor((now - entry.storedAt) / 1000));
+function send(response: ServerResponse, answer: Answer, storedAt: number, now: number) {
+  const headers: OutgoingHttpHeaders = { ...answer.headers };
+  headers["content-length"] = answer.body.length;
+  headers.age = String(Math.floor((now - storedAt) / 1000));
   headers["x-opendef-cache"] = "hit";
-  response.writeHead(entry.status, headers);
-  response.end(entry.body);
+  response.writeHead(answer.status, headers);
+  response.end(answer.body);
 }
 
 /**
@@ -147,7 +143,7 @@ function send(response: ServerResponse, entry: Entry, now: number) {
  * or null when it must not be shared: anything but a 200, an answer that sets a
  * cookie, one that was cut off, or one too big to keep.
  */
-function record(response: ServerResponse, maxBodyBytes: number, onComplete: (entry: Omit<Entry, "storedAt"> | null) => void) {
+function record(response: ServerResponse, maxBodyBytes: number, onComplete: (answer: Answer | null) => void) {
   const chunks: Buffer[] = [];
   let size = 0;
   let tooBig = false;
