@@ -37,6 +37,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
 import { fetchActionRequest, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
+import { serveArgs } from "./serve-command";
 
 const { values: args } = parseArgs({
   options: {
@@ -68,7 +69,6 @@ const ROOT = process.cwd();
 const CONNECTIONS = positive("connections");
 const DURATION = positive("duration");
 const WARMUP = Number(args.warmup);
-const SERVE = path.join(ROOT, "scripts/serve.ts");
 const PROCESSES = Number(args.processes);
 if (!Number.isInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > 64) throw new Error("--processes is a whole number from 1 to 64");
 const work = mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
@@ -176,7 +176,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`);
   }
   const logFile = path.join(work, "server.log");
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", SERVE, "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArgs(port, nodeArgs), {
     env: {
       ...env,
       NODE_ENV: "production",

@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
+import { serveArgs } from "./serve-command";
 
 const databaseUrl = process.env.DATABASE_URL;
 const port = process.env.PORT;
@@ -67,7 +68,7 @@ async function main() {
   // servers and two browsers share two cores, and tests read right after they
   // write. The cache has its own tests (lib/http/anonymous-cache.test.ts) and the
   // scale-out test runs it as shipped.
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", port!, "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, serveArgs(port!), {
     stdio: "inherit",
     env: { ...process.env, WEB_CONCURRENCY: "1", ANONYMOUS_CACHE_SECONDS: "0" },
   });

@@ -1,3 +1,4 @@
+
 // Fault tests: the production build (`next build` must have run; .next is reused)
 // served by `npm start` (scripts/serve.ts) on loopback against fresh databases, then hurt:
 //
@@ -33,6 +34,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { adminQuery, dropDatabase } from "../lib/postgres/drop-database";
+import { serveArgs } from "./serve-command";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
@@ -179,7 +181,7 @@ async function startApp(databaseUrl: string, port?: number): Promise<App> {
   const log: string[] = [];
   // npm start with two processes (one per core here), so SQLite sees writers in
   // several processes, as it does in production.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArgs(port), {
     cwd: ROOT,
     detached: true, // its own process group: the SIGKILL reaches every server process at once
     env: {
@@ -467,7 +469,7 @@ async function refusesWhenBehind() {
   console.log("\n== A database behind its migrations: the server refuses to start (two processes)");
   const dir = mkdtempSync(path.join(os.tmpdir(), "opendef-behind-"));
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArgs(port), {
     cwd: ROOT,
     env: {
       ...process.env,

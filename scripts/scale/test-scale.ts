@@ -17,9 +17,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../../lib/postgres/drop-database";
 import { findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
+import { serveArgs } from "../serve-command";
 
 const ROOT = process.cwd();
-const SERVE = path.join(ROOT, "scripts/serve.ts");
 const PG_URL = process.env.SCALE_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale";
 // The whole test stops itself after this, whatever happens.
 const DEADLINE_MS = 8 * 60_000;
@@ -181,8 +181,8 @@ async function main() {
     COMMENT_MIN_INTERVAL_SECONDS: "60",
   };
   // npm start, one process per instance: two instances are the point here.
-  const instanceA = start("instance-a", process.execPath, ["--import", "tsx", SERVE, "-p", String(portA), "-H", "127.0.0.1"], { ...shared, WEB_CONCURRENCY: "1" });
-  const instanceB = start("instance-b", process.execPath, ["--import", "tsx", SERVE, "-p", String(portB), "-H", "127.0.0.1"], { ...shared, WEB_CONCURRENCY: "1" });
+  const instanceA = start("instance-a", process.execPath, serveArgs(portA), { ...shared, WEB_CONCURRENCY: "1" });
+  const instanceB = start("instance-b", process.execPath, serveArgs(portB), { ...shared, WEB_CONCURRENCY: "1" });
   await Promise.all([waitFor(`${a}/`, "instance A", instanceA), waitFor(`${b}/`, "instance B", instanceB)]);
 
   for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, "tmp", dir), { recursive: true, mode: 0o777 });
