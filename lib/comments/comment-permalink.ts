@@ -1,20 +1,11 @@
 /**
- * Where a comment is read. Version discussions live on the version's page; an
- * amendment's discussion on the amendment's page. Relative: mails and feeds prefix
- * the site's origin.
+ * A comment's permanent link: the route that redirects to the page of its
+ * discussion (a version's or an amendment's) that holds it, however far that
+ * discussion has grown (app/d/[slug]/comments/[id]/route.ts). Relative: mails
+ * and feeds prefix the site's origin.
  */
-export function commentPermalink({
-  slug,
-  versionLabel,
-  amendmentId,
-  commentId,
-}: {
-  slug: string;
-  versionLabel: string;
-  amendmentId?: string | null;
-  commentId: string;
-}): string {
-  return `${discussionPath({ slug, versionLabel, amendmentId })}#comment-${commentId}`;
+export function commentPermalink({ slug, commentId }: { slug: string; commentId: string }): string {
+  return `/d/${encodeURIComponent(slug)}/comments/${encodeURIComponent(commentId)}`;
 }
 
 /** The page that shows a version's discussion, or an amendment's. */

@@ -119,7 +119,7 @@ describe("GET /d/{slug}/comments.atom", () => {
 
     const entries = xml.split("<entry>").slice(1);
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toContain(`<link rel="alternate" type="text/html" href="http://opendef.test/d/${definition.slug}/v/2.0#comment-${second.id}"/>`);
+    expect(entries[0]).toContain(`<link rel="alternate" type="text/html" href="http://opendef.test/d/${definition.slug}/comments/${second.id}"/>`);
     expect(entries[1]).toContain(`<id>tag:opendef.test,2025-08-01:comment-${first.id}</id>`);
     expect(entries[1]).toContain("<name>Ann &quot;&lt;O&apos;Hara&gt;&quot; &amp; co</name>");
     expect(entries[1]).toContain("on 1.0, Data Information</title>");

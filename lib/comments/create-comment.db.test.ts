@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createComment } from "@/lib/comments/create-comment";
+import { locateComment } from "@/lib/comments/locate-comment";
 import { makeDefinition, makeDiscussion, makeUser, makeVersion } from "@/lib/testing/fixtures";
 import { expectRefused } from "@/lib/testing/expect-refused";
 
@@ -30,7 +31,7 @@ describe("createComment", () => {
     expect(row.body).toBe("I **agree**.\n\n<script>alert(1)</script>");
     expect(row.bodyHtml).toContain("<strong>agree</strong>");
     expect(row.bodyHtml).not.toContain("<script");
-    expect(comment.permalink).toBe(`/d/${definition.slug}/v/1.0#comment-${row.id}`);
+    expect(comment.permalink).toBe(`/d/${definition.slug}/comments/${row.id}`);
   });
 
   it("posts on a section by its stable key", async () => {
@@ -66,7 +67,9 @@ describe("createComment", () => {
     const reply = await createComment({ actor: author, input: { versionId: version.id, amendmentId: amendment.id, parentId: root.id, body: "Indeed" } });
     expect(root.amendmentId).toBe(amendment.id);
     expect(reply).toMatchObject({ amendmentId: amendment.id, rootId: root.id });
-    expect(root.permalink).toBe(`/d/${definition.slug}/amendments/${amendment.id}#comment-${root.id}`);
+    // The permalink leads to the amendment's page, where its discussion is.
+    expect(root.permalink).toBe(`/d/${definition.slug}/comments/${root.id}`);
+    expect(await locateComment({ slug: definition.slug, commentId: reply.id })).toBe(`/d/${definition.slug}/amendments/${amendment.id}#comment-${reply.id}`);
   });
 
   describe("refuses a bad body with a message that says what to fix, writing nothing", () => {

@@ -119,7 +119,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
   // A top-level comment is its own thread's root: its id is made here so that one
   // INSERT writes both, and a transaction is needed only with notifications.
   const id = newId(now.getTime());
-  const permalink = commentPermalink({ slug: version.definition.slug, versionLabel: label, amendmentId: data.amendmentId, commentId: id });
+  const permalink = commentPermalink({ slug: version.definition.slug, commentId: id });
   const create = db.comment.create({
     data: {
       id,
@@ -140,7 +140,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
     recipients.length > 0
       ? await db.$transaction([create, db.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) })])
       : [await create];
-  const comment = { ...created, rootId: created.rootId ?? created.id, permalink, slug: version.definition.slug };
+  const comment = { ...created, rootId: created.rootId ?? created.id, permalink };
 
   await sendCommentMails(commentMails(describe(comment.permalink), recipients));
   return comment;

@@ -281,7 +281,7 @@ describe("listRecentComments", () => {
 
     const recent = await listRecentComments({ definitionId: definition.id });
     expect(recent.map((c) => c.id)).toEqual([b.id, a.id]);
-    expect(recent[1]).toMatchObject({ versionLabel: "1.0", sectionHeading: "Data Information", permalink: `/d/${definition.slug}/v/1.0#comment-${a.id}` });
+    expect(recent[1]).toMatchObject({ versionLabel: "1.0", sectionHeading: "Data Information", permalink: `/d/${definition.slug}/comments/${a.id}` });
     await makeThreads({ versionId: v2.id, authorId: author.id, threads: 60, start: new Date("2026-01-01T00:00:00Z") });
     expect(await listRecentComments({ definitionId: definition.id })).toHaveLength(50);
   });

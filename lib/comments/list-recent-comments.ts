@@ -43,6 +43,6 @@ export async function listRecentComments({ definitionId, limit = 50 }: { definit
     createdAt: row.createdAt,
     updatedAt: row.editedAt ?? row.createdAt,
     bodyHtml: row.bodyHtml,
-    permalink: commentPermalink({ slug: row.version.definition.slug, versionLabel: row.version.label!, commentId: row.id }),
+    permalink: commentPermalink({ slug: row.version.definition.slug, commentId: row.id }),
   }));
 }

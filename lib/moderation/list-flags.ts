@@ -75,7 +75,7 @@ export async function listFlags({ actor }: { actor: Actor }): Promise<Moderation
         targetType: c ? "comment" : "amendment",
         targetId: (c ?? a)!.id,
         href: c
-          ? commentPermalink({ slug: c.version.definition.slug, versionLabel: c.version.label ?? "", amendmentId: c.amendmentId, commentId: c.id })
+          ? commentPermalink({ slug: c.version.definition.slug, commentId: c.id })
           : `/d/${encodeURIComponent(a!.definition.slug)}/amendments/${encodeURIComponent(a!.id)}`,
         title: a ? a.title : null,
         bodyHtml: c ? c.bodyHtml : renderMarkdown(a!.rationale, "comment"),

@@ -29,12 +29,7 @@ export async function listFollows({ actor }: { actor: Actor }) {
           kind: "thread" as const,
           commentId: f.comment!.id,
           title: `A thread on ${f.comment!.version.definition.title} ${f.comment!.version.label}`,
-          url: commentPermalink({
-            slug: f.comment!.version.definition.slug,
-            versionLabel: f.comment!.version.label!,
-            amendmentId: f.comment!.amendmentId,
-            commentId: f.comment!.id,
-          }),
+          url: commentPermalink({ slug: f.comment!.version.definition.slug, commentId: f.comment!.id }),
           createdAt: f.createdAt,
         },
   );

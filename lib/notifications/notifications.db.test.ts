@@ -55,7 +55,7 @@ describe("following", () => {
     await followThread({ actor: author, input: { commentId: root.id } });
     const follows = await listFollows({ actor: author });
     expect(follows.map((f) => f.kind).sort()).toEqual(["definition", "thread"]);
-    expect(follows.find((f) => f.kind === "thread")?.url).toBe(`/d/${definition.slug}/v/1.0#comment-${root.id}`);
+    expect(follows.find((f) => f.kind === "thread")?.url).toBe(`/d/${definition.slug}/comments/${root.id}`);
     const tokens = (await db.follow.findMany({ where: { userId: author.id }, select: { token: true } })).map((f) => f.token);
     for (const token of tokens) expect(JSON.stringify(follows)).not.toContain(token);
     expect(await listFollows({ actor: await makeUser() })).toEqual([]);

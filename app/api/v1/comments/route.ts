@@ -11,8 +11,7 @@ import { clientAddress } from "@/lib/http/client-address";
  */
 export const POST = apiWrite("comment", async (_request, _context, { actor, body }) => {
   const comment = await createComment({ actor, input: body, address: clientAddress(await headers()) });
-  // The site's permalink: it redirects to the page of the thread that holds the comment.
-  const permalink = `/d/${encodeURIComponent(comment.slug)}/comments/${encodeURIComponent(comment.id)}`;
+  const { permalink } = comment;
   return NextResponse.json(
     {
       id: comment.id,
