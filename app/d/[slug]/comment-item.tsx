@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TreeNode } from "@/lib/comments/comment-tree";
+import { commentPermalink } from "@/lib/comments/comment-permalink";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
@@ -75,11 +76,11 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
             <Link href={`/u/${node.author!.handle}`} className="comment-author">{name}</Link>
           )}
           {" · "}
-          <a href={`/d/${view.slug}/comments/${node.id}`} className="permalink" title={relativeTime(node.createdAt)}>
+          <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>
             <time dateTime={node.createdAt.toISOString()}>{absoluteTime(node.createdAt)}</time>
           </a>
           {node.editedAt && !node.deleted && (
-            <> · <Link href={`/d/${view.slug}/comments/${node.id}/revisions`}>edited</Link></>
+            <> · <Link href={`${commentPermalink({ slug: view.slug, commentId: node.id })}/revisions`}>edited</Link></>
           )}
           {isRoot && node.sectionKey && view.sectionHeadings.has(node.sectionKey) && !view.section && (
             <> · on <a href={`#s-${node.sectionKey}`}>{view.sectionHeadings.get(node.sectionKey)}</a></>
