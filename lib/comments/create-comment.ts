@@ -119,6 +119,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
   // A top-level comment is its own thread's root: its id is made here so that one
   // INSERT writes both, and a transaction is needed only with notifications.
   const id = newId(now.getTime());
+  const rootId = parent?.rootId ?? id;
   const permalink = commentPermalink({ slug: version.definition.slug, commentId: id });
   const create = db.comment.create({
     data: {
@@ -127,7 +128,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
       sectionKey,
       amendmentId: data.amendmentId,
       parentId: parent?.id ?? null,
-      rootId: parent?.rootId ?? id,
+      rootId,
       depth: parent ? parent.depth + 1 : 0,
       authorId: actor.id,
       body: data.body,
@@ -140,7 +141,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
     recipients.length > 0
       ? await db.$transaction([create, db.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) })])
       : [await create];
-  const comment = { ...created, rootId: created.rootId ?? created.id, permalink };
+  const comment = { ...created, rootId, permalink };
 
   await sendCommentMails(commentMails(describe(comment.permalink), recipients));
   return comment;
