@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { currentUserFromSessionCookie, type Actor } from "@/lib/auth/current-user";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
-import { inspectBody, inspectUrl, readBody } from "@/lib/http/inspect-request";
+import { inspectUrl, readCheckedBody } from "@/lib/http/inspect-request";
 
 export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
@@ -48,15 +48,12 @@ export function apiWrite<Ctx>(doing: string, handler: (request: Request, context
     if (isCrossSiteWrite({ method: request.method, headers: request.headers })) return apiError(403, "cross_site", CROSS_SITE_MESSAGE);
     const urlRefusal = inspectUrl(new URL(request.url));
     if (urlRefusal) return apiError(urlRefusal.status, "bad_request", urlRefusal.message);
-    const bytes = await readBody(request);
-    if ("status" in bytes) return apiError(bytes.status, "too_large", bytes.message);
-    const contentType = request.headers.get("content-type") ?? "";
-    const bodyRefusal = inspectBody(bytes, contentType);
-    if (bodyRefusal) return apiError(bodyRefusal.status, "bad_request", bodyRefusal.message);
+    const bytes = await readCheckedBody(request);
+    if ("status" in bytes) return apiError(bytes.status, bytes.status === 413 ? "too_large" : "bad_request", bytes.message);
 
     const actor = await currentUserFromSessionCookie();
     if (!actor) throw new AppError("unauthenticated", `Sign in to ${doing}: the request carried no valid session cookie.`);
-    return handler(request, context, { actor, body: parseJsonObject(bytes, contentType) });
+    return handler(request, context, { actor, body: parseJsonObject(bytes, request.headers.get("content-type") ?? "") });
   });
   return async (request: Request, context: Ctx): Promise<Response> => {
     const response = await route(request, context);

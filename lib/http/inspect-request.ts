@@ -82,15 +82,16 @@ export async function inspectRequest(request: Request): Promise<Refusal | null> 
   const urlRefusal = inspectUrl(new URL(request.url));
   if (urlRefusal) return urlRefusal;
   if (!WRITE_METHODS.has(request.method.toUpperCase()) || !request.body) return null;
-  const body = await readBody(request.clone());
-  return "status" in body ? body : inspectBody(body, request.headers.get("content-type") ?? "");
+  const body = await readCheckedBody(request.clone());
+  return "status" in body ? body : null;
 }
 
 /**
- * A request's body, read with the cap: a 413 refusal as soon as it is larger
- * (declared or counted as it streams), so it is never held in memory whole.
+ * A request's body, read with the cap and checked by inspectBody: a 413 refusal
+ * as soon as it is larger (declared or counted as it streams), so it is never
+ * held in memory whole, or inspectBody's refusal, or the bytes.
  */
-export async function readBody(request: Request): Promise<Uint8Array | Refusal> {
+export async function readCheckedBody(request: Request): Promise<Uint8Array | Refusal> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > MAX_BODY_BYTES) return tooLarge(declared);
   if (!request.body) return new Uint8Array(0);
@@ -115,5 +116,5 @@ export async function readBody(request: Request): Promise<Uint8Array | Refusal> 
     body.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return body;
+  return inspectBody(body, request.headers.get("content-type") ?? "") ?? body;
 }
