@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInByEmail, signInWithOidcRequests } from "./support/auth";
+import { signInByEmail, signedInPage } from "./support/auth";
 import { formsByButton, multipart, raw, sessionCookie, unique } from "./security/helpers";
 
 // The end of an amendment's life: the vote closes, a maintainer of its definition
@@ -7,11 +7,6 @@ import { formsByButton, multipart, raw, sessionCookie, unique } from "./security
 // by secret ballot never shows who voted how.
 test.describe.configure({ timeout: 240_000 });
 
-async function person(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithOidcRequests(page, name);
-  return page;
-}
 
 async function seededMaintainer(browser: Browser, handle: string, project: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -89,7 +84,7 @@ test("after the vote closes, only a maintainer of that definition decides, with 
 });
 
 test("a secret-ballot definition shows tallies only: not on the page, in the API or to its maintainers", async ({ browser, baseURL }, testInfo) => {
-  const author = await person(browser, unique("ana"));
+  const author = await signedInPage(browser, unique("ana"));
   const title = `Ship the fetch script with checksums ${unique("t")}`;
   await author.goto("/d/debian-gr");
   await author.getByRole("link", { name: /Propose an amendment/ }).first().click();
@@ -102,14 +97,14 @@ test("a secret-ballot definition shows tallies only: not on the page, in the API
   const path = new URL(author.url()).pathname;
   const id = path.split("/").pop()!;
 
-  const [ben, cleo] = await Promise.all([person(browser, unique("ben")), person(browser, unique("cleo"))]);
+  const [ben, cleo] = await Promise.all([signedInPage(browser, unique("ben")), signedInPage(browser, unique("cleo"))]);
   for (const sponsor of [ben, cleo]) {
     await sponsor.goto(path);
     await sponsor.getByRole("button", { name: "Sponsor this amendment" }).click();
     await expect(sponsor.getByText("You sponsor this amendment.")).toBeVisible();
   }
   const voterHandle = unique("dora");
-  const voter = await person(browser, voterHandle);
+  const voter = await signedInPage(browser, voterHandle);
   await voter.goto(path);
   await voter.getByRole("button", { name: "Vote against" }).click();
   await expect(voter.getByLabel("Tally")).toHaveText(/For 0 · Against 1 · Abstain 0/);

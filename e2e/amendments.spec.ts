@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInWithOidcRequests } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The amendment process as members would go through it: propose with a preview,
@@ -10,14 +10,9 @@ function unique(name: string) {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-async function person(browser: Browser, name: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithOidcRequests(page, name);
-  return page;
-}
 
 test("propose, sponsor, vote and change a vote", async ({ browser }) => {
-  const author = await person(browser, unique("ana"));
+  const author = await signedInPage(browser, unique("ana"));
   const title = `Name the tokenizer explicitly ${unique("t")}`;
 
   await author.goto("/d/osaid");
@@ -40,7 +35,7 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await expect(author.getByRole("button", { name: "Sponsor this amendment" })).toHaveCount(0);
   const url = author.url();
 
-  const [ben, cleo, dan] = await Promise.all([person(browser, unique("ben")), person(browser, unique("cleo")), person(browser, unique("dan"))]);
+  const [ben, cleo, dan] = await Promise.all([signedInPage(browser, unique("ben")), signedInPage(browser, unique("cleo")), signedInPage(browser, unique("dan"))]);
   for (const sponsor of [ben, cleo]) {
     await sponsor.goto(url);
     await sponsor.getByRole("button", { name: "Sponsor this amendment" }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInWithOidcRequests } from "./support/auth";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // A blog-style discussion, as new users would try it. Each test signs in fresh
@@ -12,12 +12,6 @@ function unique(name: string) {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-async function person(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInWithOidcRequests(page, name);
-  return page;
-}
 
 /** The article of the comment whose body contains `text`. */
 function commentWith(page: Page, text: string) {
@@ -47,8 +41,8 @@ async function reply(page: Page, to: string, text: string) {
 }
 
 test("comment on a section, reply three levels deep, open the permalink in a new tab", async ({ browser }) => {
-  const alice = await person(browser, unique("alice"));
-  const bob = await person(browser, unique("bob"));
+  const alice = await signedInPage(browser, unique("alice"));
+  const bob = await signedInPage(browser, unique("bob"));
   const first = `Open data is the only way to audit a model ${unique("t")}`;
 
   await alice.goto("/d/open-science");
@@ -82,8 +76,8 @@ test("comment on a section, reply three levels deep, open the permalink in a new
 });
 
 test("edit keeps the earlier revision; delete keeps the replies; nobody else can edit", async ({ browser }) => {
-  const alice = await person(browser, unique("alice"));
-  const bob = await person(browser, unique("bob"));
+  const alice = await signedInPage(browser, unique("alice"));
+  const bob = await signedInPage(browser, unique("bob"));
   const original = `The weights alone are not enough ${unique("o")}`;
   const edited = `The weights alone are not enough to study a model ${unique("e")}`;
 
@@ -125,7 +119,7 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
 });
 
 test("the same text twice is refused as a duplicate, with the reason", async ({ browser }) => {
-  const carol = await person(browser, unique("carol"));
+  const carol = await signedInPage(browser, unique("carol"));
   const text = `Posting this exactly once ${unique("d")}`;
   await carol.goto("/d/osaid");
   await post(carol, /Comment on version .* as a whole/, text);
@@ -139,7 +133,7 @@ test("the same text twice is refused as a duplicate, with the reason", async ({ 
 });
 
 test("a version whose comment period is over says so and takes no comment", async ({ browser }) => {
-  const dave = await person(browser, unique("dave"));
+  const dave = await signedInPage(browser, unique("dave"));
   await dave.goto("/d/debian-gr");
   await expect(dave.getByRole("status").filter({ hasText: "comment period" })).toContainText("closed on");
   await expect(dave.getByRole("button", { name: "Post comment" })).toHaveCount(0);
@@ -156,7 +150,7 @@ test("superseded versions keep their discussion and send readers to the current 
 });
 
 test("posting works without JavaScript", async ({ browser }) => {
-  const withScript = await person(browser, unique("erin"));
+  const withScript = await signedInPage(browser, unique("erin"));
   const state = await withScript.context().storageState();
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
   const page = await context.newPage();

@@ -4,7 +4,7 @@
 // count, so each test gets counters no other test touches.
 import { request as httpRequest } from "node:http";
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInByEmail, signInWithOidcRequests } from "../support/auth";
+import { signInByEmail } from "../support/auth";
 
 export function unique(name: string): string {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -75,12 +75,7 @@ export async function sessionCookie(page: Page): Promise<string> {
   return `${session!.name}=${session!.value}`;
 }
 
-export async function member(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInWithOidcRequests(page, name);
-  return page;
-}
+export { signedInPage as member } from "../support/auth";
 
 /** The seeded moderator (prisma/seed/users.json), signed in by e-mail link: over SMTP on one instance, the outbox on the other. */
 export const MODERATOR_EMAIL = "mira@opendef.example";

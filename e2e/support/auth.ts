@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testAccount } from "./test-accounts";
 import { OIDC_ISSUER } from "./services";
 import { mailsTo } from "./mailbox";
@@ -68,6 +68,13 @@ export async function signInWithOidcRequests(page: Page, username: string) {
 
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { name?: string } };
   expect(session.user?.name).toBe(testAccount(username).name);
+}
+
+/** A page in a browser context of its own, signed in as `username` by signInWithOidcRequests. */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInWithOidcRequests(page, username);
+  return page;
 }
 
 /** Fills the e-mail form on /signin and waits for the confirmation page. */
