@@ -29,6 +29,8 @@ const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 const processes = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? availableParallelism())) || 1);
 const DRAIN_MS = 10_000;
 
+if (cluster.isPrimary) console.log(`OpenDef: Node ${process.version}`);
+
 if (processes > 1 && cluster.isPrimary) runPrimary();
 else
   serve().catch((error: unknown) => {

@@ -29,6 +29,7 @@ step() {
 }
 
 started_all=$SECONDS
+echo "npm test on Node $(node -v) ($(command -v node))"
 step "services (Chromium, PostgreSQL)" npx tsx scripts/check-services.ts
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
