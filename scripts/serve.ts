@@ -16,6 +16,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnonymousCache, anonymousCacheSettings } from "../lib/http/anonymous-cache";
+import { startupChecks } from "./startup-checks";
 
 // tsx turns source maps on for its TypeScript; in the server they would only make
 // every Error (Next.js throws one for each redirect) slower to build.
@@ -28,45 +29,92 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
 const processes = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? availableParallelism())) || 1);
 const DRAIN_MS = 10_000;
+// Before the checks (they differ in production) and before Next.js loads (it reads it then).
+(process.env as Record<string, string>).NODE_ENV ??= "production";
 
-if (cluster.isPrimary) console.log(`OpenDef: Node ${process.version}`);
+// Start-up failures in a row (workers that exit before they listen) after which
+// the whole server gives up; each restart waits twice as long as the one before.
+const START_FAILURES_ALLOWED = 5;
+const startDelayMs = (failures: number) => Math.min(8_000, 250 * 2 ** failures);
 
-if (processes > 1 && cluster.isPrimary) runPrimary();
-else
-  serve().catch((error: unknown) => {
+if (cluster.isPrimary) {
+  checkThenStart().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
+} else {
+  serve().catch(failedToServe);
+}
+
+// The checks run once, here, before any worker exists: a refusal is one line and
+// exit 1, where checks in each worker would print it once per process (and, under
+// node:cluster, race the primary's restarts).
+async function checkThenStart() {
+  const report = await startupChecks(process.env, { hostname, port });
+  if (report.refusal) {
+    console.error(`OpenDef cannot start: ${report.refusal}`);
+    process.exit(1);
+  }
+  console.log(`OpenDef: Node ${process.version}`);
+  for (const warning of report.warnings) console.warn(`OpenDef warning: ${warning}`);
+  // DATABASE_POOL_SIZE is the instance's: each process takes its share (lib/db.ts).
+  process.env.OPENDEF_SERVER_PROCESSES = String(processes);
+  if (processes > 1) runPrimary();
+  else await serve().catch(failedToServe);
+}
+
+function failedToServe(error: unknown) {
+  // A port in use is an expected failure: one line, no stack.
+  const inUse = (error as { code?: string }).code === "EADDRINUSE";
+  console.error(inUse ? `OpenDef cannot start: port ${port} on ${hostname} is in use.` : error);
+  process.exit(1);
+}
 
 function runPrimary() {
   let stopping = false;
   const ready = new Set<number>();
+  let startFailures = 0;
   const fork = () => cluster.fork();
   for (let i = 0; i < processes; i++) fork();
   cluster.on("listening", (worker, address) => {
     // Only the app's port counts (a preloaded tool may listen on another, e.g. the benchmark's counter).
     if (address.port !== port) return;
     ready.add(worker.id);
+    startFailures = 0;
     if (ready.size === processes) console.log(`OpenDef: ${processes} processes serving on http://${hostname}:${port}`);
   });
+  const stop = (code: number) => {
+    stopping = true;
+    for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+    process.exitCode = code;
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+  };
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
       return;
     }
-    // A process that never listened failed to start (a database behind its
-    // migrations, a port in use): starting it again would fail the same way.
-    if (!ready.has(worker.id)) {
-      console.error(`OpenDef: a server process failed to start (${signal ?? `exit ${code}`}); stopping.`);
-      stopping = true;
-      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
-      process.exitCode = code || 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+    const how = signal ?? `exit ${code}`;
+    if (ready.delete(worker.id)) {
+      // It served, so it can serve again: replace it at once.
+      console.error(`OpenDef: a server process died (${how}); starting another.`);
+      fork();
       return;
     }
-    ready.delete(worker.id);
-    console.error(`OpenDef: a server process died (${signal ?? `exit ${code}`}); starting another.`);
-    fork();
+    // It never listened. What the primary checked has passed, so the cause may pass
+    // too (the database restarting, a port being released): retry, more slowly each
+    // time, and give up rather than loop for ever.
+    startFailures++;
+    if (startFailures >= START_FAILURES_ALLOWED) {
+      console.error(`OpenDef cannot start: server processes failed to start ${startFailures} times in a row (last: ${how}); stopping.`);
+      stop(code || 1);
+      return;
+    }
+    const delay = startDelayMs(startFailures);
+    console.error(`OpenDef: a server process failed to start (${how}); trying again in ${delay / 1000} s.`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   for (const name of ["SIGTERM", "SIGINT"] as const) {
     process.on(name, () => {
@@ -81,7 +129,6 @@ function runPrimary() {
 }
 
 async function serve() {
-  (process.env as Record<string, string>).NODE_ENV ??= "production";
   // Loaded after NODE_ENV is set: Next.js reads it as it loads.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname, port });
@@ -96,9 +143,14 @@ async function serve() {
       response.end("Something went wrong on our side.");
     });
   });
-  server.listen(port, hostname, () => {
-    if (cluster.isPrimary) console.log(`OpenDef: serving on http://${hostname}:${port}`);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
+  if (cluster.isPrimary) console.log(`OpenDef: serving on http://${hostname}:${port}`);
 
   let stopping = false;
   for (const name of ["SIGTERM", "SIGINT"] as const) {

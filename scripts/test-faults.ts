@@ -7,8 +7,12 @@
 //      and nothing is half-written. On SQLite and on PostgreSQL.
 //   2. 20 concurrent writers for 10 s on one SQLite file, through two app
 //      instances: no writer ever gets an error ("database is locked" or other).
-//   0. A database behind its migrations: the server (two processes) refuses to
-//      start, exits 1 and says why in one line, instead of failing later.
+//   0. Start-up, with two processes: a database behind its migrations and a missing
+//      NEXTAUTH_SECRET make the server exit 1 within 5 s with one line; workers
+//      dying at start-up are retried after growing delays, then the server gives
+//      up; a wrong NEXTAUTH_URL and no mail transport are warnings (and the
+//      check-email page says e-mail sign-in is not available); a worker killed
+//      after serving is replaced.
 //   3. PostgreSQL restarts under load: while it is down the app answers (errors,
 //      promptly); once it is back the same app process serves again by itself.
 //      This uses a private PostgreSQL 15 cluster in a temporary directory, so a
@@ -41,7 +45,7 @@ const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
 const PG_ADMIN = process.env.TEST_PG_URL?.trim() || "postgresql://opendef:opendef@127.0.0.1:5432/postgres";
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const args = new Set(process.argv.slice(2));
-const wants = (phase: string) => ![...args].some((a) => ["behind", "kill", "writers", "pg-restart"].includes(a)) || args.has(phase);
+const wants = (phase: string) => ![...args].some((a) => ["startup", "kill", "writers", "pg-restart"].includes(a)) || args.has(phase);
 const wantsDb = (db: string) => !args.has("sqlite") && !args.has("postgres") ? true : args.has(db);
 
 let passed = 0;
@@ -176,7 +180,7 @@ async function sessions(target: Target, count: number): Promise<string[]> {
 
 type App = { port: number; child: ChildProcess; log: string[]; kill(signal: NodeJS.Signals): Promise<void> };
 
-async function startApp(databaseUrl: string, port?: number): Promise<App> {
+async function startApp(databaseUrl: string, port?: number, extraEnv: Record<string, string> = {}): Promise<App> {
   port ??= await freePort();
   const log: string[] = [];
   // npm start with two processes (one per core here), so SQLite sees writers in
@@ -197,6 +201,7 @@ async function startApp(databaseUrl: string, port?: number): Promise<App> {
       COMMENT_MIN_INTERVAL_SECONDS: "0",
       COMMENT_HOURLY_LIMIT_NEW_ACCOUNT: "0",
       COMMENT_LIMIT_PER_ADDRESS_PER_HOUR: "0",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -465,21 +470,13 @@ async function postgresRestartUnderLoad() {
   }
 }
 
-async function refusesWhenBehind() {
-  console.log("\n== A database behind its migrations: the server refuses to start (two processes)");
-  const dir = mkdtempSync(path.join(os.tmpdir(), "opendef-behind-"));
+/** Starts `npm start` (two processes) with `env` and waits for it to exit, at most `limitMs`. */
+async function startExpectingExit(env: Record<string, string>, nodeOptions: string[] = [], limitMs = 30_000) {
   const port = await freePort();
-  const child = spawn(process.execPath, serveArgs(port), {
+  const started = Date.now();
+  const child = spawn(process.execPath, serveArgs(port, nodeOptions), {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      // A new, empty SQLite file: every migration is pending.
-      DATABASE_URL: `file:${path.join(dir, "behind.db")}`,
-      NODE_ENV: "production",
-      WEB_CONCURRENCY: "2",
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: "faults-secret-not-for-production",
-    },
+    env: { ...process.env, NODE_ENV: "production", WEB_CONCURRENCY: "2", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXTAUTH_SECRET: "faults-secret-not-for-production", SMTP_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -487,22 +484,76 @@ async function refusesWhenBehind() {
   child.stderr!.on("data", (c: Buffer) => (output += c.toString("utf8")));
   const code = await Promise.race([
     new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c))),
-    sleep(90_000).then(() => "still running after 90 s" as const),
+    sleep(limitMs).then(() => `still running after ${limitMs / 1000} s` as const),
   ]);
   if (typeof code === "string") child.kill("SIGKILL");
-  check(code === 1, `the server exits with status 1 (${code})`);
-  const reason = output.split("\n").find((line) => line.includes("cannot start"));
-  check(
-    /^OpenDef cannot start: the database is behind by \d+ migration\(s\) \(.+\); run npm run db:migrate\.$/.test(reason ?? ""),
-    `and says why in one line: ${reason ?? "(nothing)"}`,
-  );
-  rmSync(dir, { recursive: true, force: true });
+  return { code, ms: Date.now() - started, lines: output.split("\n").filter(Boolean) };
+}
+
+/** A failed start-up check: exit 1 within 5 s, the reason as the only line, nothing about serving. */
+async function refuses(label: string, env: Record<string, string>, reason: RegExp) {
+  const { code, ms, lines } = await startExpectingExit(env, [], 20_000);
+  check(code === 1 && ms < 5_000, `${label}: exits 1 within 5 s (${code}, ${(ms / 1000).toFixed(1)} s)`);
+  check(lines.length === 1 && reason.test(lines[0]), `${label}: says why in one line and nothing else: ${lines.join(" | ") || "(nothing)"}`);
+}
+
+async function startupChecks() {
+  console.log("\n== Start-up checks, with two processes");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "opendef-startup-"));
+  try {
+    // A new, empty SQLite file: every migration is pending.
+    const behind = `file:${path.join(dir, "behind.db")}`;
+    await refuses("database behind its migrations", { DATABASE_URL: behind }, /^OpenDef cannot start: the database is behind by \d+ migration\(s\) \(.+\); run npm run db:migrate\.$/);
+    await refuses("no NEXTAUTH_SECRET in production", { DATABASE_URL: behind, NEXTAUTH_SECRET: "" }, /^OpenDef cannot start: NEXTAUTH_SECRET is not set; generate one with `openssl rand -base64 32`/);
+
+    const migrated = `file:${path.join(dir, "migrated.db")}`;
+    run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], { DATABASE_URL: migrated });
+
+    // Workers that die before they listen (here a preload makes each one exit 3):
+    // retried after a growing delay, then the whole server gives up with the reason.
+    const dies = "data:text/javascript,import cluster from 'node:cluster'; if (cluster.isWorker) process.exit(3);";
+    const crash = await startExpectingExit({ DATABASE_URL: migrated }, ["--import", dies]);
+    const delays = crash.lines.flatMap((l) => /trying again in ([\d.]+) s/.exec(l)?.[1] ?? []).map(Number);
+    check(delays.length >= 2 && delays.every((d, i) => i === 0 || d > delays[i - 1]), `workers failing at start-up are restarted after growing delays (${delays.join(", ")} s)`);
+    const gaveUp = crash.lines.find((l) => l.startsWith("OpenDef cannot start:"));
+    check(crash.code === 3 && !!gaveUp, `after failures in a row the server exits non-zero with the reason (${crash.code}): ${gaveUp ?? "(no reason)"}`);
+    check(!crash.lines.some((l) => /serving/.test(l)), "and never claims to be serving");
+
+    // Warnings, the sign-in page without a mail transport, and a worker that dies
+    // after serving is replaced.
+    const app = await startApp(migrated, undefined, { NEXTAUTH_URL: "http://127.0.0.1:1" });
+    try {
+      const warned = (what: RegExp) => app.log.some((l) => l.startsWith("OpenDef warning:") && what.test(l));
+      check(warned(/NEXTAUTH_URL is http:\/\/127\.0\.0\.1:1 but this server listens on port \d+/), "NEXTAUTH_URL not matching the served port: a warning");
+      check(warned(/no mail transport/), "no SMTP_URL in production: a warning");
+      const page = await http(app.port, { path: "/signin/check-email" });
+      check(page.status === 200 && page.body.includes("E-mail sign-in is not available") && !page.body.includes("We sent you"), `the check-email page says e-mail sign-in is not available (${page.status})`);
+      const workers = childPids(app.child.pid!);
+      process.kill(workers[0], "SIGKILL");
+      let replaced = false;
+      for (let i = 0; i < 80 && !replaced; i++) {
+        await sleep(250);
+        replaced = childPids(app.child.pid!).filter((pid) => !workers.includes(pid)).length === 1 && (await http(app.port, { path: "/api/auth/providers", timeoutMs: 2_000 })).status === 200;
+      }
+      check(replaced && app.log.some((l) => l.includes("died (SIGKILL); starting another")), "a worker killed after serving is replaced and the server still serves");
+    } finally {
+      await app.kill("SIGTERM");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Process ids whose parent is `pid` (the cluster's workers). */
+function childPids(pid: number): number[] {
+  const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+  return out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
 }
 
 async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
   const started = Date.now();
-  if (wants("behind")) await refusesWhenBehind();
+  if (wants("startup")) await startupChecks();
   if (wants("kill")) {
     if (wantsDb("sqlite")) await killDuringBurst("sqlite");
     if (wantsDb("postgres")) await killDuringBurst("postgres");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/auth-options";
 import { currentUser } from "@/lib/auth/current-user";
-import { outboxEnabled } from "@/lib/mail/outbox-enabled";
+import { mailTransport } from "@/lib/mail/mail-transport";
 import { SignInForms } from "@/app/signin/sign-in-forms";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="lede">Reading needs no account. Sign in to comment, propose amendments and vote.</p>
       {error && <p className="form-error" role="alert">{ERRORS[error] ?? "Sign-in did not work. Try again."}</p>}
       <SignInForms providers={providers} callbackUrl={safeCallback(callbackUrl)} />
-      {outboxEnabled() && (
+      {mailTransport() === "none" && <p className="notice">E-mail sign-in is not available here: this server has no mail server configured.</p>}
+      {mailTransport() === "outbox" && (
         <p className="notice">
           No mail server is configured: sign-in e-mails are kept in the <a href="/dev/outbox">local outbox</a> and printed on the server console.
         </p>

@@ -1,5 +1,5 @@
 import "server-only";
-import { smtpConfigured } from "@/lib/mail/send-mail";
+import { mailTransport } from "@/lib/mail/mail-transport";
 
 /**
  * /dev/outbox exists only for the embedded default: no SMTP server configured and
@@ -7,6 +7,5 @@ import { smtpConfigured } from "@/lib/mail/send-mail";
  * (the browser tests run one), and is never set in a real deployment.
  */
 export function outboxEnabled(): boolean {
-  if (smtpConfigured()) return false;
-  return process.env.NODE_ENV !== "production" || process.env.OPENDEF_DEV_OUTBOX === "1";
+  return mailTransport() === "outbox";
 }
