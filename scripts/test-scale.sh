@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Scale-out test: two app instances on one PostgreSQL behind a local nginx, all on
+# The README's PostgreSQL steps (scripts/scale/test-postgres-steps.ts), then the
+# scale-out test: two app instances on one PostgreSQL behind a local nginx, all on
 # loopback (scripts/scale/test-scale.ts says what it checks). Uses the production
 # build in this checkout's .next (CI builds once before). Needs PostgreSQL on
 # 127.0.0.1:5432 with the role opendef (CREATEDB), and nginx, which it installs
@@ -44,4 +45,6 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   exit 1
 fi
 
+# The README's "Running on PostgreSQL" block, run as written on a fresh role and database.
+npx tsx scripts/scale/test-postgres-steps.ts
 exec npx tsx scripts/scale/test-scale.ts
