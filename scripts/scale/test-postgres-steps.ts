@@ -62,11 +62,13 @@ async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "opendef-steps-"));
   writeFileSync(path.join(work, "steps.sh"), `set -euo pipefail\n${script}`);
   const output: string[] = [];
+  // What a newcomer's shell would not have: nothing of the suite's own settings.
+  const env: NodeJS.ProcessEnv = { ...process.env, WEB_CONCURRENCY: "2" };
+  for (const name of ["DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "SMTP_URL", "NODE_ENV", "OPENDEF_DEV_OUTBOX"]) delete env[name];
   const child = spawn("bash", [path.join(work, "steps.sh")], {
     cwd: ROOT,
     detached: true, // its own process group: npm, the primary and its workers stop together
-    // What a newcomer's shell would not have: nothing of the suite's own.
-    env: { ...process.env, DATABASE_URL: "", NEXTAUTH_URL: "", NEXTAUTH_SECRET: "", SMTP_URL: "", WEB_CONCURRENCY: "2", NODE_ENV: "" },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
