@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PgClient } from "@/lib/generated/pg/client";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { databaseTarget } from "@/lib/db-migrations";
@@ -23,6 +24,27 @@ type Db = PgClient<never, typeof omit>;
  */
 export const queryCounter: { count: number } = ((globalThis as { opendefQueryCounter?: { count: number } }).opendefQueryCounter ??= { count: 0 });
 
+/**
+ * This process's share of DATABASE_POOL_SIZE, the PostgreSQL connections of one app
+ * instance: scripts/serve.ts tells each of its processes how many there are, so
+ * instances × DATABASE_POOL_SIZE (rounded up per process) is what the database
+ * must allow. See the README's "Running at scale".
+ */
+export function poolSizePerProcess(env: NodeJS.ProcessEnv = process.env): number {
+  const pool = Math.max(1, Math.floor(Number(env.DATABASE_POOL_SIZE ?? 10)) || 10);
+  const processes = Math.max(1, Math.floor(Number(env.OPENDEF_SERVER_PROCESSES ?? 1)) || 1);
+  return Math.ceil(pool / processes);
+}
+
+const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db; opendefPgPool?: pg.Pool };
+
+// One pool per process, shared by both clients below, so the process never holds
+// more than its share however the work is split between them.
+function pgPool(url: string): pg.Pool {
+  globalForDb.opendefPgPool ??= new pg.Pool({ connectionString: url, max: poolSizePerProcess() });
+  return globalForDb.opendefPgPool;
+}
+
 function createClient(withOmit: boolean): Db {
   const target = databaseTarget();
   const options = { log: [{ emit: "event" as const, level: "query" as const }] };
@@ -30,15 +52,13 @@ function createClient(withOmit: boolean): Db {
   // written against them; the runtime picks the client generated for the database.
   const client =
     target.provider === "postgresql"
-      ? new PgClient({ ...options, adapter: new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }), ...(withOmit ? { omit } : {}) })
+      ? new PgClient({ ...options, adapter: new PrismaPg(pgPool(target.url)), ...(withOmit ? { omit } : {}) })
       : new SqliteClient({ ...options, adapter: serialiseSqliteAdapter(new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 })), ...(withOmit ? { omit } : {}) });
   (client as unknown as PgClient<"query">).$on("query", () => {
     queryCounter.count++;
   });
   return client as unknown as Db;
 }
-
-const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db };
 
 // One client per process (and not one per hot reload in development).
 export const db: Db = globalForDb.opendefDb ?? createClient(true);

@@ -4,6 +4,10 @@
 // instance: what one writes the other reads at once, a session from one works on
 // the other, rate limits are counted in the database for both, and stopping one
 // loses no acknowledged write while the other keeps serving through nginx.
+// The instances run two processes each and reach PostgreSQL through a PgBouncer
+// (transaction pooling) that the test starts on loopback; PostgreSQL's connections
+// (pg_stat_activity) and the app's connections to PgBouncer are sampled throughout
+// and must stay within PgBouncer's pool and DATABASE_POOL_SIZE per instance.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 //
 // Env: SCALE_PG_URL (default postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale;
@@ -24,6 +28,12 @@ const PG_URL = process.env.SCALE_PG_URL ?? "postgresql://opendef:opendef@127.0.0
 // The whole test stops itself after this, whatever happens.
 const DEADLINE_MS = 8 * 60_000;
 const WRITERS = 120;
+// The connection budget under test: each instance's processes share POOL_PER_INSTANCE
+// connections to PgBouncer, which holds at most PGBOUNCER_POOL to PostgreSQL.
+const PROCESSES = 2;
+const POOL_PER_INSTANCE = 6;
+const PGBOUNCER_POOL = 4;
+const TEST_APPLICATION = "opendef-scale-test";
 
 const work = mkdtempSync(path.join(tmpdir(), "opendef-scale-"));
 chmodSync(work, 0o755); // nginx's workers (nobody) write their temp files below it
@@ -77,7 +87,7 @@ async function dropScaleDatabase(): Promise<void> {
 }
 
 async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: PG_URL });
+  const client = new pg.Client({ connectionString: PG_URL, application_name: TEST_APPLICATION });
   await client.connect();
   try {
     return (await client.query(text, params)).rows as T[];
@@ -169,9 +179,45 @@ async function main() {
   run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", "scale", "--comments", "200", "--amendments", "0", "--votes", "0", "--users", String(WRITERS + 10), "--sessions", String(WRITERS + 10), "--user-prefix", "scale", "--out", fixtureFile], env);
   fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as Fixture;
 
+  // PgBouncer in transaction mode in front of PostgreSQL; migrations and seeds above
+  // went straight to PostgreSQL, as the README says they must.
+  const portPgb = await freePort();
+  const database = decodeURIComponent(new URL(PG_URL).pathname.slice(1));
+  const direct = new URL(PG_URL);
+  writeFileSync(
+    path.join(work, "pgbouncer.ini"),
+    [
+      "[databases]",
+      `${database} = host=${direct.hostname} port=${direct.port || 5432} dbname=${database} user=${decodeURIComponent(direct.username)} password=${decodeURIComponent(direct.password)}`,
+      "[pgbouncer]",
+      "listen_addr = 127.0.0.1",
+      `listen_port = ${portPgb}`,
+      "unix_socket_dir =",
+      // Loopback only, and the server login is in [databases]: clients need no password here.
+      "auth_type = any",
+      "pool_mode = transaction",
+      `default_pool_size = ${PGBOUNCER_POOL}`,
+      "max_client_conn = 200",
+      "",
+    ].join("\n"),
+  );
+  // PgBouncer refuses to run as root.
+  const pgbouncer = start("pgbouncer", process.env.PGBOUNCER ?? "pgbouncer", [...(process.getuid?.() === 0 ? ["-u", "postgres"] : []), path.join(work, "pgbouncer.ini")], env);
+  const throughPgbouncer = new URL(PG_URL);
+  throughPgbouncer.port = String(portPgb);
+  for (let i = 0; ; i++) {
+    const client = new pg.Client({ connectionString: throughPgbouncer.toString(), application_name: TEST_APPLICATION });
+    const up = await client.connect().then(() => client.end().then(() => true), () => false);
+    if (up) break;
+    if (pgbouncer.exitCode !== null || i > 50) throw new Error(`PgBouncer did not start; see ${work}/pgbouncer.log`);
+    await sleep(100);
+  }
+
   // The settings every instance must share: database, secret, public URL, limits.
   const shared: NodeJS.ProcessEnv = {
     ...env,
+    DATABASE_URL: throughPgbouncer.toString(),
+    DATABASE_POOL_SIZE: String(POOL_PER_INSTANCE),
     NODE_ENV: "production",
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     NEXTAUTH_URL: lb,
@@ -180,10 +226,11 @@ async function main() {
     // slow the machine; every other member here posts once.
     COMMENT_MIN_INTERVAL_SECONDS: "60",
   };
-  // npm start, one process per instance: two instances are the point here.
-  const instanceA = start("instance-a", process.execPath, serveArgs(portA), { ...shared, WEB_CONCURRENCY: "1" });
-  const instanceB = start("instance-b", process.execPath, serveArgs(portB), { ...shared, WEB_CONCURRENCY: "1" });
+  // npm start, two processes per instance.
+  const instanceA = start("instance-a", process.execPath, serveArgs(portA), { ...shared, WEB_CONCURRENCY: String(PROCESSES) });
+  const instanceB = start("instance-b", process.execPath, serveArgs(portB), { ...shared, WEB_CONCURRENCY: String(PROCESSES) });
   await Promise.all([waitFor(`${a}/`, "instance A", instanceA), waitFor(`${b}/`, "instance B", instanceB)]);
+  const sampler = sampleConnections(database, portPgb);
 
   for (const dir of ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, "tmp", dir), { recursive: true, mode: 0o777 });
   chmodSync(path.join(work, "tmp"), 0o777);
@@ -318,6 +365,57 @@ async function main() {
     const after = await post(lb, await formOn(lb, tokens[3]), tokens[3], `Posted through nginx after A stopped (${Date.now()}).`, { Origin: lb });
     check("B takes new comments through nginx after A stopped", after.status === 303 && after.upstream === `127.0.0.1:${portB}`, `${after.status} via ${after.upstream}`);
   }
+
+  // 6. The connection budget held all along.
+  {
+    const { samples, maxPostgres, maxClients } = await sampler.stop();
+    check(
+      "PostgreSQL's connections stay within PgBouncer's pool",
+      samples > 10 && maxPostgres > 0 && maxPostgres <= PGBOUNCER_POOL,
+      `at most ${maxPostgres} in pg_stat_activity (pool ${PGBOUNCER_POOL}) over ${samples} samples`,
+    );
+    check(
+      "the app's connections stay within DATABASE_POOL_SIZE per instance",
+      maxClients > 0 && maxClients <= 2 * POOL_PER_INSTANCE,
+      `at most ${maxClients} to PgBouncer from 2 instances of ${PROCESSES} processes (DATABASE_POOL_SIZE=${POOL_PER_INSTANCE} each)`,
+    );
+  }
+}
+
+/** Samples, every 100 ms until stopped, PostgreSQL's connections to the test database
+ * (but the test's own) and the open connections to PgBouncer's port (but the sampler's). */
+function sampleConnections(database: string, portPgb: number) {
+  let running = true;
+  let samples = 0;
+  let maxPostgres = 0;
+  let maxClients = 0;
+  const loop = (async () => {
+    const client = new pg.Client({ connectionString: PG_URL, application_name: TEST_APPLICATION });
+    await client.connect();
+    try {
+      while (running) {
+        const { rows } = await client.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND application_name <> $2",
+          [database, TEST_APPLICATION],
+        );
+        maxPostgres = Math.max(maxPostgres, Number(rows[0].n));
+        // Established TCP connections to PgBouncer's port, counted at the client end.
+        const ss = spawnSync("ss", ["-Htn", "state", "established", `( dport = :${portPgb} )`], { encoding: "utf8" });
+        maxClients = Math.max(maxClients, ss.stdout.split("\n").filter(Boolean).length);
+        samples++;
+        await sleep(100);
+      }
+    } finally {
+      await client.end();
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { samples, maxPostgres, maxClients };
+    },
+  };
 }
 
 async function cleanup() {
