@@ -143,6 +143,17 @@ async function serve() {
       response.end("Something went wrong on our side.");
     });
   });
+  // Idle kept-alive connections must be closed by the client, never by us: Node's
+  // default keepAliveTimeout is 5 s, so a client or load balancer that reuses a
+  // connection idle for about 5 s can send its request just as the server closes
+  // it, and gets ECONNRESET for a request the app never read (a vote lost in the
+  // 10-minute soak of issue 22). Load balancers keep upstream connections idle for
+  // up to 60 s (nginx's keepalive_timeout, cloud balancers' idle timeouts), so the
+  // server waits longer than that. headersTimeout is longer still: while a
+  // connection waits for its next request, a shorter headers timer would close it
+  // first and bring the same race back.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, () => {
