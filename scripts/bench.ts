@@ -29,7 +29,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
-import { createServer } from "node:net";
 import { availableParallelism, loadavg, setPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -39,6 +38,7 @@ import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
 import { fetchActionRequest, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 import { serveArgs } from "./serve-command";
+import { freePort } from "./free-port";
 
 const { values: args } = parseArgs({
   options: {
@@ -87,17 +87,6 @@ function log(message: string) {
 
 // ---------------------------------------------------------------- set-up
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // Set-up steps print a lot (the demo seed's outbox mails): keep it in the work dir,
 // show only the last lines, or all of it on failure.

@@ -31,14 +31,14 @@
 // the database tests do.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, request as httpRequest } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { adminQuery, dropDatabase } from "../lib/postgres/drop-database";
 import { serveArgs } from "./serve-command";
+import { freePort } from "./free-port";
 
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
@@ -76,15 +76,6 @@ function http(port: number, { method = "GET", path: p, headers = {}, body, timeo
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 

@@ -15,13 +15,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { maintenanceUrlFor, recreateDatabase, dropDatabase } from "../../lib/postgres/drop-database";
 import { findCommentForm, findVoteForm, mpaActionRequest, withFields, type CommentForm } from "./comment-form";
 import { serveArgs } from "../serve-command";
+import { freePort } from "../free-port";
 
 const { values: args } = parseArgs({
   options: {
@@ -43,16 +43,6 @@ let server: ChildProcess | null = null;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function run(command: string, argv: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, argv, { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 600_000 });

@@ -8,9 +8,9 @@
 // Prints "N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../free-port";
 
 const ROOT = process.cwd();
 let passed = 0;
@@ -22,16 +22,6 @@ function check(name: string, ok: boolean, detail: string) {
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function readmeSteps(): string {
   const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");

@@ -14,7 +14,6 @@
 // the database is dropped and recreated, so its name must contain "scale").
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -22,6 +21,7 @@ import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../../lib/postgres/drop-database";
 import { findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
 import { serveArgs } from "../serve-command";
+import { freePort } from "../free-port";
 
 const ROOT = process.cwd();
 const PG_URL = process.env.SCALE_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale";
@@ -55,16 +55,6 @@ function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const result = spawnSync(command, args, { env, encoding: "utf8", timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
