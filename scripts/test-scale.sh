@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Scale-out test: two app instances on one PostgreSQL behind a local nginx, all on
 # loopback (scripts/scale/test-scale.ts says what it checks). Uses the production
-# build in this checkout's .next (CI builds once before). Needs PostgreSQL on
-# 127.0.0.1:5432 with the role opendef (CREATEDB), and nginx, which it installs
-# from Debian's packages when missing. Prints "N passed, N failed"; exits non-zero
+# build in this checkout's .next (CI builds once before). Needs PostgreSQL at
+# SCALE_PG_URL (a role with CREATEDB) and nginx. Prints "N passed, N failed"; exits non-zero
 # on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,32 +15,8 @@ if [[ ! -f .next/BUILD_ID ]]; then
   exit 1
 fi
 
-if ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "test-scale: nginx is missing: apt-get install -y nginx (as root)" >&2
-    echo "0 passed, 1 failed"
-    exit 1
-  fi
-  echo "test-scale: installing nginx (Debian package)"
-  # The package's post-install would start a system nginx on port 80; this test
-  # runs its own. A policy-rc.d that denies starts prevents that, for the install only.
-  policy_added=0
-  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-    chmod +x /usr/sbin/policy-rc.d
-    policy_added=1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq nginx >/dev/null
-  if ((policy_added)); then rm -f /usr/sbin/policy-rc.d; fi
-fi
-export NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-
-if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  echo "test-scale: PostgreSQL is not answering on 127.0.0.1:5432 (start it: pg_ctlcluster --skip-systemctl-redirect 15 main start)" >&2
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+# npm test (scripts/test-services.sh) has installed nginx and brought up PostgreSQL
+# (SCALE_PG_URL, default 127.0.0.1:5432); test-scale.ts says so when either is missing.
+export NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 
 exec npx tsx scripts/scale/test-scale.ts
