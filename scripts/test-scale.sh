@@ -2,10 +2,11 @@
 # The README's PostgreSQL steps (scripts/scale/test-postgres-steps.ts), then the
 # scale-out test: two app instances on one PostgreSQL behind a local nginx, all on
 # loopback (scripts/scale/test-scale.ts says what it checks). Uses the production
-# build in this checkout's .next (CI builds once before). Needs PostgreSQL on
-# 127.0.0.1:5432 with the role opendef (CREATEDB), root (the README's steps run
-# `su postgres -c psql`), nginx and pgbouncer, which it installs from Debian's
-# packages when missing. Prints "N passed, N failed"; exits non-zero
+# build in this checkout's .next (CI builds once before). Needs PostgreSQL at
+# SCALE_PG_URL (a role with CREATEDB), nginx and pgbouncer (installed here from
+# Debian's package when missing, as root), and for the README's steps root and the
+# machine's PostgreSQL on 127.0.0.1:5432 (they run `su postgres -c psql`).
+# Prints "N passed, N failed"; exits non-zero
 # on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,38 +19,29 @@ if [[ ! -f .next/BUILD_ID ]]; then
   exit 1
 fi
 
-missing=()
-command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
-command -v pgbouncer >/dev/null 2>&1 || [[ -x /usr/sbin/pgbouncer ]] || missing+=(pgbouncer)
-if ((${#missing[@]})); then
+# npm test (scripts/test-services.sh) has installed nginx and brought up PostgreSQL
+# (SCALE_PG_URL, default 127.0.0.1:5432); test-scale.ts says so when either is missing.
+export NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
+
+# PgBouncer, which the scale-out test puts between the instances and PostgreSQL.
+if ! command -v pgbouncer >/dev/null 2>&1 && [[ ! -x /usr/sbin/pgbouncer ]]; then
   if [[ $(id -u) -ne 0 ]]; then
-    echo "test-scale: missing ${missing[*]}: apt-get install -y ${missing[*]} (as root)" >&2
+    echo "test-scale: pgbouncer is missing: apt-get install -y pgbouncer (as root)" >&2
     echo "0 passed, 1 failed"
     exit 1
   fi
-  echo "test-scale: installing ${missing[*]} (Debian packages)"
-  # The packages' post-install would start a system nginx on port 80 and a system
-  # PgBouncer; this test runs its own. A policy-rc.d that denies starts prevents
-  # that, for the install only.
+  echo "test-scale: installing pgbouncer (Debian package)"
+  # A policy-rc.d that denies starts keeps the package's own service from starting.
   policy_added=0
   if [[ ! -e /usr/sbin/policy-rc.d ]]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
     chmod +x /usr/sbin/policy-rc.d
     policy_added=1
   fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
   if ((policy_added)); then rm -f /usr/sbin/policy-rc.d; fi
 fi
-export NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-export PGBOUNCER="$(command -v pgbouncer || echo /usr/sbin/pgbouncer)"
-
-if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
-  echo "test-scale: PostgreSQL is not answering on 127.0.0.1:5432 (start it: pg_ctlcluster --skip-systemctl-redirect 15 main start)" >&2
-  echo "0 passed, 1 failed"
-  exit 1
-fi
+export PGBOUNCER="${PGBOUNCER:-$(command -v pgbouncer || echo /usr/sbin/pgbouncer)}"
 
 # The README's "Running on PostgreSQL" block, run as written on a fresh role and database.
 npx tsx scripts/scale/test-postgres-steps.ts

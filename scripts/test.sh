@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# The whole test suite, in the order that fails fastest: `npm test` runs this,
-# and so does CI (.ci/run) after it has installed and started the services.
-# Needs Chromium at /usr/bin/chromium, nginx and PostgreSQL 15 on 127.0.0.1:5432
-# (scripts/check-services.ts says how to get them when they are missing).
+# The whole test suite, in the order that fails fastest: `npm test` runs this, and
+# CI (.ci/run) is `npm ci && npm test`. It first brings up what the tests need
+# (scripts/test-services.sh: Debian's Chromium and nginx, PostgreSQL 15 or the
+# embedded-postgres package's server), doing only what is missing, and stops at the
+# end whatever it started itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/test-services.sh
+trap stop_started_services EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 export NEXT_TELEMETRY_DISABLED=1
 
@@ -29,11 +34,13 @@ step() {
 }
 
 started_all=$SECONDS
-echo "npm test on Node $(node -v) ($(command -v node))"
-step "services (Chromium, PostgreSQL)" npx tsx scripts/check-services.ts
+echo "npm test on Node $(node -v) ($(command -v node)); load average at the start: $(cut -d" " -f1-3 /proc/loadavg)"
+step "Chromium" ensure_chromium
+step "nginx" ensure_nginx
+step "PostgreSQL ${PG_VERSION}" ensure_postgres
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
-step "migrations match the schema (PostgreSQL)" env DATABASE_URL="${TEST_PG_URL:-postgresql://opendef:opendef@127.0.0.1:5432/postgres}" npx tsx scripts/db-migrate.ts check
+step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" npx tsx scripts/db-migrate.ts check
 step "lint" npx eslint .
 step "type check" npx tsc --noEmit
 step "unit tests" npx vitest run
