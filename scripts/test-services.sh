@@ -1,7 +1,7 @@
 # Sourced by scripts/test.sh: brings up what the tests need, each step checking
 # first and doing only what is missing, and stops at exit whatever it started.
 #
-# - Chromium and nginx: Debian's packages, installed when missing (as root with
+# - Chromium, nginx and PgBouncer: Debian's packages, installed when missing (as root with
 #   apt-get); otherwise the exact command is printed and the run fails.
 # - PostgreSQL 15, in this order: TEST_PG_URL when set (a role with CREATEDB; it is
 #   only checked), or a server on 127.0.0.1:5432 that accepts opendef/opendef, or
@@ -55,6 +55,7 @@ ensure_package() {
 
 ensure_chromium() { ensure_package chromium /usr/bin/chromium; }
 ensure_nginx() { ensure_package nginx /usr/sbin/nginx; }
+ensure_pgbouncer() { ensure_package pgbouncer /usr/sbin/pgbouncer; }
 
 # pg_accepts URL: the server answers and the role may create databases.
 pg_accepts() {

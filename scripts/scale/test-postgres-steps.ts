@@ -4,7 +4,10 @@
 // reads the session) and expects 200 from both. Differences from pasting it, all
 // made to the text before it runs: the names on its first line, the port, and
 // `npm run build` left out (the suite has just built this checkout; the build
-// never touches the database). Needs root (the block runs `su postgres -c psql`).
+// never touches the database). The block runs `su postgres -c psql`, which needs
+// root and the machine's cluster; elsewhere (npm test as another user, on the
+// embedded server or TEST_PG_URL) that line and the block's 127.0.0.1:5432 point
+// at TEST_PG_URL instead, whose role must then be allowed to create roles.
 // Prints "N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
@@ -30,8 +33,12 @@ function readmeSteps(): string {
   return block;
 }
 
+const admin = new URL(process.env.TEST_PG_URL?.trim() || "postgresql://opendef:opendef@127.0.0.1:5432/postgres");
+const machineCluster = process.getuid?.() === 0 && admin.hostname === "127.0.0.1" && (admin.port || "5432") === "5432";
+
 function psqlAsPostgres(sql: string) {
-  return spawnSync("su", ["postgres", "-c", "psql -XAtq -v ON_ERROR_STOP=1"], { input: sql, encoding: "utf8", cwd: "/" });
+  const psql = machineCluster ? ["su", ["postgres", "-c", "psql -XAtq -v ON_ERROR_STOP=1"]] as const : ["psql", ["-XAtq", "-v", "ON_ERROR_STOP=1", admin.href]] as const;
+  return spawnSync(psql[0], psql[1], { input: sql, encoding: "utf8", cwd: "/" });
 }
 
 async function main() {
@@ -44,8 +51,9 @@ async function main() {
   const build = /^npm run build\n/m;
   const start = /^npm start -- -p 3000\n/m;
   if (!names.test(steps) || !build.test(steps) || !start.test(steps)) throw new Error("the README's block changed: update the substitutions in scripts/scale/test-postgres-steps.ts");
-  const script = steps
-    .replace(names, `DB_NAME=${dbName} DB_USER=${dbUser} `)
+  let script = steps.replace(names, `DB_NAME=${dbName} DB_USER=${dbUser} `);
+  if (!machineCluster) script = script.replace("su postgres -c psql", `psql -X '${admin.href}'`).replace("@127.0.0.1:5432/", `@${admin.host}/`);
+  script = script
     .replaceAll("localhost:3000", `127.0.0.1:${port}`)
     .replace(build, "")
     .replace(start, `exec npm start -- -p ${port} -H 127.0.0.1\n`);
