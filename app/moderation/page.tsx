@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
-import { isModerator } from "@/lib/moderation/require-moderator";
+import { isModerator, isStaff } from "@/lib/auth/roles";
 import { listFlags } from "@/lib/moderation/list-flags";
 import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
@@ -76,7 +76,7 @@ export default async function ModerationPage() {
                       submitLabel={item.thread.locked ? "Unlock thread" : "Lock thread"}
                     />
                   )}
-                  {!item.author.suspended && item.author.role === "member" && (
+                  {!item.author.suspended && !isStaff(item.author) && (
                     <ModerationForm
                       action={suspendUserAction}
                       hidden={{ userId: item.author.id, returnTo: back }}

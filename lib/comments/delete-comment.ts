@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { requireMember } from "@/lib/auth/require-member";
 import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 
 /**
@@ -9,13 +10,14 @@ import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
  * their place; threads show it as deleted, without its text or its author.
  * Allowed at any time, also after the comment period.
  */
-export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
   const parsed = deleteCommentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which comment to delete.");
   const { commentId } = parsed.data;
 
+  const member = await requireMember(actor, "delete comments");
   const deleted = await db.comment.updateMany({
-    where: { id: commentId, authorId: actor.id, deletedAt: null },
+    where: { id: commentId, authorId: member.id, deletedAt: null },
     data: { deletedAt: now },
   });
   if (deleted.count === 1) return { id: commentId, deletedAt: now };

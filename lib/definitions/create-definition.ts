@@ -1,13 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 
 /** An admin creates a definition; the creation is audited in the same transaction. */
-export async function createDefinition({ actor, input }: { actor: Actor; input: unknown }) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can create definitions.");
+export async function createDefinition({ actor, input }: { actor: Actor | null; input: unknown }) {
+  const admin = await requireAdmin(actor, "create definitions");
   const parsed = createDefinitionSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The definition is not valid.");
   const data = parsed.data;
@@ -19,7 +20,7 @@ export async function createDefinition({ actor, input }: { actor: Actor; input: 
         data: { slug: data.slug, title: data.title, steward: data.steward, summary: data.summary, sources: JSON.stringify(data.sources) },
       });
       await recordAudit(tx, {
-        actorId: actor.id,
+        actorId: admin.id,
         definitionId: definition.id,
         action: "definition.create",
         targetType: "definition",

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hideContentSchema } from "@/lib/moderation/hide-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 
 /**
  * A moderator hides a comment or an amendment: its words are no longer shown,
@@ -13,11 +13,11 @@ import { requireModerator } from "@/lib/moderation/require-moderator";
  * resolved. Nothing is deleted, so restoring brings it back as it was. The hide,
  * the flags and the audit entry commit together.
  */
-export async function hideContent({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
+export async function hideContent({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
   const parsed = hideContentSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to hide and why.");
   const { targetType, targetId, reason } = parsed.data;
-  const moderator = await requireModerator(actor);
+  const moderator = await requireModerator(actor, "hide content");
 
   const target = await findModerationTarget(targetType, targetId);
   if (target.deletedAt) throw new AppError("conflict", "Its author deleted this comment already: there is nothing to hide.");

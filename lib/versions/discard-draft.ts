@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { requireMember } from "@/lib/auth/require-member";
 import { discardDraftSchema } from "@/lib/versions/discard-draft.schema";
 import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
 
@@ -10,10 +11,11 @@ import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
  * amendments it had taken in are released (still accepted), so the next draft
  * can take them in again.
  */
-export async function discardDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ releasedAmendments: number }> {
+export async function discardDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ releasedAmendments: number }> {
   const parsed = discardDraftSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which draft to discard.");
-  const { draft } = await loadDraft({ actor, draftId: parsed.data.draftId });
+  const member = await requireMember(actor, "discard drafts");
+  const { draft } = await loadDraft({ actor: member, draftId: parsed.data.draftId });
 
   return db.$transaction(async (tx) => {
     const released = await tx.amendment.updateMany({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { requireMember } from "@/lib/auth/require-member";
 import { updateDraftSchema } from "@/lib/versions/update-draft.schema";
 import { loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
@@ -19,12 +20,13 @@ export function draftChangedConflict(): AppError {
  * from the draft as it stands: the check and the write are one conditional
  * update, so of two maintainers saving at once one wins and the other is told.
  */
-export async function updateDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ revision: string }> {
+export async function updateDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ revision: string }> {
   const parsed = updateDraftSchema.safeParse(input);
   if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The draft is not valid.");
   const data = parsed.data;
 
-  const { draft } = await loadDraft({ actor, draftId: data.draftId });
+  const member = await requireMember(actor, "edit drafts");
+  const { draft } = await loadDraft({ actor: member, draftId: data.draftId });
   if (draftRevision(draft) !== data.revision) throw draftChangedConflict();
   const next = {
     body: data.body === undefined ? draft.body : normaliseBody(data.body),

@@ -4,7 +4,7 @@ import { commentPermalink } from "@/lib/comments/comment-permalink";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
-import { isModerator } from "@/lib/moderation/require-moderator";
+import { isModerator } from "@/lib/auth/roles";
 import { ModerationForm } from "@/app/moderation/moderation-form";
 import { flagContentAction, hideContentAction, lockThreadAction, restoreContentAction } from "@/app/moderation/actions";
 
