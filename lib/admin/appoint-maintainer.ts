@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { appointMaintainerSchema } from "@/lib/admin/appoint-maintainer.schema";
 
 /** An admin appoints someone maintainer of one definition; audited in the same transaction. */
 export async function appointMaintainer({ actor, input }: { actor: Actor | null; input: unknown }) {
   const admin = await requireAdmin(actor, "appoint maintainers");
-  const parsed = appointMaintainerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to appoint, and for which definition.");
-  const { definitionId, handle, reason } = parsed.data;
+  const { definitionId, handle, reason } = parseInput(appointMaintainerSchema, input);
 
   const [definition, user] = await Promise.all([
     db.definition.findUnique({ where: { id: definitionId }, select: { id: true, slug: true } }),

@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { removeMaintainerSchema } from "@/lib/admin/remove-maintainer.schema";
 
 /** An admin removes a maintainer from one definition; audited in the same transaction. */
 export async function removeMaintainer({ actor, input }: { actor: Actor | null; input: unknown }) {
   const admin = await requireAdmin(actor, "remove maintainers");
-  const parsed = removeMaintainerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to remove, and from which definition.");
-  const { definitionId, handle, reason } = parsed.data;
+  const { definitionId, handle, reason } = parseInput(removeMaintainerSchema, input);
 
   const notMaintainer = () => new AppError("not_found", `@${handle} does not maintain this definition.`);
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, handle: true } });

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { hasRole, isAdmin } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
 
@@ -15,9 +16,7 @@ import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
  */
 export async function setUserRole({ actor, input }: { actor: Actor | null; input: unknown }) {
   const admin = await requireAdmin(actor, "change roles");
-  const parsed = setUserRoleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whose role to change, and to what.");
-  const { handle, role, reason } = parsed.data;
+  const { handle, role, reason } = parseInput(setUserRoleSchema, input);
 
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, handle: true, role: true } });
   if (!user) throw new AppError("not_found", `Nobody has the handle "${handle}".`);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { decideAmendmentSchema } from "@/lib/amendments/decide-amendment.schema";
@@ -32,9 +33,7 @@ function notClosedMessage(status: string, votingClosesAt: Date | null): string {
  * the tally) commit together.
  */
 export async function decideAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = decideAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The decision is not valid.");
-  const { amendmentId, outcome, reason } = parsed.data;
+  const { amendmentId, outcome, reason } = parseInput(decideAmendmentSchema, input);
 
   const found = await db.amendment.findFirst({ where: { id: amendmentId }, select: { id: true, definitionId: true } });
   if (!found) throw new AppError("not_found", "This amendment does not exist.");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { maintains } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { amendmentRedline } from "@/lib/amendments/amendment-redline";
 import { isOpen, isUndecided, type AmendmentKind } from "@/lib/amendments/amendment-status";
@@ -23,9 +24,7 @@ const person = (user: { handle: string; name: string | null }) => ({ handle: use
  * reader who is not signed in); it only decides the `viewer` hints.
  */
 export async function getAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<AmendmentDetail> {
-  const parsed = getAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment.");
-  const { amendmentId } = parsed.data;
+  const { amendmentId } = parseInput(getAmendmentSchema, input);
 
   await closeExpiredVotes({ amendmentId, now });
   const amendment = await db.amendment.findFirst({

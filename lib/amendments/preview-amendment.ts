@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { previewAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { findTargetSection } from "@/lib/amendments/find-target-section";
 import { proposedTextProblem } from "@/lib/amendments/check-proposed-text";
@@ -19,9 +19,7 @@ export async function previewAmendment({ input }: { actor: Actor | null; input: 
   redline: Redline;
   problem: string | null;
 }> {
-  const parsed = previewAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+  const data = parseInput(previewAmendmentSchema, input);
   const { version, section } = await findTargetSection({ versionId: data.versionId, sectionKey: data.sectionKey });
   return {
     section,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { proposeAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { findTargetSection } from "@/lib/amendments/find-target-section";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
@@ -17,9 +17,7 @@ import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
  * at once when the definition requires none). Refusals write nothing.
  */
 export async function proposeAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = proposeAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+  const data = parseInput(proposeAmendmentSchema, input);
 
   const member = await requireMember(actor, "propose amendments");
   const { version, definition, section } = await findTargetSection({ versionId: data.versionId, sectionKey: data.sectionKey });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { mergeThreeWay } from "@/lib/amendments/merge-three-way";
 import { amendmentRedline, type Redline } from "@/lib/amendments/amendment-redline";
 import type { AmendmentKind } from "@/lib/amendments/amendment-status";
@@ -38,10 +39,9 @@ export type RebasePreview = {
  * anyone may look.
  */
 export async function rebaseAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<RebasePreview> {
-  const parsed = rebaseAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment.");
+  const data = parseInput(rebaseAmendmentSchema, input);
   const amendment = await db.amendment.findFirst({
-    where: { id: parsed.data.amendmentId },
+    where: { id: data.amendmentId },
     select: { id: true, definitionId: true, kind: true, sectionKey: true, status: true, baseText: true, proposedText: true, hiddenAt: true },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { AmendmentKind } from "@/lib/amendments/amendment-status";
 import { resubmitAmendmentSchema } from "@/lib/amendments/rebase-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
@@ -19,9 +20,7 @@ const DAY_MS = 86_400_000;
  * are shown apart from votes on the new one.
  */
 export async function resubmitAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = resubmitAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+  const data = parseInput(resubmitAmendmentSchema, input);
 
   const member = await requireMember(actor, "resubmit amendments");
   const amendment = await db.amendment.findFirst({

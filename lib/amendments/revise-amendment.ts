@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
 import { OPEN_STATUSES, type AmendmentKind } from "@/lib/amendments/amendment-status";
 import { reviseAmendmentSchema } from "@/lib/amendments/revise-amendment.schema";
@@ -17,9 +18,7 @@ import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
  * The kind and the section cannot change: that is a different amendment.
  */
 export async function reviseAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = reviseAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The revision is not valid.");
-  const data = parsed.data;
+  const data = parseInput(reviseAmendmentSchema, input);
 
   const member = await requireMember(actor, "revise amendments");
   const amendment = await db.amendment.findFirst({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { sponsorAmendmentSchema } from "@/lib/amendments/sponsor-amendment.schema";
 import { requireMember } from "@/lib/auth/require-member";
 
@@ -33,9 +34,7 @@ function notSeekingMessage(status: string): string {
  * 'seeking'` update opens it once.
  */
 export async function sponsorAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = sponsorAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment to sponsor.");
-  const { amendmentId } = parsed.data;
+  const { amendmentId } = parseInput(sponsorAmendmentSchema, input);
 
   const member = await requireMember(actor, "sponsor amendments");
   const amendment = await db.amendment.findFirst({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { UNDECIDED_STATUSES } from "@/lib/amendments/amendment-status";
 import { withdrawAmendmentSchema } from "@/lib/amendments/withdraw-amendment.schema";
@@ -13,9 +14,7 @@ import { withdrawAmendmentSchema } from "@/lib/amendments/withdraw-amendment.sch
  * session, so the app never offers it to a suspended author anyway).
  */
 export async function withdrawAmendment({ actor, input }: { actor: Actor | null; input: unknown }) {
-  const parsed = withdrawAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment to withdraw.");
-  const { amendmentId } = parsed.data;
+  const { amendmentId } = parseInput(withdrawAmendmentSchema, input);
 
   const member = await requireMember(actor, "withdraw amendments");
   const amendment = await db.amendment.findFirst({ where: { id: amendmentId }, select: { id: true, authorId: true, status: true } });

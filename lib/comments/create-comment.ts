@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
@@ -25,9 +26,7 @@ import {
  * committed.
  */
 export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address?: string; now?: Date }) {
-  const parsed = createCommentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
-  const data = parsed.data;
+  const data = parseInput(createCommentSchema, input);
 
   const author = await requireMember(actor, "post comments");
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 
@@ -11,9 +12,7 @@ import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
  * Allowed at any time, also after the comment period.
  */
 export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = deleteCommentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which comment to delete.");
-  const { commentId } = parsed.data;
+  const { commentId } = parseInput(deleteCommentSchema, input);
 
   const member = await requireMember(actor, "delete comments");
   const deleted = await db.comment.updateMany({

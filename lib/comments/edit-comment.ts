@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { editCommentSchema } from "@/lib/comments/edit-comment.schema";
@@ -13,9 +14,7 @@ import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
  * public. Nobody, not even a moderator, edits someone else's words.
  */
 export async function editComment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = editCommentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
-  const { commentId, body } = parsed.data;
+  const { commentId, body } = parseInput(editCommentSchema, input);
 
   const member = await requireMember(actor, "edit comments");
   const comment = await db.comment.findFirst({

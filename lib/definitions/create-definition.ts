@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 
 /** An admin creates a definition; the creation is audited in the same transaction. */
 export async function createDefinition({ actor, input }: { actor: Actor | null; input: unknown }) {
   const admin = await requireAdmin(actor, "create definitions");
-  const parsed = createDefinitionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The definition is not valid.");
-  const data = parsed.data;
+  const data = parseInput(createDefinitionSchema, input);
   const existing = await db.definition.findUnique({ where: { slug: data.slug }, select: { id: true } });
   if (existing) throw new AppError("conflict", `A definition with the slug "${data.slug}" exists already.`);
   try {

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { flagContentSchema } from "@/lib/moderation/flag-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
@@ -15,9 +16,7 @@ import { enforceFlagLimits } from "@/lib/rate-limits/enforce-flag-limits";
  * but the rate-limit counters.
  */
 export async function flagContent({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address: string; now?: Date }) {
-  const parsed = flagContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The flag is not valid.");
-  const { targetType, targetId, reason } = parsed.data;
+  const { targetType, targetId, reason } = parseInput(flagContentSchema, input);
 
   const member = await requireMember(actor, "flag");
   const target = await findModerationTarget(targetType, targetId);

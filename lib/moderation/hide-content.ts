@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hideContentSchema } from "@/lib/moderation/hide-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
@@ -14,9 +15,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * the flags and the audit entry commit together.
  */
 export async function hideContent({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = hideContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to hide and why.");
-  const { targetType, targetId, reason } = parsed.data;
+  const { targetType, targetId, reason } = parseInput(hideContentSchema, input);
   const moderator = await requireModerator(actor, "hide content");
 
   const target = await findModerationTarget(targetType, targetId);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockThreadSchema } from "@/lib/moderation/lock-thread.schema";
 import { requireModerator } from "@/lib/auth/require-moderator";
@@ -12,9 +13,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * lock is set on its root.
  */
 export async function lockThread({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = lockThreadSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which thread to lock.");
-  const { commentId, locked, reason } = parsed.data;
+  const { commentId, locked, reason } = parseInput(lockThreadSchema, input);
   const moderator = await requireModerator(actor, "lock threads");
 
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true, versionId: true } });

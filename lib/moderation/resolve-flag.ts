@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { resolveFlagSchema } from "@/lib/moderation/resolve-flag.schema";
 import { requireModerator } from "@/lib/auth/require-moderator";
@@ -11,12 +12,11 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * audit entry names the flagged item, not the reporter.
  */
 export async function resolveFlag({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = resolveFlagSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which flag to close.");
+  const data = parseInput(resolveFlagSchema, input);
   const moderator = await requireModerator(actor, "close flags");
 
   const flag = await db.flag.findUnique({
-    where: { id: parsed.data.flagId },
+    where: { id: data.flagId },
     select: {
       id: true,
       resolvedAt: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { restoreContentSchema } from "@/lib/moderation/restore-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
@@ -9,9 +10,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
 
 /** A moderator shows hidden content again, exactly as it was; the audit log keeps both steps. */
 export async function restoreContent({ actor, input }: { actor: Actor | null; input: unknown }) {
-  const parsed = restoreContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to restore.");
-  const { targetType, targetId, reason } = parsed.data;
+  const { targetType, targetId, reason } = parseInput(restoreContentSchema, input);
   const moderator = await requireModerator(actor, "restore content");
 
   const target = await findModerationTarget(targetType, targetId);

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { suspendUserSchema } from "@/lib/moderation/suspend-user.schema";
 import { requireModerator } from "@/lib/auth/require-moderator";
@@ -15,9 +16,7 @@ import { suspendableRoles } from "@/lib/auth/roles";
  * or themselves.
  */
 export async function suspendUser({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
-  const parsed = suspendUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to suspend and why.");
-  const { userId, reason } = parsed.data;
+  const { userId, reason } = parseInput(suspendUserSchema, input);
   const moderator = await requireModerator(actor, "suspend accounts");
   if (userId === moderator.id) throw new AppError("bad_input", "You cannot suspend yourself.");
 

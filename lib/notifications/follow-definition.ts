@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { followDefinitionSchema } from "@/lib/notifications/follow-definition.schema";
 import { newFollowToken } from "@/lib/notifications/follow-token";
@@ -12,9 +13,7 @@ import { newFollowToken } from "@/lib/notifications/follow-token";
  * (userId, definitionId) pair keeps one row.
  */
 export async function followDefinition({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ following: boolean }> {
-  const parsed = followDefinitionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which definition to follow.");
-  const { definitionId, follow } = parsed.data;
+  const { definitionId, follow } = parseInput(followDefinitionSchema, input);
 
   const member = await requireMember(actor, "follow definitions");
   const definition = await db.definition.findUnique({ where: { id: definitionId }, select: { id: true } });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { followThreadSchema } from "@/lib/notifications/follow-thread.schema";
 import { newFollowToken } from "@/lib/notifications/follow-token";
@@ -12,9 +13,7 @@ import { newFollowToken } from "@/lib/notifications/follow-token";
  * explicit `follow` it toggles.
  */
 export async function followThread({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ following: boolean; rootId: string }> {
-  const parsed = followThreadSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which thread to follow.");
-  const { commentId, follow } = parsed.data;
+  const { commentId, follow } = parseInput(followThreadSchema, input);
 
   const member = await requireMember(actor, "follow threads");
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { discardDraftSchema } from "@/lib/versions/discard-draft.schema";
 import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
@@ -12,10 +12,9 @@ import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
  * can take them in again.
  */
 export async function discardDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ releasedAmendments: number }> {
-  const parsed = discardDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which draft to discard.");
+  const data = parseInput(discardDraftSchema, input);
   const member = await requireMember(actor, "discard drafts");
-  const { draft } = await loadDraft({ actor: member, draftId: parsed.data.draftId });
+  const { draft } = await loadDraft({ actor: member, draftId: data.draftId });
 
   return db.$transaction(async (tx) => {
     const released = await tx.amendment.updateMany({

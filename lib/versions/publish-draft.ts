@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { publishDraftSchema } from "@/lib/versions/publish-draft.schema";
 import { loadDraft } from "@/lib/versions/load-draft";
@@ -21,9 +22,7 @@ const CONFLICT_MARKER = /^(<<<<<<< ours|>>>>>>> theirs)$/m;
  * stale, and the audit log records it. Followers are told after the commit.
  */
 export async function publishDraft({ actor, input }: { actor: Actor | null; input: unknown }) {
-  const parsed = publishDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The version is not valid.");
-  const data = parsed.data;
+  const data = parseInput(publishDraftSchema, input);
 
   const member = await requireMember(actor, "publish versions");
   const { draft, definition, base, baseIsCurrent } = await loadDraft({ actor: member, draftId: data.draftId });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { startDraftSchema } from "@/lib/versions/start-draft.schema";
 import { lockDefinitionDrafts } from "@/lib/versions/lock-definition-drafts";
 
@@ -16,9 +17,7 @@ import { lockDefinitionDrafts } from "@/lib/versions/lock-definition-drafts";
  * other's work unseen.
  */
 export async function startDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ draftId: string; created: boolean }> {
-  const parsed = startDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which definition to draft.");
-  const { definitionId } = parsed.data;
+  const { definitionId } = parseInput(startDraftSchema, input);
 
   const definition = await db.definition.findUnique({ where: { id: definitionId }, select: { id: true } });
   if (!definition) throw new AppError("not_found", "This definition does not exist.");

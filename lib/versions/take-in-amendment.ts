@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { mergeThreeWay } from "@/lib/amendments/merge-three-way";
 import { takeInAmendmentSchema, type TakeInResult } from "@/lib/versions/take-in-amendment.schema";
@@ -38,9 +39,7 @@ export function changelogLine(slug: string, amendment: { id: string; title: stri
  * written together, each only if unchanged since read.
  */
 export async function takeInAmendment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<TakeInResult> {
-  const parsed = takeInAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment to take in.");
-  const data = parsed.data;
+  const data = parseInput(takeInAmendmentSchema, input);
 
   const member = await requireMember(actor, "take in amendments");
   const { draft, definition, base } = await loadDraft({ actor: member, draftId: data.draftId });

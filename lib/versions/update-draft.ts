@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { updateDraftSchema } from "@/lib/versions/update-draft.schema";
 import { loadDraft } from "@/lib/versions/load-draft";
@@ -21,9 +22,7 @@ export function draftChangedConflict(): AppError {
  * update, so of two maintainers saving at once one wins and the other is told.
  */
 export async function updateDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ revision: string }> {
-  const parsed = updateDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The draft is not valid.");
-  const data = parsed.data;
+  const data = parseInput(updateDraftSchema, input);
 
   const member = await requireMember(actor, "edit drafts");
   const { draft } = await loadDraft({ actor: member, draftId: data.draftId });

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
 import { requireMember } from "@/lib/auth/require-member";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
@@ -52,9 +53,7 @@ export async function castVote({ actor, input, address, now = new Date() }: { ac
  * write; the result is the actor's own vote as stored.
  */
 export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address?: string; now?: Date }) {
-  const parsed = castVoteSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The vote is not valid.");
-  const { amendmentId, choice } = parsed.data;
+  const { amendmentId, choice } = parseInput(castVoteSchema, input);
 
   const member = await requireMember(actor, "vote on amendments");
   const amendment = await db.amendment.findFirst({
