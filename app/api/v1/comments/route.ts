@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { apiWrite } from "@/lib/api/api-route";
 import { createComment } from "@/lib/comments/create-comment";
 import { clientAddress } from "@/lib/http/client-address";
+import { commentCreatedOutput } from "@/lib/api/write-output";
 
 /**
  * POST /api/v1/comments {versionId, body, sectionKey?, parentId?, amendmentId?}
@@ -11,19 +12,5 @@ import { clientAddress } from "@/lib/http/client-address";
  */
 export const POST = apiWrite("comment", async (_request, _context, { actor, body }) => {
   const comment = await createComment({ actor, input: body, address: clientAddress(await headers()) });
-  const { permalink } = comment;
-  return NextResponse.json(
-    {
-      id: comment.id,
-      versionId: comment.versionId,
-      sectionKey: comment.sectionKey,
-      amendmentId: comment.amendmentId,
-      parentId: comment.parentId,
-      rootId: comment.rootId,
-      depth: comment.depth,
-      createdAt: comment.createdAt.toISOString(),
-      permalink,
-    },
-    { status: 201, headers: { Location: permalink } },
-  );
+  return NextResponse.json(commentCreatedOutput.parse(comment), { status: 201, headers: { Location: comment.permalink } });
 });

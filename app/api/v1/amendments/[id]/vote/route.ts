@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { apiWrite } from "@/lib/api/api-route";
 import { recordVote } from "@/lib/votes/cast-vote";
 import { clientAddress } from "@/lib/http/client-address";
+import { voteOutput } from "@/lib/api/write-output";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -14,5 +15,5 @@ type Context = { params: Promise<{ id: string }> };
 export const PUT = apiWrite("vote", async (_request, context: Context, { actor, body }) => {
   const { id } = await context.params;
   const vote = await recordVote({ actor, input: { amendmentId: id, choice: body.choice }, address: clientAddress(await headers()) });
-  return NextResponse.json(vote);
+  return NextResponse.json(voteOutput.parse(vote));
 });
