@@ -5,8 +5,7 @@ import { db } from "@/lib/db";
 import type { AppErrorCode } from "@/lib/errors/app-error";
 import { AppError } from "@/lib/errors/app-error";
 import { makeDefinition, makeUser, type TestUser } from "@/lib/testing/fixtures";
-import { makeAmendment, SECTIONS, V1_BODY } from "@/lib/versions/publishing-test-fixtures";
-import { contentHash } from "@/lib/versions/content-hash";
+import { makeAmendment, makePublishedDefinition, V1_BODY } from "@/lib/versions/publishing-test-fixtures";
 import { draftRevision } from "@/lib/versions/draft-revision";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
@@ -91,23 +90,10 @@ async function makeWorld() {
   return { actors, maintainer, someone };
 }
 
-/** A definition of its own per cell, maintained by the world's maintainer, with version 1.0 published. */
+/** A definition of its own per cell with version 1.0 published, also maintained by the world's maintainer. */
 async function definitionWithVersion() {
-  const definition = await makeDefinition();
+  const { definition, version } = await makePublishedDefinition();
   await db.definitionMaintainer.create({ data: { definitionId: definition.id, userId: world.maintainer.id } });
-  const version = await db.version.create({
-    data: {
-      definitionId: definition.id,
-      number: 1,
-      label: "1.0",
-      status: "published",
-      body: V1_BODY,
-      changelog: "First version.",
-      contentHash: contentHash(V1_BODY),
-      publishedAt: new Date("2025-01-01T00:00:00Z"),
-      sections: { create: SECTIONS.map((s, position) => ({ ...s, position })) },
-    },
-  });
   return { definition, version };
 }
 
