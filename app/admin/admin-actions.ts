@@ -6,6 +6,7 @@ import { removeMaintainerSchema } from "@/lib/admin/remove-maintainer.schema";
 import { setUserRole } from "@/lib/admin/set-user-role";
 import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
 import { createDefinition } from "@/lib/definitions/create-definition";
+import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 import { formAction } from "@/lib/actions/form-action";
 
 // Thin: each use case requires an admin (lib/auth/require-admin.ts) and audits the change.
@@ -32,7 +33,6 @@ export const createDefinitionAction = formAction(async ({ actor, form }) => {
     .map((line) => line.trim())
     .filter(Boolean)
     .map((url) => ({ label: url.replace(/^https?:\/\//, ""), url }));
-  const slug = form.get("slug") ?? "";
-  await createDefinition({ actor, input: { slug, title: form.get("title"), steward: form.get("steward"), summary: form.get("summary"), sources } });
-  return `/d/${encodeURIComponent(slug)}/draft`;
+  const definition = await createDefinition({ actor, input: { ...form.fields(createDefinitionSchema), sources } });
+  return `/d/${encodeURIComponent(definition.slug)}/draft`;
 });

@@ -7,8 +7,12 @@ import { actionError, type ActionState } from "@/lib/errors/action-result";
 
 /** A submitted form, read as text: what every server action needs from it. */
 export type FormReader = {
-  /** The text fields named by the schema's keys; the use case's own parse says what is wrong with them. */
-  fields<Schema extends z.ZodObject>(schema: Schema): { [K in keyof z.input<Schema>]?: string };
+  /**
+   * The text fields named by the schema's keys, typed as the use case's input.
+   * Unchecked: a form is a public POST and sends what it likes; the use case's
+   * own parse (parseInput) is the check, and says what is wrong.
+   */
+  fields<Schema extends z.ZodObject>(schema: Schema): z.input<Schema>;
   /** One text field, or undefined when absent or a file. */
   get(name: string): string | undefined;
   /** A path on this site to go back to, or `fallback` ("//host" or "/\host" would leave it). */

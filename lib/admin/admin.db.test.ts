@@ -122,7 +122,7 @@ describe("roles", () => {
     await expectRefusedWithoutWriting(() => setUserRole({ actor: moderator, input: { handle: person.handle, role: "moderator" } }), "forbidden");
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: otherAdmin.handle, role: "member" } }), "forbidden", /admin/);
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: admin.handle, role: "moderator" } }), "forbidden");
-    await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: person.handle, role: "admin" } }), "bad_input", /member or moderator/);
+    await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: person.handle, role: "admin" } as never }), "bad_input", /member or moderator/);
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: moderator.handle, role: "moderator" } }), "duplicate");
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: "nobody-has-this", role: "moderator" } }), "not_found");
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -8,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { appointMaintainerSchema } from "@/lib/admin/appoint-maintainer.schema";
 
 /** An admin appoints someone maintainer of one definition; audited in the same transaction. */
-export async function appointMaintainer({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function appointMaintainer({ actor, input }: { actor: Actor | null; input: z.input<typeof appointMaintainerSchema> }) {
   const admin = await requireAdmin(actor, "appoint maintainers");
   const { definitionId, handle, reason } = parseInput(appointMaintainerSchema, input);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -8,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { removeMaintainerSchema } from "@/lib/admin/remove-maintainer.schema";
 
 /** An admin removes a maintainer from one definition; audited in the same transaction. */
-export async function removeMaintainer({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function removeMaintainer({ actor, input }: { actor: Actor | null; input: z.input<typeof removeMaintainerSchema> }) {
   const admin = await requireAdmin(actor, "remove maintainers");
   const { definitionId, handle, reason } = parseInput(removeMaintainerSchema, input);
 

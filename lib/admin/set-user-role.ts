@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -14,7 +15,7 @@ import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
  * The role takes effect on the person's next request (sessions read it from the
  * database). Audited in the same transaction, with no definition: it is site-wide.
  */
-export async function setUserRole({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function setUserRole({ actor, input }: { actor: Actor | null; input: z.input<typeof setUserRoleSchema> }) {
   const admin = await requireAdmin(actor, "change roles");
   const { handle, role, reason } = parseInput(setUserRoleSchema, input);
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
@@ -32,7 +33,7 @@ function notClosedMessage(status: string, votingClosesAt: Date | null): string {
  * its audit entry ("amendment.accept" / "amendment.reject", with the reason and
  * the tally) commit together.
  */
-export async function decideAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function decideAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof decideAmendmentSchema>; now?: Date }) {
   const { amendmentId, outcome, reason } = parseInput(decideAmendmentSchema, input);
 
   const found = await db.amendment.findFirst({ where: { id: amendmentId }, select: { id: true, definitionId: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { maintains } from "@/lib/auth/require-maintainer-of";
@@ -23,7 +24,7 @@ const person = (user: { handle: string; name: string | null }) => ({ handle: use
  * keeps its status and tallies but none of its words. `actor` may be null (a
  * reader who is not signed in); it only decides the `viewer` hints.
  */
-export async function getAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<AmendmentDetail> {
+export async function getAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof getAmendmentSchema>; now?: Date }): Promise<AmendmentDetail> {
   const { amendmentId } = parseInput(getAmendmentSchema, input);
 
   await closeExpiredVotes({ amendmentId, now });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -17,7 +18,7 @@ const person = (user: { handle: string; name: string | null }) => ({ handle: use
  * the number of amendments or votes. Hidden amendments are listed with a notice
  * instead of their title. Public: no actor needed.
  */
-export async function listAmendments({ input, now = new Date() }: { input: unknown; now?: Date }): Promise<AmendmentList> {
+export async function listAmendments({ input, now = new Date() }: { input: z.input<typeof listAmendmentsSchema>; now?: Date }): Promise<AmendmentList> {
   const { slug, sectionKey, status, sort } = parseInput(listAmendmentsSchema, input);
 
   const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, voteVisibility: true, sponsorsRequired: true } });

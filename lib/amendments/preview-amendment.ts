@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/current-user";
 import { parseInput } from "@/lib/errors/parse-input";
 import { previewAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
@@ -13,7 +14,7 @@ import { amendmentRedline, type Redline } from "@/lib/amendments/amendment-redli
  * proposal would refuse still gets its redline, with the `problem` to fix.
  * Writes nothing.
  */
-export async function previewAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<{
+export async function previewAmendment({ input }: { actor: Actor | null; input: z.input<typeof previewAmendmentSchema> }): Promise<{
   section: { key: string; heading: string; text: string };
   version: { id: string; label: string };
   redline: Redline;

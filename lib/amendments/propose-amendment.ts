@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -16,7 +17,7 @@ import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
  * stored as an AmendmentRevision too. It starts out seeking sponsors (or voting
  * at once when the definition requires none). Refusals write nothing.
  */
-export async function proposeAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function proposeAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof proposeAmendmentSchema>; now?: Date }) {
   const data = parseInput(proposeAmendmentSchema, input);
 
   const member = await requireMember(actor, "propose amendments");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -38,7 +39,7 @@ export type RebasePreview = {
  * so it carries over cleanly as long as the section exists. Writes nothing;
  * anyone may look.
  */
-export async function rebaseAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<RebasePreview> {
+export async function rebaseAmendment({ input }: { actor: Actor | null; input: z.input<typeof rebaseAmendmentSchema> }): Promise<RebasePreview> {
   const data = parseInput(rebaseAmendmentSchema, input);
   const amendment = await db.amendment.findFirst({
     where: { id: data.amendmentId },

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -19,7 +20,7 @@ const DAY_MS = 86_400_000;
  * that no longer applies; votes cast on earlier revisions remain on record and
  * are shown apart from votes on the new one.
  */
-export async function resubmitAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function resubmitAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof resubmitAmendmentSchema>; now?: Date }) {
   const data = parseInput(resubmitAmendmentSchema, input);
 
   const member = await requireMember(actor, "resubmit amendments");

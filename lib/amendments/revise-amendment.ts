@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -17,7 +18,7 @@ import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
  * were cast on and stop counting in the tally until their voters vote again.
  * The kind and the section cannot change: that is a different amendment.
  */
-export async function reviseAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function reviseAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof reviseAmendmentSchema>; now?: Date }) {
   const data = parseInput(reviseAmendmentSchema, input);
 
   const member = await requireMember(actor, "revise amendments");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -33,7 +34,7 @@ function notSeekingMessage(status: string): string {
  * after another, the K-th opens the vote, and the conditional `status =
  * 'seeking'` update opens it once.
  */
-export async function sponsorAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function sponsorAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof sponsorAmendmentSchema>; now?: Date }) {
   const { amendmentId } = parseInput(sponsorAmendmentSchema, input);
 
   const member = await requireMember(actor, "sponsor amendments");

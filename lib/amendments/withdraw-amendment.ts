@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -13,7 +14,7 @@ import { withdrawAmendmentSchema } from "@/lib/amendments/withdraw-amendment.sch
  * write it needs an account that is not suspended (a suspension ends every
  * session, so the app never offers it to a suspended author anyway).
  */
-export async function withdrawAmendment({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function withdrawAmendment({ actor, input }: { actor: Actor | null; input: z.input<typeof withdrawAmendmentSchema> }) {
   const { amendmentId } = parseInput(withdrawAmendmentSchema, input);
 
   const member = await requireMember(actor, "withdraw amendments");

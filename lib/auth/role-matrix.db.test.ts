@@ -154,7 +154,7 @@ const ROWS: Row[] = [
   { name: "markNotificationsRead", rule: "member", cell: async () => (actor) => markNotificationsRead({ actor }) },
   { name: "proposeAmendment", rule: "member", cell: async () => {
       const { version } = await definitionWithVersion();
-      const input = { versionId: version.id, sectionKey: "data", kind: "replace", title: "Release the data", rationale: "Auditable.", proposedText: text };
+      const input = { versionId: version.id, sectionKey: "data", kind: "replace" as const, title: "Release the data", rationale: "Auditable.", proposedText: text };
       return (actor) => proposeAmendment({ actor, input });
     } },
   { name: "sponsorAmendment", rule: "member", cell: async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -25,7 +26,7 @@ import {
  * nothing. Notifications are stored with the comment; e-mails go out after it is
  * committed.
  */
-export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address?: string; now?: Date }) {
+export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof createCommentSchema>; address?: string; now?: Date }) {
   const data = parseInput(createCommentSchema, input);
 
   const author = await requireMember(actor, "post comments");

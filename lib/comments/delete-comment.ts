@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,7 +12,7 @@ import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
  * their place; threads show it as deleted, without its text or its author.
  * Allowed at any time, also after the comment period.
  */
-export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof deleteCommentSchema>; now?: Date }) {
   const { commentId } = parseInput(deleteCommentSchema, input);
 
   const member = await requireMember(actor, "delete comments");

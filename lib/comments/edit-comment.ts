@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -13,7 +14,7 @@ import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
  * open. The text it replaces is kept as a CommentRevision, so the edit history stays
  * public. Nobody, not even a moderator, edits someone else's words.
  */
-export async function editComment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function editComment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof editCommentSchema>; now?: Date }) {
   const { commentId, body } = parseInput(editCommentSchema, input);
 
   const member = await requireMember(actor, "edit comments");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireAdmin } from "@/lib/auth/require-admin";
@@ -8,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 
 /** An admin creates a definition; the creation is audited in the same transaction. */
-export async function createDefinition({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function createDefinition({ actor, input }: { actor: Actor | null; input: z.input<typeof createDefinitionSchema> }) {
   const admin = await requireAdmin(actor, "create definitions");
   const data = parseInput(createDefinitionSchema, input);
   const existing = await db.definition.findUnique({ where: { slug: data.slug }, select: { id: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,7 +16,7 @@ import { enforceFlagLimits } from "@/lib/rate-limits/enforce-flag-limits";
  * client address (lib/rate-limits/enforce-flag-limits.ts). Refusals write nothing
  * but the rate-limit counters.
  */
-export async function flagContent({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address: string; now?: Date }) {
+export async function flagContent({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof flagContentSchema>; address: string; now?: Date }) {
   const { targetType, targetId, reason } = parseInput(flagContentSchema, input);
 
   const member = await requireMember(actor, "flag");

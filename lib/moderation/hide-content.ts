@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -14,7 +15,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * resolved. Nothing is deleted, so restoring brings it back as it was. The hide,
  * the flags and the audit entry commit together.
  */
-export async function hideContent({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function hideContent({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof hideContentSchema>; now?: Date }) {
   const { targetType, targetId, reason } = parseInput(hideContentSchema, input);
   const moderator = await requireModerator(actor, "hide content");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +13,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * the root's lockedAt) or unlocks it. Any comment of the thread may be named: the
  * lock is set on its root.
  */
-export async function lockThread({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function lockThread({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof lockThreadSchema>; now?: Date }) {
   const { commentId, locked, reason } = parseInput(lockThreadSchema, input);
   const moderator = await requireModerator(actor, "lock threads");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,7 +12,7 @@ import { requireModerator } from "@/lib/auth/require-moderator";
  * A moderator closes a flag without acting on the content (it was fine). The
  * audit entry names the flagged item, not the reporter.
  */
-export async function resolveFlag({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function resolveFlag({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof resolveFlagSchema>; now?: Date }) {
   const data = parseInput(resolveFlagSchema, input);
   const moderator = await requireModerator(actor, "close flags");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -9,7 +10,7 @@ import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
 import { requireModerator } from "@/lib/auth/require-moderator";
 
 /** A moderator shows hidden content again, exactly as it was; the audit log keeps both steps. */
-export async function restoreContent({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function restoreContent({ actor, input }: { actor: Actor | null; input: z.input<typeof restoreContentSchema> }) {
   const { targetType, targetId, reason } = parseInput(restoreContentSchema, input);
   const moderator = await requireModerator(actor, "restore content");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,7 +16,7 @@ import { suspendableRoles } from "@/lib/auth/roles";
  * Moderators suspend members; admins also moderators. Nobody suspends an admin
  * or themselves.
  */
-export async function suspendUser({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }) {
+export async function suspendUser({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof suspendUserSchema>; now?: Date }) {
   const { userId, reason } = parseInput(suspendUserSchema, input);
   const moderator = await requireModerator(actor, "suspend accounts");
   if (userId === moderator.id) throw new AppError("bad_input", "You cannot suspend yourself.");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +13,7 @@ import { newFollowToken } from "@/lib/notifications/follow-token";
  * explicit `follow` it toggles. Following twice is harmless: the unique
  * (userId, definitionId) pair keeps one row.
  */
-export async function followDefinition({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ following: boolean }> {
+export async function followDefinition({ actor, input }: { actor: Actor | null; input: z.input<typeof followDefinitionSchema> }): Promise<{ following: boolean }> {
   const { definitionId, follow } = parseInput(followDefinitionSchema, input);
 
   const member = await requireMember(actor, "follow definitions");

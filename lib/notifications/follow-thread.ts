@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +13,7 @@ import { newFollowToken } from "@/lib/notifications/follow-token";
  * thread can be named; the follow is kept on the thread's root. Without an
  * explicit `follow` it toggles.
  */
-export async function followThread({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ following: boolean; rootId: string }> {
+export async function followThread({ actor, input }: { actor: Actor | null; input: z.input<typeof followThreadSchema> }): Promise<{ following: boolean; rootId: string }> {
   const { commentId, follow } = parseInput(followThreadSchema, input);
 
   const member = await requireMember(actor, "follow threads");

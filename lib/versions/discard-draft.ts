@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -11,7 +12,7 @@ import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
  * amendments it had taken in are released (still accepted), so the next draft
  * can take them in again.
  */
-export async function discardDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ releasedAmendments: number }> {
+export async function discardDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof discardDraftSchema> }): Promise<{ releasedAmendments: number }> {
   const data = parseInput(discardDraftSchema, input);
   const member = await requireMember(actor, "discard drafts");
   const { draft } = await loadDraft({ actor: member, draftId: data.draftId });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -15,7 +16,7 @@ import { amendmentPath } from "@/lib/versions/take-in-amendment";
  * anyone when there is no draft, gets "not found": a draft's existence is not
  * public.
  */
-export async function getDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<DraftView> {
+export async function getDraft({ actor, input }: { actor: Actor; input: z.input<typeof getDraftSchema> }): Promise<DraftView> {
   const data = parseInput(getDraftSchema, input);
   const { draft, definition, base, baseIsCurrent, current } = await loadDraft({ actor, slug: data.slug });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -21,7 +22,7 @@ const CONFLICT_MARKER = /^(<<<<<<< ours|>>>>>>> theirs)$/m;
  * amendments taken in become merged, open amendments on changed sections become
  * stale, and the audit log records it. Followers are told after the commit.
  */
-export async function publishDraft({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function publishDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof publishDraftSchema> }) {
   const data = parseInput(publishDraftSchema, input);
 
   const member = await requireMember(actor, "publish versions");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
@@ -14,7 +15,7 @@ import { notifyVersionPublished } from "@/lib/versions/notify-version-published"
  * two concurrent publishes from the same base exactly one succeeds and the other
  * gets a conflict, with nothing half-written. Followers hear about it after commit.
  */
-export async function publishVersion({ actor, input }: { actor: Actor | null; input: unknown }) {
+export async function publishVersion({ actor, input }: { actor: Actor | null; input: z.input<typeof publishVersionSchema> }) {
   const data = publishVersionSchema.parse(input);
   const maintainer = await requireMaintainerOf(actor, { id: data.definitionId }, { doing: "publish a version" });
   const current = await db.version.findFirst({

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
@@ -16,7 +17,7 @@ import { lockDefinitionDrafts } from "@/lib/versions/lock-definition-drafts";
  * Edits are guarded by the draft's revision, so maintainers never overwrite each
  * other's work unseen.
  */
-export async function startDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ draftId: string; created: boolean }> {
+export async function startDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof startDraftSchema> }): Promise<{ draftId: string; created: boolean }> {
   const { definitionId } = parseInput(startDraftSchema, input);
 
   const definition = await db.definition.findUnique({ where: { id: definitionId }, select: { id: true } });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -38,7 +39,7 @@ export function changelogLine(slug: string, amendment: { id: string; title: stri
  * "merged" when the draft is published). The draft and the amendment are
  * written together, each only if unchanged since read.
  */
-export async function takeInAmendment({ actor, input }: { actor: Actor | null; input: unknown }): Promise<TakeInResult> {
+export async function takeInAmendment({ actor, input }: { actor: Actor | null; input: z.input<typeof takeInAmendmentSchema> }): Promise<TakeInResult> {
   const data = parseInput(takeInAmendmentSchema, input);
 
   const member = await requireMember(actor, "take in amendments");

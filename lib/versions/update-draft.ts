@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -21,7 +22,7 @@ export function draftChangedConflict(): AppError {
  * from the draft as it stands: the check and the write are one conditional
  * update, so of two maintainers saving at once one wins and the other is told.
  */
-export async function updateDraft({ actor, input }: { actor: Actor | null; input: unknown }): Promise<{ revision: string }> {
+export async function updateDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof updateDraftSchema> }): Promise<{ revision: string }> {
   const data = parseInput(updateDraftSchema, input);
 
   const member = await requireMember(actor, "edit drafts");

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
@@ -41,7 +42,7 @@ function notVotingMessage(status: string, sponsorsRequired: number): string {
  * voting a moment earlier. The result has the tally only: whether votes are
  * public or secret, this function never reports others' choices.
  */
-export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address?: string; now?: Date }) {
+export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
   const vote = await recordVote({ actor, input, address, now });
   const tally = (await tallyVotes([{ id: vote.amendmentId, revision: vote.revision }])).get(vote.amendmentId)!;
   return { amendmentId: vote.amendmentId, revision: vote.revision, tally: tally.current };
@@ -52,7 +53,7 @@ export async function castVote({ actor, input, address, now = new Date() }: { ac
  * to the amendment's page, the API): one statement fewer. Same checks, same
  * write; the result is the actor's own vote as stored.
  */
-export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: unknown; address?: string; now?: Date }) {
+export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
   const { amendmentId, choice } = parseInput(castVoteSchema, input);
 
   const member = await requireMember(actor, "vote on amendments");

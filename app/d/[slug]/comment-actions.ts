@@ -8,7 +8,9 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 import { locateComment } from "@/lib/comments/locate-comment";
 import { followDefinition } from "@/lib/notifications/follow-definition";
+import { followDefinitionSchema } from "@/lib/notifications/follow-definition.schema";
 import { followThread } from "@/lib/notifications/follow-thread";
+import { followThreadSchema } from "@/lib/notifications/follow-thread.schema";
 import { commentOrderSchema } from "@/lib/comments/list-comments.schema";
 import { formAction, type FormReader } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/http/client-address";
@@ -50,13 +52,13 @@ export const deleteCommentAction = formAction(
 );
 
 export const followDefinitionAction = formAction(async ({ actor, form }) => {
-  await followDefinition({ actor, input: { definitionId: form.get("definitionId"), follow: form.get("follow") === "true" } });
+  await followDefinition({ actor, input: { ...form.fields(followDefinitionSchema), follow: form.get("follow") === "true" } });
   return form.returnTo("/");
 });
 
 export const followThreadAction = formAction(
   async ({ actor, form }) => {
-    const result = await followThread({ actor, input: { commentId: form.get("commentId"), follow: form.get("follow") === "true" } });
+    const result = await followThread({ actor, input: { ...form.fields(followThreadSchema), follow: form.get("follow") === "true" } });
     return locate(form, result.rootId);
   },
   { refresh: true },
