@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
 import { currentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
 
 export const metadata: Metadata = {
@@ -23,7 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li><Link href="/">Definitions</Link></li>
                 <li><Link href="/compare">Compare</Link></li>
                 {user && <li><Link href="/notifications">Notifications</Link></li>}
-                {user?.role === "admin" && <li><Link href="/admin">Admin</Link></li>}
+                {isAdmin(user) && <li><Link href="/admin">Admin</Link></li>}
               </ul>
             </nav>
             <div className="account">

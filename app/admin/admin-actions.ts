@@ -1,51 +1,38 @@
 "use server";
-import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
 import { appointMaintainer } from "@/lib/admin/appoint-maintainer";
+import { appointMaintainerSchema } from "@/lib/admin/appoint-maintainer.schema";
 import { removeMaintainer } from "@/lib/admin/remove-maintainer";
+import { removeMaintainerSchema } from "@/lib/admin/remove-maintainer.schema";
 import { setUserRole } from "@/lib/admin/set-user-role";
+import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
 import { createDefinition } from "@/lib/definitions/create-definition";
-import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
+import { formAction } from "@/lib/actions/form-action";
 
-// Thin: the use cases refuse anyone who is not an admin, and audit every change.
+// Thin: each use case requires an admin (lib/auth/require-admin.ts) and audits the change.
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
+export const appointMaintainerAction = formAction(async ({ actor, form }) => {
+  await appointMaintainer({ actor, input: { ...form.fields(appointMaintainerSchema), reason: form.get("reason") || undefined } });
+  return "/admin";
+});
 
-async function asAdmin(run: (actor: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<unknown>, then = "/admin"): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as an admin." };
-  try {
-    await run(actor);
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(then);
-}
+export const removeMaintainerAction = formAction(async ({ actor, form }) => {
+  await removeMaintainer({ actor, input: { ...form.fields(removeMaintainerSchema), reason: form.get("reason") || undefined } });
+  return "/admin";
+});
 
-export async function appointMaintainerAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return asAdmin((actor) => appointMaintainer({ actor, input: { definitionId: field(form, "definitionId"), handle: field(form, "handle"), reason: field(form, "reason") || undefined } }));
-}
+export const setRoleAction = formAction(async ({ actor, form }) => {
+  await setUserRole({ actor, input: { ...form.fields(setUserRoleSchema), reason: form.get("reason") || undefined } });
+  return "/admin";
+});
 
-export async function removeMaintainerAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return asAdmin((actor) => removeMaintainer({ actor, input: { definitionId: field(form, "definitionId"), handle: field(form, "handle"), reason: field(form, "reason") || undefined } }));
-}
-
-export async function setRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return asAdmin((actor) => setUserRole({ actor, input: { handle: field(form, "handle"), role: field(form, "role"), reason: field(form, "reason") || undefined } }));
-}
-
-export async function createDefinitionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const sources = (field(form, "sources") ?? "")
+export const createDefinitionAction = formAction(async ({ actor, form }) => {
+  // One source URL per line; its label is the URL without the scheme.
+  const sources = (form.get("sources") ?? "")
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean)
     .map((url) => ({ label: url.replace(/^https?:\/\//, ""), url }));
-  const slug = field(form, "slug") ?? "";
-  return asAdmin(
-    (actor) => createDefinition({ actor, input: { slug, title: field(form, "title"), steward: field(form, "steward"), summary: field(form, "summary"), sources } }),
-    `/d/${encodeURIComponent(slug)}/draft`,
-  );
-}
+  const definition = await createDefinition({ actor, input: { ...form.fields(createDefinitionSchema), sources } });
+  return `/d/${encodeURIComponent(definition.slug)}/draft`;
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/admin/list-staff";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { appointMaintainerAction, createDefinitionAction, removeMaintainerAction, setRoleAction } from "@/app/admin/admin-actions";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
 export default async function AdminPage() {
   const user = await currentUser();
-  if (!user || user.role !== "admin") notFound();
+  if (!isAdmin(user)) notFound();
   const staff = await listStaff({ actor: user });
   return (
     <>

@@ -1,97 +1,50 @@
 "use server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
-import { actionError } from "@/lib/errors/action-result";
 import { clientAddress } from "@/lib/http/client-address";
+import { formAction } from "@/lib/actions/form-action";
 import { flagContent } from "@/lib/moderation/flag-content";
+import { flagContentSchema } from "@/lib/moderation/flag-content.schema";
 import { hideContent } from "@/lib/moderation/hide-content";
+import { hideContentSchema } from "@/lib/moderation/hide-content.schema";
 import { restoreContent } from "@/lib/moderation/restore-content";
+import { restoreContentSchema } from "@/lib/moderation/restore-content.schema";
 import { lockThread } from "@/lib/moderation/lock-thread";
+import { lockThreadSchema } from "@/lib/moderation/lock-thread.schema";
 import { suspendUser } from "@/lib/moderation/suspend-user";
+import { suspendUserSchema } from "@/lib/moderation/suspend-user.schema";
 import { resolveFlag } from "@/lib/moderation/resolve-flag";
+import { resolveFlagSchema } from "@/lib/moderation/resolve-flag.schema";
 import type { ModerationState } from "@/app/moderation/moderation-form";
 
-// Thin: read the form, call the use case (which checks that the actor may), then
-// go back to where the form was. Each of these is a public POST endpoint.
+// Thin: the use case checks that the actor may (lib/auth/require-moderator.ts),
+// then back to the page the form was on.
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
-
-/** Back to the page the form was on; only a path on this site ("//host" would leave it). */
-function returnTo(form: FormData): string {
-  const to = field(form, "returnTo") ?? "";
-  return to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/moderation";
-}
-
-function target(form: FormData) {
-  return { targetType: field(form, "targetType"), targetId: field(form, "targetId") };
-}
-
-export async function flagContentAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to flag." };
-  try {
-    await flagContent({ actor, input: { ...target(form), reason: field(form, "reason") }, address: clientAddress(await headers()) });
-  } catch (error) {
-    return actionError(error);
-  }
+export const flagContentAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await flagContent({ actor, input: form.fields(flagContentSchema), address: clientAddress(await headers()) });
   return { error: null, done: "Thank you. A moderator will look at it." };
-}
+});
 
-export async function hideContentAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a moderator to hide content." };
-  try {
-    await hideContent({ actor, input: { ...target(form), reason: field(form, "reason") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(returnTo(form));
-}
+export const hideContentAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await hideContent({ actor, input: form.fields(hideContentSchema) });
+  return form.returnTo("/moderation");
+});
 
-export async function restoreContentAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a moderator to restore content." };
-  try {
-    await restoreContent({ actor, input: { ...target(form), reason: field(form, "reason") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(returnTo(form));
-}
+export const restoreContentAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await restoreContent({ actor, input: form.fields(restoreContentSchema) });
+  return form.returnTo("/moderation");
+});
 
-export async function lockThreadAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a moderator to lock threads." };
-  try {
-    await lockThread({ actor, input: { commentId: field(form, "commentId"), locked: field(form, "locked"), reason: field(form, "reason") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(returnTo(form));
-}
+export const lockThreadAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await lockThread({ actor, input: form.fields(lockThreadSchema) });
+  return form.returnTo("/moderation");
+});
 
-export async function suspendUserAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a moderator to suspend accounts." };
-  try {
-    await suspendUser({ actor, input: { userId: field(form, "userId"), reason: field(form, "reason") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(returnTo(form));
-}
+export const suspendUserAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await suspendUser({ actor, input: form.fields(suspendUserSchema) });
+  return form.returnTo("/moderation");
+});
 
-export async function resolveFlagAction(_previous: ModerationState, form: FormData): Promise<ModerationState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a moderator to close flags." };
-  try {
-    await resolveFlag({ actor, input: { flagId: field(form, "flagId") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(returnTo(form));
-}
+export const resolveFlagAction = formAction<ModerationState>(async ({ actor, form }) => {
+  await resolveFlag({ actor, input: form.fields(resolveFlagSchema) });
+  return form.returnTo("/moderation");
+});

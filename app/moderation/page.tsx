@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
-import { isModerator } from "@/lib/moderation/require-moderator";
+import { isModerator, isStaff } from "@/lib/auth/roles";
 import { listFlags } from "@/lib/moderation/list-flags";
-import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
+import { SUSPENSION_REASON_MAX } from "@/lib/moderation/suspend-user.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import { ModerationForm } from "@/app/moderation/moderation-form";
 import { hideContentAction, lockThreadAction, resolveFlagAction, restoreContentAction, suspendUserAction } from "@/app/moderation/actions";
@@ -76,13 +76,13 @@ export default async function ModerationPage() {
                       submitLabel={item.thread.locked ? "Unlock thread" : "Lock thread"}
                     />
                   )}
-                  {!item.author.suspended && item.author.role === "member" && (
+                  {!item.author.suspended && !isStaff(item.author) && (
                     <ModerationForm
                       action={suspendUserAction}
                       hidden={{ userId: item.author.id, returnTo: back }}
                       summary={`Suspend ${item.author.name}…`}
                       submitLabel="Suspend account"
-                      reason={{ label: "Reason for the suspension", hint: "Recorded in the public audit log. Their sessions end at once.", maxLength: FLAG_REASON_MAX }}
+                      reason={{ label: "Reason for the suspension", hint: "Recorded in the public audit log. Their sessions end at once.", maxLength: SUSPENSION_REASON_MAX }}
                     />
                   )}
                 </div>

@@ -2,7 +2,7 @@ import "@/lib/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { maintains } from "@/lib/auth/require-maintainer-of";
 import { appointMaintainer } from "@/lib/admin/appoint-maintainer";
 import { removeMaintainer } from "@/lib/admin/remove-maintainer";
 import { setUserRole } from "@/lib/admin/set-user-role";
@@ -41,10 +41,10 @@ async function lastAudit() {
 describe("maintainer appointments", () => {
   it("an admin appoints a maintainer by handle, who can then maintain; recorded in the audit log", async () => {
     const [admin, person, definition] = await Promise.all([makeUser({ role: "admin" }), makeUser(), makeDefinition()]);
-    expect(await canMaintain(person, definition.id)).toBe(false);
+    expect(await maintains(person, definition.id)).toBe(false);
     const result = await appointMaintainer({ actor: admin, input: { definitionId: definition.id, handle: ` @${person.handle.toUpperCase()} `, reason: "Elected by the board" } });
     expect(result).toMatchObject({ definitionId: definition.id, handle: person.handle });
-    expect(await canMaintain(person, definition.id)).toBe(true);
+    expect(await maintains(person, definition.id)).toBe(true);
     const entry = await lastAudit();
     expect(entry).toMatchObject({
       actorId: admin.id,
@@ -98,7 +98,7 @@ describe("maintainer appointments", () => {
     await appointMaintainer({ actor: admin, input: { definitionId: definition.id, handle: person.handle } });
     await expectRefusedWithoutWriting(() => removeMaintainer({ actor: person, input: { definitionId: definition.id, handle: person.handle } }), "forbidden");
     await removeMaintainer({ actor: admin, input: { definitionId: definition.id, handle: person.handle, reason: "Stepped down" } });
-    expect(await canMaintain(person, definition.id)).toBe(false);
+    expect(await maintains(person, definition.id)).toBe(false);
     expect(await lastAudit()).toMatchObject({ action: "maintainer.remove", definitionId: definition.id, targetId: person.id, reason: "Stepped down" });
     await expectRefusedWithoutWriting(() => removeMaintainer({ actor: admin, input: { definitionId: definition.id, handle: person.handle } }), "not_found");
   });
@@ -122,7 +122,7 @@ describe("roles", () => {
     await expectRefusedWithoutWriting(() => setUserRole({ actor: moderator, input: { handle: person.handle, role: "moderator" } }), "forbidden");
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: otherAdmin.handle, role: "member" } }), "forbidden", /admin/);
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: admin.handle, role: "moderator" } }), "forbidden");
-    await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: person.handle, role: "admin" } }), "bad_input", /member or moderator/);
+    await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: person.handle, role: "admin" } as never }), "bad_input", /member or moderator/);
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: moderator.handle, role: "moderator" } }), "duplicate");
     await expectRefusedWithoutWriting(() => setUserRole({ actor: admin, input: { handle: "nobody-has-this", role: "moderator" } }), "not_found");
   });

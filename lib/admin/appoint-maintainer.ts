@@ -1,16 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { appointMaintainerSchema } from "@/lib/admin/appoint-maintainer.schema";
 
 /** An admin appoints someone maintainer of one definition; audited in the same transaction. */
-export async function appointMaintainer({ actor, input }: { actor: Actor; input: unknown }) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can appoint maintainers.");
-  const parsed = appointMaintainerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to appoint, and for which definition.");
-  const { definitionId, handle, reason } = parsed.data;
+export async function appointMaintainer({ actor, input }: { actor: Actor | null; input: z.input<typeof appointMaintainerSchema> }) {
+  const admin = await requireAdmin(actor, "appoint maintainers");
+  const { definitionId, handle, reason } = parseInput(appointMaintainerSchema, input);
 
   const [definition, user] = await Promise.all([
     db.definition.findUnique({ where: { id: definitionId }, select: { id: true, slug: true } }),
@@ -27,7 +28,7 @@ export async function appointMaintainer({ actor, input }: { actor: Actor; input:
         select: { definitionId: true, userId: true, createdAt: true },
       });
       await recordAudit(tx, {
-        actorId: actor.id,
+        actorId: admin.id,
         definitionId: definition.id,
         action: "maintainer.appoint",
         targetType: "user",

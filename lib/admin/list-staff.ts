@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { hasRole, isAdmin } from "@/lib/auth/roles";
 import { staffOutput, type Staff } from "@/lib/admin/list-staff.schema";
 
 /** Admins, moderators, and each definition's maintainers, for the admin page; the query count does not grow with them. */
-export async function listStaff({ actor }: { actor: Actor }): Promise<Staff> {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can see this page.");
+export async function listStaff({ actor }: { actor: Actor | null }): Promise<Staff> {
+  await requireAdmin(actor, "see this page");
   const [staff, definitions] = await Promise.all([
     db.user.findMany({
       where: { role: { in: ["admin", "moderator"] } },
@@ -24,8 +25,8 @@ export async function listStaff({ actor }: { actor: Actor }): Promise<Staff> {
     }),
   ]);
   return staffOutput.parse({
-    admins: staff.filter((u) => u.role === "admin"),
-    moderators: staff.filter((u) => u.role === "moderator"),
+    admins: staff.filter(isAdmin),
+    moderators: staff.filter((u) => hasRole(u, "moderator")),
     definitions: definitions.map((d) => ({ ...d, maintainers: d.maintainers.map((m) => ({ ...m.user, since: m.createdAt })) })),
   });
 }

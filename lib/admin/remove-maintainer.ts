@@ -1,16 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { removeMaintainerSchema } from "@/lib/admin/remove-maintainer.schema";
 
 /** An admin removes a maintainer from one definition; audited in the same transaction. */
-export async function removeMaintainer({ actor, input }: { actor: Actor; input: unknown }) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can remove maintainers.");
-  const parsed = removeMaintainerSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to remove, and from which definition.");
-  const { definitionId, handle, reason } = parsed.data;
+export async function removeMaintainer({ actor, input }: { actor: Actor | null; input: z.input<typeof removeMaintainerSchema> }) {
+  const admin = await requireAdmin(actor, "remove maintainers");
+  const { definitionId, handle, reason } = parseInput(removeMaintainerSchema, input);
 
   const notMaintainer = () => new AppError("not_found", `@${handle} does not maintain this definition.`);
   const user = await db.user.findUnique({ where: { handle }, select: { id: true, handle: true } });
@@ -24,7 +25,7 @@ export async function removeMaintainer({ actor, input }: { actor: Actor; input: 
     const removed = await tx.definitionMaintainer.deleteMany({ where: { definitionId: definition.id, userId: user.id } });
     if (removed.count !== 1) throw notMaintainer();
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: admin.id,
       definitionId: definition.id,
       action: "maintainer.remove",
       targetType: "user",

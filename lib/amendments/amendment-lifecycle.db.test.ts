@@ -155,7 +155,7 @@ describe("decideAmendment", () => {
       amendmentId,
     );
     await expectRefusedWithoutWriting(
-      () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "merged", reason }, now: AFTER_CLOSE }),
+      () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "merged", reason } as never, now: AFTER_CLOSE }),
       "bad_input",
       /"accepted" or "rejected"/,
       amendmentId,

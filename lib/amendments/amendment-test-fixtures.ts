@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { makeDefinition, makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import type { ProposeAmendmentInput } from "@/lib/amendments/propose-amendment.schema";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
 import { expectRefused } from "@/lib/testing/expect-refused";
 
@@ -26,7 +27,8 @@ export async function makeAmendableDefinition(
   return { definition, version, author, maintainer };
 }
 
-export function replaceDataInput(versionId: string, overrides: Record<string, unknown> = {}) {
+/** A valid proposal; `overrides` may make it anything a request could send, as the tests of refusals need. */
+export function replaceDataInput(versionId: string, overrides: Record<string, unknown> = {}): ProposeAmendmentInput {
   return {
     versionId,
     sectionKey: "data",
@@ -35,7 +37,7 @@ export function replaceDataInput(versionId: string, overrides: Record<string, un
     rationale: "A description cannot be audited the way data can.",
     proposedText: "Developers describe the training data in detail.\n\nThe data itself is released under an open licence.",
     ...overrides,
-  };
+  } as ProposeAmendmentInput;
 }
 
 /** An amendment that has its sponsors, so its vote is open (opened at `now`). */

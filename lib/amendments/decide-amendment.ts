@@ -1,12 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { decideAmendmentSchema } from "@/lib/amendments/decide-amendment.schema";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { tallyVotes } from "@/lib/votes/tally-votes";
 
@@ -32,17 +33,12 @@ function notClosedMessage(status: string, votingClosesAt: Date | null): string {
  * its audit entry ("amendment.accept" / "amendment.reject", with the reason and
  * the tally) commit together.
  */
-export async function decideAmendment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = decideAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The decision is not valid.");
-  const { amendmentId, outcome, reason } = parsed.data;
+export async function decideAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof decideAmendmentSchema>; now?: Date }) {
+  const { amendmentId, outcome, reason } = parseInput(decideAmendmentSchema, input);
 
-  await requireActiveMember(actor, "decide on amendments");
   const found = await db.amendment.findFirst({ where: { id: amendmentId }, select: { id: true, definitionId: true } });
   if (!found) throw new AppError("not_found", "This amendment does not exist.");
-  if (!(await canMaintain(actor, found.definitionId))) {
-    throw new AppError("forbidden", "Only this definition's maintainers can accept or reject its amendments.");
-  }
+  const member = await requireMaintainerOf(actor, { id: found.definitionId }, { doing: "accept or reject its amendments" });
   await closeExpiredVotes({ amendmentId: found.id, now });
   const amendment = await db.amendment.findFirstOrThrow({
     where: { id: found.id, definitionId: found.definitionId },
@@ -56,11 +52,11 @@ export async function decideAmendment({ actor, input, now = new Date() }: { acto
   const decided = await db.$transaction(async (tx) => {
     const updated = await tx.amendment.updateMany({
       where: { id: amendment.id, definitionId: amendment.definitionId, status: "closed" },
-      data: { status: outcome, decidedAt: now, decidedById: actor.id, decisionReason: reason },
+      data: { status: outcome, decidedAt: now, decidedById: member.id, decisionReason: reason },
     });
     if (updated.count !== 1) return false;
     await recordAudit(tx, {
-      actorId: actor.id,
+      actorId: member.id,
       definitionId: amendment.definitionId,
       action: outcome === "accepted" ? "amendment.accept" : "amendment.reject",
       targetType: "amendment",

@@ -1,8 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { maintains } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { amendmentRedline } from "@/lib/amendments/amendment-redline";
 import { isOpen, isUndecided, type AmendmentKind } from "@/lib/amendments/amendment-status";
@@ -22,10 +24,8 @@ const person = (user: { handle: string; name: string | null }) => ({ handle: use
  * keeps its status and tallies but none of its words. `actor` may be null (a
  * reader who is not signed in); it only decides the `viewer` hints.
  */
-export async function getAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: unknown; now?: Date }): Promise<AmendmentDetail> {
-  const parsed = getAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment.");
-  const { amendmentId } = parsed.data;
+export async function getAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof getAmendmentSchema>; now?: Date }): Promise<AmendmentDetail> {
+  const { amendmentId } = parseInput(getAmendmentSchema, input);
 
   await closeExpiredVotes({ amendmentId, now });
   const amendment = await db.amendment.findFirst({
@@ -61,7 +61,7 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
 
   const secret = amendment.definition.voteVisibility !== "public";
-  const [section, tallies, votes, maintains] = await Promise.all([
+  const [section, tallies, votes, isMaintainer] = await Promise.all([
     db.section.findFirst({ where: { versionId: amendment.versionId, key: amendment.sectionKey }, select: { heading: true } }),
     tallyVotes([amendment]),
     // Secret ballots: the choices are never even read.
@@ -72,7 +72,7 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
           orderBy: [{ updatedAt: "asc" }, { userId: "asc" }],
           select: { choice: true, revision: true, updatedAt: true, user: { select: { handle: true, name: true } } },
         }),
-    actor && amendment.status === "closed" ? canMaintain(actor, amendment.definitionId) : Promise.resolve(false),
+    actor && amendment.status === "closed" ? maintains(actor, amendment.definitionId) : Promise.resolve(false),
   ]);
   const tally = tallies.get(amendment.id)!;
   const hidden = amendment.hiddenAt !== null;
@@ -132,7 +132,7 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
       canRevise: isAuthor && !hidden && isOpen(amendment.status),
       canWithdraw: isAuthor && isUndecided(amendment.status),
       canResubmit: isAuthor && !hidden && amendment.status === "stale",
-      canDecide: maintains,
+      canDecide: isMaintainer,
     },
   });
 }

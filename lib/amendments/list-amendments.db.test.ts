@@ -85,7 +85,7 @@ describe("listAmendments", () => {
     expect(await ids({ sectionKey: "code" })).toEqual([seeking.id]);
     expect(await ids({ sectionKey: "data", status: "voting", sort: "support" })).toContain(oldest);
     await expectRefused(listAmendments({ input: { slug: definition.slug, status: "pending" } }), "bad_input", /status is one or more of/);
-    await expectRefused(listAmendments({ input: { slug: definition.slug, sort: "popular" } }), "bad_input", /sort is "recent" or "support"/);
+    await expectRefused(listAmendments({ input: { slug: definition.slug, sort: "popular" } as never }), "bad_input", /sort is "recent" or "support"/);
   });
 
   it("closes expired votes before listing, and lists hidden amendments with a notice", async () => {

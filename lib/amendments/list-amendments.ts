@@ -1,6 +1,8 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
 import { amendmentListSchema, listAmendmentsSchema, type AmendmentList } from "@/lib/amendments/list-amendments.schema";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
@@ -16,10 +18,8 @@ const person = (user: { handle: string; name: string | null }) => ({ handle: use
  * the number of amendments or votes. Hidden amendments are listed with a notice
  * instead of their title. Public: no actor needed.
  */
-export async function listAmendments({ input, now = new Date() }: { input: unknown; now?: Date }): Promise<AmendmentList> {
-  const parsed = listAmendmentsSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The list query is not valid.");
-  const { slug, sectionKey, status, sort } = parsed.data;
+export async function listAmendments({ input, now = new Date() }: { input: z.input<typeof listAmendmentsSchema>; now?: Date }): Promise<AmendmentList> {
+  const { slug, sectionKey, status, sort } = parseInput(listAmendmentsSchema, input);
 
   const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, voteVisibility: true, sponsorsRequired: true } });
   if (!definition) throw new AppError("not_found", `There is no definition "${slug}".`);

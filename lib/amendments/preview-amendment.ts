@@ -1,6 +1,7 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { previewAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { findTargetSection } from "@/lib/amendments/find-target-section";
 import { proposedTextProblem } from "@/lib/amendments/check-proposed-text";
@@ -13,15 +14,13 @@ import { amendmentRedline, type Redline } from "@/lib/amendments/amendment-redli
  * proposal would refuse still gets its redline, with the `problem` to fix.
  * Writes nothing.
  */
-export async function previewAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<{
+export async function previewAmendment({ input }: { actor: Actor | null; input: z.input<typeof previewAmendmentSchema> }): Promise<{
   section: { key: string; heading: string; text: string };
   version: { id: string; label: string };
   redline: Redline;
   problem: string | null;
 }> {
-  const parsed = previewAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+  const data = parseInput(previewAmendmentSchema, input);
   const { version, section } = await findTargetSection({ versionId: data.versionId, sectionKey: data.sectionKey });
   return {
     section,

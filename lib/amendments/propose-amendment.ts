@@ -1,11 +1,12 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { proposeAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { findTargetSection } from "@/lib/amendments/find-target-section";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
 
 /**
@@ -16,15 +17,13 @@ import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
  * stored as an AmendmentRevision too. It starts out seeking sponsors (or voting
  * at once when the definition requires none). Refusals write nothing.
  */
-export async function proposeAmendment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = proposeAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+export async function proposeAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof proposeAmendmentSchema>; now?: Date }) {
+  const data = parseInput(proposeAmendmentSchema, input);
 
-  await requireActiveMember(actor, "propose amendments");
+  const member = await requireMember(actor, "propose amendments");
   const { version, definition, section } = await findTargetSection({ versionId: data.versionId, sectionKey: data.sectionKey });
   assertProposedText(data.kind, data.proposedText, section.text);
-  await enforceProposalLimit({ userId: actor.id, now });
+  await enforceProposalLimit({ userId: member.id, now });
 
   const opensAtOnce = definition.sponsorsRequired <= 0;
   return db.$transaction(async (tx) => {
@@ -42,7 +41,7 @@ export async function proposeAmendment({ actor, input, now = new Date() }: { act
         status: opensAtOnce ? "voting" : "seeking",
         votingOpensAt: opensAtOnce ? now : null,
         votingClosesAt: opensAtOnce ? new Date(now.getTime() + definition.voteWindowDays * 86_400_000) : null,
-        authorId: actor.id,
+        authorId: member.id,
         createdAt: now,
       },
       select: { id: true, status: true, revision: true, sectionKey: true, kind: true, createdAt: true },

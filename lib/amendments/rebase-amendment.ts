@@ -1,7 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { mergeThreeWay } from "@/lib/amendments/merge-three-way";
 import { amendmentRedline, type Redline } from "@/lib/amendments/amendment-redline";
 import type { AmendmentKind } from "@/lib/amendments/amendment-status";
@@ -37,11 +39,10 @@ export type RebasePreview = {
  * so it carries over cleanly as long as the section exists. Writes nothing;
  * anyone may look.
  */
-export async function rebaseAmendment({ input }: { actor: Actor | null; input: unknown }): Promise<RebasePreview> {
-  const parsed = rebaseAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment.");
+export async function rebaseAmendment({ input }: { actor: Actor | null; input: z.input<typeof rebaseAmendmentSchema> }): Promise<RebasePreview> {
+  const data = parseInput(rebaseAmendmentSchema, input);
   const amendment = await db.amendment.findFirst({
-    where: { id: parsed.data.amendmentId },
+    where: { id: data.amendmentId },
     select: { id: true, definitionId: true, kind: true, sectionKey: true, status: true, baseText: true, proposedText: true, hiddenAt: true },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");

@@ -1,11 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { AmendmentKind } from "@/lib/amendments/amendment-status";
 import { resubmitAmendmentSchema } from "@/lib/amendments/rebase-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
 
 const DAY_MS = 86_400_000;
@@ -18,12 +20,10 @@ const DAY_MS = 86_400_000;
  * that no longer applies; votes cast on earlier revisions remain on record and
  * are shown apart from votes on the new one.
  */
-export async function resubmitAmendment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = resubmitAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The amendment is not valid.");
-  const data = parsed.data;
+export async function resubmitAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof resubmitAmendmentSchema>; now?: Date }) {
+  const data = parseInput(resubmitAmendmentSchema, input);
 
-  await requireActiveMember(actor, "resubmit amendments");
+  const member = await requireMember(actor, "resubmit amendments");
   const amendment = await db.amendment.findFirst({
     where: { id: data.amendmentId },
     select: {
@@ -41,7 +41,7 @@ export async function resubmitAmendment({ actor, input, now = new Date() }: { ac
     },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
-  if (amendment.authorId !== actor.id) throw new AppError("forbidden", "Only the author can update and resubmit an amendment.");
+  if (amendment.authorId !== member.id) throw new AppError("forbidden", "Only the author can update and resubmit an amendment.");
   if (amendment.hiddenAt) throw new AppError("forbidden", "Moderators hid this amendment: it cannot be resubmitted.");
   if (amendment.status !== "stale") throw new AppError("bad_input", "Only an amendment whose section changed in a newer version (a stale one) is resubmitted.");
 
@@ -59,7 +59,7 @@ export async function resubmitAmendment({ actor, input, now = new Date() }: { ac
   }
   const kind = amendment.kind as AmendmentKind;
   assertProposedText(kind, data.proposedText, section.text);
-  await enforceProposalLimit({ userId: actor.id, now });
+  await enforceProposalLimit({ userId: member.id, now });
 
   const title = data.title ?? amendment.title;
   const rationale = data.rationale ?? amendment.rationale;
@@ -68,7 +68,7 @@ export async function resubmitAmendment({ actor, input, now = new Date() }: { ac
   // A lost race commits having written nothing instead of rolling back (see reviseAmendment).
   const moved = await db.$transaction(async (tx) => {
     const moved = await tx.amendment.updateMany({
-      where: { id: amendment.id, authorId: actor.id, definitionId: amendment.definitionId, status: "stale", revision: amendment.revision },
+      where: { id: amendment.id, authorId: member.id, definitionId: amendment.definitionId, status: "stale", revision: amendment.revision },
       data: {
         versionId: current.id,
         baseText: section.text,

@@ -1,12 +1,14 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
 import { OPEN_STATUSES, type AmendmentKind } from "@/lib/amendments/amendment-status";
 import { reviseAmendmentSchema } from "@/lib/amendments/revise-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 
 /**
@@ -16,18 +18,16 @@ import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
  * were cast on and stop counting in the tally until their voters vote again.
  * The kind and the section cannot change: that is a different amendment.
  */
-export async function reviseAmendment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = reviseAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The revision is not valid.");
-  const data = parsed.data;
+export async function reviseAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof reviseAmendmentSchema>; now?: Date }) {
+  const data = parseInput(reviseAmendmentSchema, input);
 
-  await requireActiveMember(actor, "revise amendments");
+  const member = await requireMember(actor, "revise amendments");
   const amendment = await db.amendment.findFirst({
     where: { id: data.amendmentId },
     select: { id: true, authorId: true, status: true, kind: true, revision: true, title: true, rationale: true, proposedText: true, baseText: true, hiddenAt: true, votingClosesAt: true },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
-  if (amendment.authorId !== actor.id) throw new AppError("forbidden", "Only the author can revise an amendment.");
+  if (amendment.authorId !== member.id) throw new AppError("forbidden", "Only the author can revise an amendment.");
   if (amendment.hiddenAt) throw new AppError("forbidden", "Moderators hid this amendment: it cannot be revised.");
   if (amendment.status === "voting" && amendment.votingClosesAt && amendment.votingClosesAt <= now) {
     await closeExpiredVotes({ amendmentId: amendment.id, now });
@@ -55,7 +55,7 @@ export async function reviseAmendment({ actor, input, now = new Date() }: { acto
   // requests ran meanwhile.
   const revised = await db.$transaction(async (tx) => {
     const updated = await tx.amendment.updateMany({
-      where: { id: amendment.id, authorId: actor.id, revision: amendment.revision, status: { in: [...OPEN_STATUSES] }, hiddenAt: null },
+      where: { id: amendment.id, authorId: member.id, revision: amendment.revision, status: { in: [...OPEN_STATUSES] }, hiddenAt: null },
       data: { title: data.title, rationale: data.rationale, proposedText: data.proposedText, revision: next },
     });
     if (updated.count !== 1) return false;

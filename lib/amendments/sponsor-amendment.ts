@@ -1,9 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { sponsorAmendmentSchema } from "@/lib/amendments/sponsor-amendment.schema";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 
 const DAY_MS = 86_400_000;
 
@@ -32,12 +34,10 @@ function notSeekingMessage(status: string): string {
  * after another, the K-th opens the vote, and the conditional `status =
  * 'seeking'` update opens it once.
  */
-export async function sponsorAmendment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = sponsorAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment to sponsor.");
-  const { amendmentId } = parsed.data;
+export async function sponsorAmendment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof sponsorAmendmentSchema>; now?: Date }) {
+  const { amendmentId } = parseInput(sponsorAmendmentSchema, input);
 
-  await requireActiveMember(actor, "sponsor amendments");
+  const member = await requireMember(actor, "sponsor amendments");
   const amendment = await db.amendment.findFirst({
     where: { id: amendmentId },
     select: {
@@ -46,11 +46,11 @@ export async function sponsorAmendment({ actor, input, now = new Date() }: { act
       status: true,
       hiddenAt: true,
       definition: { select: { sponsorsRequired: true, voteWindowDays: true } },
-      sponsors: { where: { userId: actor.id }, select: { userId: true } },
+      sponsors: { where: { userId: member.id }, select: { userId: true } },
     },
   });
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
-  if (amendment.authorId === actor.id) {
+  if (amendment.authorId === member.id) {
     throw new AppError("forbidden", "You proposed this amendment: it needs sponsors other than you.");
   }
   const { sponsorsRequired, voteWindowDays } = amendment.definition;
@@ -68,13 +68,13 @@ export async function sponsorAmendment({ actor, input, now = new Date() }: { act
 
   const outcome = await db.$transaction(async (tx) => {
     const locked = await tx.amendment.updateMany({
-      where: { id: amendment.id, status: "seeking", authorId: { not: actor.id }, hiddenAt: null },
+      where: { id: amendment.id, status: "seeking", authorId: { not: member.id }, hiddenAt: null },
       data: { status: "seeking" },
     });
     if (locked.count !== 1) return { changed: false as const };
     await tx.sponsorship.upsert({
-      where: { amendmentId_userId: { amendmentId: amendment.id, userId: actor.id } },
-      create: { amendmentId: amendment.id, userId: actor.id, createdAt: now },
+      where: { amendmentId_userId: { amendmentId: amendment.id, userId: member.id } },
+      create: { amendmentId: amendment.id, userId: member.id, createdAt: now },
       update: {},
     });
     const sponsors = await tx.sponsorship.count({ where: { amendmentId: amendment.id } });
@@ -89,7 +89,7 @@ export async function sponsorAmendment({ actor, input, now = new Date() }: { act
     // The amendment left "seeking" since it was read: say why, unless this very
     // member had sponsored it meanwhile (a double click), which is no error.
     const [mine, latest] = await Promise.all([
-      db.sponsorship.findUnique({ where: { amendmentId_userId: { amendmentId: amendment.id, userId: actor.id } }, select: { userId: true } }),
+      db.sponsorship.findUnique({ where: { amendmentId_userId: { amendmentId: amendment.id, userId: member.id } }, select: { userId: true } }),
       db.amendment.findFirst({ where: { id: amendment.id }, select: { status: true } }),
     ]);
     if (mine) return result(false);

@@ -3,7 +3,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { userOfSessionToken } from "@/lib/auth/current-user";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
+import { requireModerator } from "@/lib/auth/require-moderator";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { makeUser } from "@/lib/testing/fixtures";
 
 async function sessionFor(userId: string, expires: Date) {
@@ -38,15 +40,29 @@ describe("userOfSessionToken (the API's writes)", () => {
   });
 });
 
-describe("requireActiveMember", () => {
+describe("the guards", () => {
   it("takes an actor read with this request's session as it is, and reads any other actor afresh", async () => {
     const suspended = await makeUser({ suspendedAt: new Date("2026-11-01T00:00:00Z") });
     // Read afresh: the suspension is found.
-    await expect(requireActiveMember(suspended, "vote")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(requireMember(suspended, "vote")).rejects.toMatchObject({ code: "forbidden" });
     // An actor from a session lookup that found the account active (a moment before the
     // suspension, say) is taken as that lookup saw it: no second read in one request.
     const fromSession = { ...suspended, session: { createdAt: suspended.createdAt } };
-    await expect(requireActiveMember(fromSession, "vote")).resolves.toEqual({ id: suspended.id, createdAt: suspended.createdAt, suspendedAt: null });
-    await expect(requireActiveMember(null, "vote")).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(requireMember(fromSession, "vote")).resolves.toMatchObject({ id: suspended.id, createdAt: suspended.createdAt });
+    await expect(requireMember(null, "vote")).rejects.toMatchObject({ code: "unauthenticated" });
+  });
+
+  it("read nothing again for an actor from this request's session, and the role the database has now for any other", async () => {
+    const counter = (globalThis as { opendefQueryCounter?: { count: number } }).opendefQueryCounter!;
+    const moderator = await makeUser({ role: "moderator" });
+    const fromSession = { ...moderator, session: { createdAt: moderator.createdAt } };
+    const before = counter.count;
+    await expect(requireModerator(fromSession)).resolves.toMatchObject({ id: moderator.id, role: "moderator" });
+    await expect(requireAdmin(fromSession)).rejects.toMatchObject({ code: "forbidden" });
+    expect(counter.count - before).toBe(0);
+    // Without a session the role is read: one taken away, or one written into the object, counts for nothing.
+    await db.user.update({ where: { id: moderator.id }, data: { role: "member" } });
+    await expect(requireModerator(moderator)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(requireAdmin({ ...moderator, role: "admin" })).rejects.toMatchObject({ code: "forbidden" });
   });
 });

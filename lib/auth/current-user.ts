@@ -13,7 +13,7 @@ export type Actor = {
   /**
    * Set by currentUser: the account as read with this request's session, which
    * was not suspended then. Use cases that must check the account before a write
-   * (lib/amendments/require-active-member.ts) take it instead of reading it again.
+   * (lib/auth/require-member.ts) take it instead of reading it again.
    * Actors made anywhere else (scripts, tests) leave it out and are read afresh.
    */
   session?: { createdAt: Date };

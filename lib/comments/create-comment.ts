@@ -1,11 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 import { commentPermalink } from "@/lib/comments/comment-permalink";
 import { newId } from "@/lib/ids";
 import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
@@ -24,12 +26,10 @@ import {
  * nothing. Notifications are stored with the comment; e-mails go out after it is
  * committed.
  */
-export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
-  const parsed = createCommentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The comment is not valid.");
-  const data = parsed.data;
+export async function createComment({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof createCommentSchema>; address?: string; now?: Date }) {
+  const data = parseInput(createCommentSchema, input);
 
-  const author = await requireActiveMember(actor, "post comments");
+  const author = await requireMember(actor, "post comments");
 
   const version = await db.version.findFirst({
     where: { id: data.versionId, status: { in: ["published", "superseded"] } },
@@ -102,7 +102,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
   const label = version.label!;
   // Everyone to notify is known before the transaction, which then only writes.
   const recipients = await findCommentRecipients({
-    actorId: actor.id,
+    actorId: author.id,
     definitionId: version.definition.id,
     rootId: parent?.rootId ?? null,
     parentAuthorId: parent?.authorId ?? null,
@@ -111,7 +111,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
   const describe = (permalink: string): NewComment => ({
     body: data.body,
     permalink,
-    actorName: actor.name,
+    actorName: author.name,
     definitionTitle: version.definition.title,
     versionLabel: label,
   });
@@ -130,7 +130,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
       parentId: parent?.id ?? null,
       rootId,
       depth: parent ? parent.depth + 1 : 0,
-      authorId: actor.id,
+      authorId: author.id,
       body: data.body,
       bodyHtml,
       createdAt: now,

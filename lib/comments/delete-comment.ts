@@ -1,7 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 
 /**
@@ -9,13 +12,12 @@ import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
  * their place; threads show it as deleted, without its text or its author.
  * Allowed at any time, also after the comment period.
  */
-export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = deleteCommentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which comment to delete.");
-  const { commentId } = parsed.data;
+export async function deleteComment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof deleteCommentSchema>; now?: Date }) {
+  const { commentId } = parseInput(deleteCommentSchema, input);
 
+  const member = await requireMember(actor, "delete comments");
   const deleted = await db.comment.updateMany({
-    where: { id: commentId, authorId: actor.id, deletedAt: null },
+    where: { id: commentId, authorId: member.id, deletedAt: null },
     data: { deletedAt: now },
   });
   if (deleted.count === 1) return { id: commentId, deletedAt: now };

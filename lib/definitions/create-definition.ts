@@ -1,16 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
+import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 
 /** An admin creates a definition; the creation is audited in the same transaction. */
-export async function createDefinition({ actor, input }: { actor: Actor; input: unknown }) {
-  if (actor.role !== "admin") throw new AppError("forbidden", "Only admins can create definitions.");
-  const parsed = createDefinitionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The definition is not valid.");
-  const data = parsed.data;
+export async function createDefinition({ actor, input }: { actor: Actor | null; input: z.input<typeof createDefinitionSchema> }) {
+  const admin = await requireAdmin(actor, "create definitions");
+  const data = parseInput(createDefinitionSchema, input);
   const existing = await db.definition.findUnique({ where: { slug: data.slug }, select: { id: true } });
   if (existing) throw new AppError("conflict", `A definition with the slug "${data.slug}" exists already.`);
   try {
@@ -19,7 +20,7 @@ export async function createDefinition({ actor, input }: { actor: Actor; input: 
         data: { slug: data.slug, title: data.title, steward: data.steward, summary: data.summary, sources: JSON.stringify(data.sources) },
       });
       await recordAudit(tx, {
-        actorId: actor.id,
+        actorId: admin.id,
         definitionId: definition.id,
         action: "definition.create",
         targetType: "definition",

@@ -1,7 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { flagContentSchema } from "@/lib/moderation/flag-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
 import { enforceFlagLimits } from "@/lib/rate-limits/enforce-flag-limits";
@@ -13,28 +16,23 @@ import { enforceFlagLimits } from "@/lib/rate-limits/enforce-flag-limits";
  * client address (lib/rate-limits/enforce-flag-limits.ts). Refusals write nothing
  * but the rate-limit counters.
  */
-export async function flagContent({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address: string; now?: Date }) {
-  const parsed = flagContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The flag is not valid.");
-  const { targetType, targetId, reason } = parsed.data;
+export async function flagContent({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof flagContentSchema>; address: string; now?: Date }) {
+  const { targetType, targetId, reason } = parseInput(flagContentSchema, input);
 
-  const reporter = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, suspendedAt: true } });
-  if (!reporter) throw new AppError("unauthenticated", "Sign in to flag.");
-  if (reporter.suspendedAt) throw new AppError("forbidden", "Your account is suspended: you cannot flag.");
-
+  const member = await requireMember(actor, "flag");
   const target = await findModerationTarget(targetType, targetId);
   if (target.deletedAt) throw new AppError("not_found", "This comment was deleted by its author.");
   if (target.hiddenAt) throw new AppError("conflict", "Moderators have hidden this already.");
-  if (target.authorId === actor.id) throw new AppError("bad_input", `You wrote this ${targetType}: edit or delete it instead of flagging it.`);
+  if (target.authorId === member.id) throw new AppError("bad_input", `You wrote this ${targetType}: edit or delete it instead of flagging it.`);
 
   const targetWhere = targetType === "comment" ? { commentId: target.id } : { amendmentId: target.id };
-  const open = await db.flag.findFirst({ where: { reporterId: actor.id, resolvedAt: null, ...targetWhere }, select: { id: true } });
+  const open = await db.flag.findFirst({ where: { reporterId: member.id, resolvedAt: null, ...targetWhere }, select: { id: true } });
   if (open) throw new AppError("duplicate", "You have flagged this already. A moderator will look at it.");
 
-  await enforceFlagLimits({ reporterId: actor.id, address, now });
+  await enforceFlagLimits({ reporterId: member.id, address, now });
 
   return db.flag.create({
-    data: { reporterId: actor.id, ...targetWhere, reason, createdAt: now },
+    data: { reporterId: member.id, ...targetWhere, reason, createdAt: now },
     select: { id: true, createdAt: true },
   });
 }

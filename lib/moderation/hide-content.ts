@@ -1,11 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hideContentSchema } from "@/lib/moderation/hide-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 
 /**
  * A moderator hides a comment or an amendment: its words are no longer shown,
@@ -13,11 +15,9 @@ import { requireModerator } from "@/lib/moderation/require-moderator";
  * resolved. Nothing is deleted, so restoring brings it back as it was. The hide,
  * the flags and the audit entry commit together.
  */
-export async function hideContent({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = hideContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to hide and why.");
-  const { targetType, targetId, reason } = parsed.data;
-  const moderator = await requireModerator(actor);
+export async function hideContent({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof hideContentSchema>; now?: Date }) {
+  const { targetType, targetId, reason } = parseInput(hideContentSchema, input);
+  const moderator = await requireModerator(actor, "hide content");
 
   const target = await findModerationTarget(targetType, targetId);
   if (target.deletedAt) throw new AppError("conflict", "Its author deleted this comment already: there is nothing to hide.");

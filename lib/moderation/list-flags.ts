@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { commentPermalink } from "@/lib/comments/comment-permalink";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 import { moderationQueueSchema, type FlaggedItem, type ModerationQueue } from "@/lib/moderation/list-flags.schema";
 
 export const QUEUE_FLAG_LIMIT = 200;
@@ -16,7 +16,7 @@ const personSelect = { id: true, handle: true, name: true, role: true, suspended
  * number of flags: the page of flags with their items, and the count.
  */
 export async function listFlags({ actor }: { actor: Actor }): Promise<ModerationQueue> {
-  await requireModerator(actor);
+  await requireModerator(actor, "see the moderation queue");
   const [flags, openFlags] = await Promise.all([
     db.flag.findMany({
       where: { resolvedAt: null },

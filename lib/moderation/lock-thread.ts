@@ -1,21 +1,21 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockThreadSchema } from "@/lib/moderation/lock-thread.schema";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 
 /**
  * A moderator locks a thread (no new replies anywhere in it; createComment checks
  * the root's lockedAt) or unlocks it. Any comment of the thread may be named: the
  * lock is set on its root.
  */
-export async function lockThread({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = lockThreadSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which thread to lock.");
-  const { commentId, locked, reason } = parsed.data;
-  const moderator = await requireModerator(actor);
+export async function lockThread({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof lockThreadSchema>; now?: Date }) {
+  const { commentId, locked, reason } = parseInput(lockThreadSchema, input);
+  const moderator = await requireModerator(actor, "lock threads");
 
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true, versionId: true } });
   if (!comment) throw new AppError("not_found", "This comment does not exist.");

@@ -1,22 +1,23 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { resolveFlagSchema } from "@/lib/moderation/resolve-flag.schema";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 
 /**
  * A moderator closes a flag without acting on the content (it was fine). The
  * audit entry names the flagged item, not the reporter.
  */
-export async function resolveFlag({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = resolveFlagSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which flag to close.");
-  const moderator = await requireModerator(actor);
+export async function resolveFlag({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof resolveFlagSchema>; now?: Date }) {
+  const data = parseInput(resolveFlagSchema, input);
+  const moderator = await requireModerator(actor, "close flags");
 
   const flag = await db.flag.findUnique({
-    where: { id: parsed.data.flagId },
+    where: { id: data.flagId },
     select: {
       id: true,
       resolvedAt: true,

@@ -1,18 +1,18 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { restoreContentSchema } from "@/lib/moderation/restore-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
 
 /** A moderator shows hidden content again, exactly as it was; the audit log keeps both steps. */
-export async function restoreContent({ actor, input }: { actor: Actor; input: unknown }) {
-  const parsed = restoreContentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say what to restore.");
-  const { targetType, targetId, reason } = parsed.data;
-  const moderator = await requireModerator(actor);
+export async function restoreContent({ actor, input }: { actor: Actor | null; input: z.input<typeof restoreContentSchema> }) {
+  const { targetType, targetId, reason } = parseInput(restoreContentSchema, input);
+  const moderator = await requireModerator(actor, "restore content");
 
   const target = await findModerationTarget(targetType, targetId);
   if (!target.hiddenAt) throw new AppError("conflict", "This is not hidden.");

@@ -1,10 +1,13 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { suspendUserSchema } from "@/lib/moderation/suspend-user.schema";
-import { requireModerator } from "@/lib/moderation/require-moderator";
+import { requireModerator } from "@/lib/auth/require-moderator";
+import { suspendableRoles } from "@/lib/auth/roles";
 
 /**
  * A moderator suspends an account: it can no longer sign in, post, flag or vote,
@@ -13,14 +16,12 @@ import { requireModerator } from "@/lib/moderation/require-moderator";
  * Moderators suspend members; admins also moderators. Nobody suspends an admin
  * or themselves.
  */
-export async function suspendUser({ actor, input, now = new Date() }: { actor: Actor; input: unknown; now?: Date }) {
-  const parsed = suspendUserSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say whom to suspend and why.");
-  const { userId, reason } = parsed.data;
-  const moderator = await requireModerator(actor);
+export async function suspendUser({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof suspendUserSchema>; now?: Date }) {
+  const { userId, reason } = parseInput(suspendUserSchema, input);
+  const moderator = await requireModerator(actor, "suspend accounts");
   if (userId === moderator.id) throw new AppError("bad_input", "You cannot suspend yourself.");
 
-  const suspendable = moderator.role === "admin" ? ["member", "moderator"] : ["member"];
+  const suspendable: string[] = suspendableRoles(moderator);
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, suspendedAt: true } });
   if (!user) throw new AppError("not_found", "This account does not exist.");
   if (!suspendable.includes(user.role)) throw new AppError("forbidden", `A ${moderator.role} cannot suspend a ${user.role}.`);

@@ -1,7 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { followThreadSchema } from "@/lib/notifications/follow-thread.schema";
 import { newFollowToken } from "@/lib/notifications/follow-token";
 
@@ -10,23 +13,22 @@ import { newFollowToken } from "@/lib/notifications/follow-token";
  * thread can be named; the follow is kept on the thread's root. Without an
  * explicit `follow` it toggles.
  */
-export async function followThread({ actor, input }: { actor: Actor; input: unknown }): Promise<{ following: boolean; rootId: string }> {
-  const parsed = followThreadSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which thread to follow.");
-  const { commentId, follow } = parsed.data;
+export async function followThread({ actor, input }: { actor: Actor | null; input: z.input<typeof followThreadSchema> }): Promise<{ following: boolean; rootId: string }> {
+  const { commentId, follow } = parseInput(followThreadSchema, input);
 
+  const member = await requireMember(actor, "follow threads");
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true } });
   if (!comment) throw new AppError("not_found", "This comment does not exist.");
   const rootId = comment.rootId ?? comment.id;
-  const existing = await db.follow.findFirst({ where: { userId: actor.id, commentId: rootId }, select: { id: true } });
+  const existing = await db.follow.findFirst({ where: { userId: member.id, commentId: rootId }, select: { id: true } });
   const wanted = follow ?? !existing;
   if (!wanted) {
-    await db.follow.deleteMany({ where: { userId: actor.id, commentId: rootId } });
+    await db.follow.deleteMany({ where: { userId: member.id, commentId: rootId } });
     return { following: false, rootId };
   }
   if (!existing) {
     try {
-      await db.follow.create({ data: { userId: actor.id, commentId: rootId, token: newFollowToken() }, select: { id: true } });
+      await db.follow.create({ data: { userId: member.id, commentId: rootId, token: newFollowToken() }, select: { id: true } });
     } catch (error) {
       if ((error as { code?: string }).code !== "P2002") throw error;
     }

@@ -1,16 +1,17 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { markNotificationsReadSchema } from "@/lib/notifications/mark-notifications-read.schema";
 
 /** Marks the actor's own notifications read: the given ones, or all. Others' ids are ignored. */
-export async function markNotificationsRead({ actor, input = {}, now = new Date() }: { actor: Actor; input?: unknown; now?: Date }) {
-  const parsed = markNotificationsReadSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which notifications to mark read.");
-  const { ids } = parsed.data;
-  const updated = await db.notification.updateMany({
-    where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+export async function markNotificationsRead({ actor, input = {}, now = new Date() }: { actor: Actor | null; input?: z.input<typeof markNotificationsReadSchema>; now?: Date }) {
+  const { ids } = parseInput(markNotificationsReadSchema, input);
+
+  const member = await requireMember(actor, "see your notifications");  const updated = await db.notification.updateMany({
+    where: { userId: member.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
     data: { readAt: now },
   });
   return { marked: updated.count };

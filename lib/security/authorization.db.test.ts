@@ -70,7 +70,7 @@ describe("one member acting for another", () => {
       await refusedWithoutWriting(() => editComment({ actor: other, input: { commentId: comment.id, body: "Not yours" } }), ["forbidden"]);
       await refusedWithoutWriting(() => deleteComment({ actor: other, input: { commentId: comment.id } }), ["forbidden"]);
       // Naming the author in the request does not make it theirs.
-      await refusedWithoutWriting(() => editComment({ actor: other, input: { commentId: comment.id, body: "Still not", authorId: author.id } }), ["forbidden"]);
+      await refusedWithoutWriting(() => editComment({ actor: other, input: { commentId: comment.id, body: "Still not", authorId: author.id } as never }), ["forbidden"]);
       cases += 3;
     }
   });
@@ -80,7 +80,7 @@ describe("one member acting for another", () => {
     const [alice, bob] = await Promise.all([makeUser(), makeUser()]);
     await castVote({ actor: alice, input: { amendmentId, choice: "for" } });
     // Bob names Alice, sets a tally and a revision: only Bob's own vote is written.
-    const result = await castVote({ actor: bob, input: { amendmentId, choice: "against", userId: alice.id, voterId: alice.id, tally: { for: 100, against: 0, abstain: 0 }, revision: 99 } });
+    const result = await castVote({ actor: bob, input: { amendmentId, choice: "against", userId: alice.id, voterId: alice.id, tally: { for: 100, against: 0, abstain: 0 }, revision: 99 } as never });
     expect(result.tally).toEqual({ for: 1, against: 1, abstain: 0 });
     const votes = await db.vote.findMany({ where: { amendmentId }, orderBy: { userId: "asc" } });
     expect(votes.map((v) => [v.userId, v.choice, v.revision]).sort()).toEqual([[alice.id, "for", 1], [bob.id, "against", 1]].sort());
@@ -137,7 +137,7 @@ describe("fields no form sends", () => {
         deletedAt: "2000-01-01T00:00:00Z",
         lockedAt: "2000-01-01T00:00:00Z",
         role: "admin",
-      },
+      } as never,
     });
     const row = await db.comment.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.id).not.toBe("chosen-id");
@@ -176,7 +176,7 @@ describe("fields no form sends", () => {
         votingClosesAt: "2000-01-02T00:00:00Z",
         decidedById: other.id,
         hiddenAt: "2000-01-01T00:00:00Z",
-      },
+      } as never,
     });
     const row = await db.amendment.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({ status: "seeking", authorId: author.id, revision: 1, votingOpensAt: null, votingClosesAt: null, decidedById: null, hiddenAt: null });
@@ -191,13 +191,13 @@ describe("fields no form sends", () => {
     const flag = await flagContent({
       actor: reporter,
       address: "192.0.2.77",
-      input: { targetType: "comment", targetId: comment.id, reason: "Spam", reporterId: bystander.id, resolvedAt: "2000-01-01T00:00:00Z", amendmentId: "x" },
+      input: { targetType: "comment", targetId: comment.id, reason: "Spam", reporterId: bystander.id, resolvedAt: "2000-01-01T00:00:00Z", amendmentId: "x" } as never,
     });
     expect(await db.flag.findUniqueOrThrow({ where: { id: flag.id } })).toMatchObject({ reporterId: reporter.id, resolvedAt: null, amendmentId: null, commentId: comment.id });
     const now = new Date();
-    await hideContent({ actor: moderator, now, input: { targetType: "comment", targetId: comment.id, reason: "Spam", hiddenAt: "2000-01-01T00:00:00Z", authorId: moderator.id } });
+    await hideContent({ actor: moderator, now, input: { targetType: "comment", targetId: comment.id, reason: "Spam", hiddenAt: "2000-01-01T00:00:00Z", authorId: moderator.id } as never });
     expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).toMatchObject({ hiddenAt: now, authorId: author.id });
-    await suspendUser({ actor: moderator, input: { userId: author.id, reason: "Spam", role: "admin", suspendedAt: null } });
+    await suspendUser({ actor: moderator, input: { userId: author.id, reason: "Spam", role: "admin", suspendedAt: null } as never });
     expect(await db.user.findUniqueOrThrow({ where: { id: author.id }, select: { role: true, suspendedAt: true } })).toMatchObject({ role: "member", suspendedAt: expect.any(Date) });
     cases += 3;
   });

@@ -1,7 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { discardDraftSchema } from "@/lib/versions/discard-draft.schema";
 import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
 
@@ -10,10 +12,10 @@ import { draftNotFound, loadDraft } from "@/lib/versions/load-draft";
  * amendments it had taken in are released (still accepted), so the next draft
  * can take them in again.
  */
-export async function discardDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ releasedAmendments: number }> {
-  const parsed = discardDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which draft to discard.");
-  const { draft } = await loadDraft({ actor, draftId: parsed.data.draftId });
+export async function discardDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof discardDraftSchema> }): Promise<{ releasedAmendments: number }> {
+  const data = parseInput(discardDraftSchema, input);
+  const member = await requireMember(actor, "discard drafts");
+  const { draft } = await loadDraft({ actor: member, draftId: data.draftId });
 
   return db.$transaction(async (tx) => {
     const released = await tx.amendment.updateMany({

@@ -44,7 +44,7 @@ describe("startDraft", () => {
       await expectRefusedWithoutWriting(() => startDraft({ actor, input: { definitionId: definition.id } }), "forbidden");
     }
     await expectRefusedWithoutWriting(() => startDraft({ actor: member, input: { definitionId: "no-such-id" } }), "not_found");
-    await expectRefusedWithoutWriting(() => startDraft({ actor: member, input: {} }), "bad_input");
+    await expectRefusedWithoutWriting(() => startDraft({ actor: member, input: {} as never }), "bad_input");
   });
 
   it("starts an empty first draft for a definition with no version yet", async () => {

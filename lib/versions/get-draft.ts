@@ -1,7 +1,8 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { diffVersions } from "@/lib/versions/diff-versions";
 import { draftOutput, getDraftSchema, type DraftView } from "@/lib/versions/get-draft.schema";
 import { keyDraftSections, loadDraft } from "@/lib/versions/load-draft";
@@ -15,10 +16,9 @@ import { amendmentPath } from "@/lib/versions/take-in-amendment";
  * anyone when there is no draft, gets "not found": a draft's existence is not
  * public.
  */
-export async function getDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<DraftView> {
-  const parsed = getDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which definition.");
-  const { draft, definition, base, baseIsCurrent, current } = await loadDraft({ actor, slug: parsed.data.slug });
+export async function getDraft({ actor, input }: { actor: Actor; input: z.input<typeof getDraftSchema> }): Promise<DraftView> {
+  const data = parseInput(getDraftSchema, input);
+  const { draft, definition, base, baseIsCurrent, current } = await loadDraft({ actor, slug: data.slug });
 
   const keyed = keyDraftSections(base, draft.body);
   const amendments = await db.amendment.findMany({

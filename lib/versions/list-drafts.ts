@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
+import { isAdmin } from "@/lib/auth/roles";
 import { draftListOutput, type DraftListItem } from "@/lib/versions/list-drafts.schema";
 
 /**
@@ -10,7 +11,7 @@ import { draftListOutput, type DraftListItem } from "@/lib/versions/list-drafts.
  */
 export async function listDrafts({ actor }: { actor: Actor }): Promise<DraftListItem[]> {
   const drafts = await db.version.findMany({
-    where: { status: "draft", ...(actor.role === "admin" ? {} : { definition: { maintainers: { some: { userId: actor.id } } } }) },
+    where: { status: "draft", ...(isAdmin(actor) ? {} : { definition: { maintainers: { some: { userId: actor.id } } } }) },
     orderBy: { updatedAt: "desc" },
     select: { id: true, definitionId: true, baseVersionId: true, createdAt: true, updatedAt: true, definition: { select: { slug: true, title: true } } },
   });

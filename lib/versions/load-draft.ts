@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { maintains, requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
 import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys, type PositionedSection } from "@/lib/versions/assign-section-keys";
@@ -14,9 +14,11 @@ export function draftNotFound(): AppError {
 
 /**
  * A definition's open draft with the published version it started from, for its
- * maintainers and admins only; anyone else is told it does not exist.
+ * maintainers and admins only (not suspended); anyone else is told it does not
+ * exist. Write use cases pass the Member their own guard returned, which is not
+ * read again.
  */
-export async function loadDraft({ actor, draftId, slug }: { actor: Actor; draftId?: string; slug?: string }) {
+export async function loadDraft({ actor, draftId, slug }: { actor: Actor | null; draftId?: string; slug?: string }) {
   if (!draftId && !slug) throw draftNotFound();
   const draft = await db.version.findFirst({
     where: { status: "draft", ...(draftId ? { id: draftId } : {}), ...(slug ? { definition: { slug } } : {}) },
@@ -38,12 +40,12 @@ export async function loadDraft({ actor, draftId, slug }: { actor: Actor; draftI
     const published = draftId
       ? await db.version.findFirst({ where: { id: draftId, status: { in: ["published", "superseded"] } }, select: { definitionId: true, label: true } })
       : null;
-    if (published && (await canMaintain(actor, published.definitionId))) {
+    if (published && (await maintains(actor, published.definitionId))) {
       throw new AppError("conflict", `A newer version of this definition has been published: this draft became version ${published.label}.`);
     }
     throw draftNotFound();
   }
-  if (!(await canMaintain(actor, draft.definitionId))) throw draftNotFound();
+  await requireMaintainerOf(actor, draft.definition, { doing: "work on drafts", refusal: draftNotFound });
 
   const [base, current] = await Promise.all([
     draft.baseVersionId

@@ -1,6 +1,9 @@
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { publishDraftSchema } from "@/lib/versions/publish-draft.schema";
 import { loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
@@ -19,12 +22,11 @@ const CONFLICT_MARKER = /^(<<<<<<< ours|>>>>>>> theirs)$/m;
  * amendments taken in become merged, open amendments on changed sections become
  * stale, and the audit log records it. Followers are told after the commit.
  */
-export async function publishDraft({ actor, input }: { actor: Actor; input: unknown }) {
-  const parsed = publishDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The version is not valid.");
-  const data = parsed.data;
+export async function publishDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof publishDraftSchema> }) {
+  const data = parseInput(publishDraftSchema, input);
 
-  const { draft, definition, base, baseIsCurrent } = await loadDraft({ actor, draftId: data.draftId });
+  const member = await requireMember(actor, "publish versions");
+  const { draft, definition, base, baseIsCurrent } = await loadDraft({ actor: member, draftId: data.draftId });
   if (draftRevision(draft) !== data.revision) throw draftChangedConflict();
   if (!baseIsCurrent) throw newerVersionConflict();
   const changelog = (data.changelog ?? draft.changelog).replace(/\r\n?/g, "\n").trim();
@@ -36,14 +38,14 @@ export async function publishDraft({ actor, input }: { actor: Actor; input: unkn
   await assertLabelFree(definition.id, data.label);
 
   const version = await commitPublication({
-    actor,
+    actor: member,
     definitionId: definition.id,
     base,
     prepared,
     details: { label: data.label, changelog, commentsOpenAt: data.commentsOpenAt, commentsCloseAt: data.commentsCloseAt },
     draft: { id: draft.id, body: draft.body, changelog: draft.changelog },
   });
-  await notifyVersionPublished({ label: version.label, changelog: version.changelog, definition, publishedBy: actor });
+  await notifyVersionPublished({ label: version.label, changelog: version.changelog, definition, publishedBy: member });
   return {
     id: version.id,
     number: version.number,

@@ -1,8 +1,8 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
-import { AppError } from "@/lib/errors/app-error";
+import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { publishVersionSchema } from "@/lib/versions/publish-version.schema";
 import { assertLabelFree, commitPublication, newerVersionConflict, preparePublication } from "@/lib/versions/publication";
 import { notifyVersionPublished } from "@/lib/versions/notify-version-published";
@@ -15,11 +15,9 @@ import { notifyVersionPublished } from "@/lib/versions/notify-version-published"
  * two concurrent publishes from the same base exactly one succeeds and the other
  * gets a conflict, with nothing half-written. Followers hear about it after commit.
  */
-export async function publishVersion({ actor, input }: { actor: Actor; input: unknown }) {
+export async function publishVersion({ actor, input }: { actor: Actor | null; input: z.input<typeof publishVersionSchema> }) {
   const data = publishVersionSchema.parse(input);
-  if (!(await canMaintain(actor, data.definitionId))) {
-    throw new AppError("forbidden", "Only this definition's maintainers can publish a version.");
-  }
+  const maintainer = await requireMaintainerOf(actor, { id: data.definitionId }, { doing: "publish a version" });
   const current = await db.version.findFirst({
     where: { definitionId: data.definitionId, status: "published" },
     select: { id: true, number: true, body: true, contentHash: true, sections: { orderBy: { position: "asc" }, select: { key: true, heading: true, text: true } } },
@@ -28,8 +26,8 @@ export async function publishVersion({ actor, input }: { actor: Actor; input: un
   const prepared = preparePublication({ base: current, body: data.body });
   await assertLabelFree(data.definitionId, data.label);
 
-  const version = await commitPublication({ actor, definitionId: data.definitionId, base: current, prepared, details: data });
+  const version = await commitPublication({ actor: maintainer, definitionId: data.definitionId, base: current, prepared, details: data });
   const definition = await db.definition.findUniqueOrThrow({ where: { id: data.definitionId }, select: { id: true, slug: true, title: true } });
-  await notifyVersionPublished({ label: version.label, changelog: version.changelog, definition, publishedBy: actor });
+  await notifyVersionPublished({ label: version.label, changelog: version.changelog, definition, publishedBy: maintainer });
   return version;
 }

@@ -1,8 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { startDraftSchema } from "@/lib/versions/start-draft.schema";
 import { lockDefinitionDrafts } from "@/lib/versions/lock-definition-drafts";
 
@@ -15,16 +17,12 @@ import { lockDefinitionDrafts } from "@/lib/versions/lock-definition-drafts";
  * Edits are guarded by the draft's revision, so maintainers never overwrite each
  * other's work unseen.
  */
-export async function startDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ draftId: string; created: boolean }> {
-  const parsed = startDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which definition to draft.");
-  const { definitionId } = parsed.data;
+export async function startDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof startDraftSchema> }): Promise<{ draftId: string; created: boolean }> {
+  const { definitionId } = parseInput(startDraftSchema, input);
 
   const definition = await db.definition.findUnique({ where: { id: definitionId }, select: { id: true } });
   if (!definition) throw new AppError("not_found", "This definition does not exist.");
-  if (!(await canMaintain(actor, definition.id))) {
-    throw new AppError("forbidden", "Only this definition's maintainers can draft its next version.");
-  }
+  await requireMaintainerOf(actor, definition, { doing: "draft its next version" });
 
   return db.$transaction(async (tx) => {
     await lockDefinitionDrafts(tx, definition.id);

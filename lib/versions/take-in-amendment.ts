@@ -1,7 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { mergeThreeWay } from "@/lib/amendments/merge-three-way";
 import { takeInAmendmentSchema, type TakeInResult } from "@/lib/versions/take-in-amendment.schema";
 import { keyDraftSections, loadDraft } from "@/lib/versions/load-draft";
@@ -36,12 +39,11 @@ export function changelogLine(slug: string, amendment: { id: string; title: stri
  * "merged" when the draft is published). The draft and the amendment are
  * written together, each only if unchanged since read.
  */
-export async function takeInAmendment({ actor, input }: { actor: Actor; input: unknown }): Promise<TakeInResult> {
-  const parsed = takeInAmendmentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "Say which amendment to take in.");
-  const data = parsed.data;
+export async function takeInAmendment({ actor, input }: { actor: Actor | null; input: z.input<typeof takeInAmendmentSchema> }): Promise<TakeInResult> {
+  const data = parseInput(takeInAmendmentSchema, input);
 
-  const { draft, definition, base } = await loadDraft({ actor, draftId: data.draftId });
+  const member = await requireMember(actor, "take in amendments");
+  const { draft, definition, base } = await loadDraft({ actor: member, draftId: data.draftId });
   const revision = draftRevision(draft);
   if (data.revision !== undefined && data.revision !== revision) throw draftChangedConflict();
 

@@ -1,7 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
+import { requireMember } from "@/lib/auth/require-member";
 import { updateDraftSchema } from "@/lib/versions/update-draft.schema";
 import { loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
@@ -19,12 +22,11 @@ export function draftChangedConflict(): AppError {
  * from the draft as it stands: the check and the write are one conditional
  * update, so of two maintainers saving at once one wins and the other is told.
  */
-export async function updateDraft({ actor, input }: { actor: Actor; input: unknown }): Promise<{ revision: string }> {
-  const parsed = updateDraftSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The draft is not valid.");
-  const data = parsed.data;
+export async function updateDraft({ actor, input }: { actor: Actor | null; input: z.input<typeof updateDraftSchema> }): Promise<{ revision: string }> {
+  const data = parseInput(updateDraftSchema, input);
 
-  const { draft } = await loadDraft({ actor, draftId: data.draftId });
+  const member = await requireMember(actor, "edit drafts");
+  const { draft } = await loadDraft({ actor: member, draftId: data.draftId });
   if (draftRevision(draft) !== data.revision) throw draftChangedConflict();
   const next = {
     body: data.body === undefined ? draft.body : normaliseBody(data.body),

@@ -1,9 +1,11 @@
 import "server-only";
+import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/errors/parse-input";
 import { formatUtc } from "@/lib/comments/assert-comments-open";
-import { requireActiveMember } from "@/lib/amendments/require-active-member";
+import { requireMember } from "@/lib/auth/require-member";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { enforceVoteLimit } from "@/lib/votes/enforce-vote-limit";
@@ -40,7 +42,7 @@ function notVotingMessage(status: string, sponsorsRequired: number): string {
  * voting a moment earlier. The result has the tally only: whether votes are
  * public or secret, this function never reports others' choices.
  */
-export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
+export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
   const vote = await recordVote({ actor, input, address, now });
   const tally = (await tallyVotes([{ id: vote.amendmentId, revision: vote.revision }])).get(vote.amendmentId)!;
   return { amendmentId: vote.amendmentId, revision: vote.revision, tally: tally.current };
@@ -51,12 +53,10 @@ export async function castVote({ actor, input, address, now = new Date() }: { ac
  * to the amendment's page, the API): one statement fewer. Same checks, same
  * write; the result is the actor's own vote as stored.
  */
-export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor; input: unknown; address?: string; now?: Date }) {
-  const parsed = castVoteSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", parsed.error.issues[0]?.message ?? "The vote is not valid.");
-  const { amendmentId, choice } = parsed.data;
+export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
+  const { amendmentId, choice } = parseInput(castVoteSchema, input);
 
-  await requireActiveMember(actor, "vote on amendments");
+  const member = await requireMember(actor, "vote on amendments");
   const amendment = await db.amendment.findFirst({
     where: { id: amendmentId },
     select: { id: true, status: true, votingClosesAt: true, hiddenAt: true, definitionId: true },
@@ -69,11 +69,11 @@ export async function recordVote({ actor, input, address, now = new Date() }: { 
   if (amendment.status !== "voting") throw await notVoting(amendment.status, amendment.definitionId);
   if (amendment.hiddenAt) throw new AppError("forbidden", "Moderators hid this amendment: it takes no votes.");
 
-  await enforceVoteLimit({ userId: actor.id, address, now });
+  await enforceVoteLimit({ userId: member.id, address, now });
 
   const written = await db.$queryRaw<{ revision: number | bigint }[]>`
     INSERT INTO "Vote" ("amendmentId", "userId", "choice", "revision", "createdAt", "updatedAt")
-    SELECT "id", ${actor.id}, ${choice}, "revision", ${now}, ${now}
+    SELECT "id", ${member.id}, ${choice}, "revision", ${now}, ${now}
     FROM "Amendment"
     WHERE "id" = ${amendment.id} AND "status" = 'voting' AND "hiddenAt" IS NULL AND "votingClosesAt" > ${now}
     ON CONFLICT ("amendmentId", "userId") DO UPDATE SET

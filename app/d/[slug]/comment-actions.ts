@@ -1,120 +1,65 @@
 "use server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { refresh } from "next/cache";
-import { currentUser } from "@/lib/auth/current-user";
 import { createComment } from "@/lib/comments/create-comment";
+import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { editComment } from "@/lib/comments/edit-comment";
+import { editCommentSchema } from "@/lib/comments/edit-comment.schema";
 import { deleteComment } from "@/lib/comments/delete-comment";
+import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 import { locateComment } from "@/lib/comments/locate-comment";
 import { followDefinition } from "@/lib/notifications/follow-definition";
+import { followDefinitionSchema } from "@/lib/notifications/follow-definition.schema";
 import { followThread } from "@/lib/notifications/follow-thread";
+import { followThreadSchema } from "@/lib/notifications/follow-thread.schema";
 import { commentOrderSchema } from "@/lib/comments/list-comments.schema";
-import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { formAction, type FormReader } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/http/client-address";
 
-// Thin: read the form, call the use case (which checks who may do what), then
-// redirect to the comment in its thread. Each of these is a public POST endpoint.
+// Thin: the use case checks who may do what; then to the comment in its thread.
+// The target often differs from the current URL only by its #fragment, hence refresh.
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
+/** The comment's place in the thread as the reader was viewing it. */
+function locate(form: FormReader, commentId: string) {
+  const order = commentOrderSchema.safeParse(form.get("order"));
+  return locateComment({ slug: form.get("slug") ?? "", commentId, order: order.success ? order.data : "oldest", section: form.get("section") || null });
 }
 
-function viewOf(form: FormData) {
-  const order = commentOrderSchema.safeParse(field(form, "order"));
-  return { slug: field(form, "slug") ?? "", order: order.success ? order.data : "oldest", section: field(form, "section") || null };
-}
+const keepBody = (form: FormReader) => ({ body: form.get("body") ?? "" });
 
-export async function postCommentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const body = field(form, "body") ?? "";
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to comment.", body };
-  const view = viewOf(form);
-  let location: string;
-  try {
-    const comment = await createComment({
-      actor,
-      input: {
-        versionId: field(form, "versionId"),
-        sectionKey: field(form, "sectionKey"),
-        parentId: field(form, "parentId"),
-        amendmentId: field(form, "amendmentId"),
-        body,
-      },
-      address: clientAddress(await headers()),
-    });
-    location = await locateComment({ slug: view.slug, commentId: comment.id, order: view.order, section: view.section });
-  } catch (error) {
-    return actionError(error, body);
-  }
-  // The target often differs from the current URL only by its #fragment, which the
-  // router would treat as a scroll: refresh so the new state is rendered.
-  refresh();
-  redirect(location);
-}
+export const postCommentAction = formAction(
+  async ({ actor, form }) => {
+    const input = { ...form.fields(createCommentSchema), body: form.get("body") ?? "" };
+    const comment = await createComment({ actor, input, address: clientAddress(await headers()) });
+    return locate(form, comment.id);
+  },
+  { keep: keepBody, refresh: true },
+);
 
-export async function editCommentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const body = field(form, "body") ?? "";
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to edit your comment.", body };
-  const view = viewOf(form);
-  let location: string;
-  try {
-    const comment = await editComment({ actor, input: { commentId: field(form, "commentId"), body } });
-    location = await locateComment({ slug: view.slug, commentId: comment.id, order: view.order, section: view.section });
-  } catch (error) {
-    return actionError(error, body);
-  }
-  // The target often differs from the current URL only by its #fragment, which the
-  // router would treat as a scroll: refresh so the new state is rendered.
-  refresh();
-  redirect(location);
-}
+export const editCommentAction = formAction(
+  async ({ actor, form }) => {
+    const comment = await editComment({ actor, input: { ...form.fields(editCommentSchema), body: form.get("body") ?? "" } });
+    return locate(form, comment.id);
+  },
+  { keep: keepBody, refresh: true },
+);
 
-export async function deleteCommentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to delete your comment." };
-  const view = viewOf(form);
-  let location: string;
-  try {
-    const comment = await deleteComment({ actor, input: { commentId: field(form, "commentId") } });
-    location = await locateComment({ slug: view.slug, commentId: comment.id, order: view.order, section: view.section });
-  } catch (error) {
-    return actionError(error);
-  }
-  // The target often differs from the current URL only by its #fragment, which the
-  // router would treat as a scroll: refresh so the new state is rendered.
-  refresh();
-  redirect(location);
-}
+export const deleteCommentAction = formAction(
+  async ({ actor, form }) => {
+    const comment = await deleteComment({ actor, input: form.fields(deleteCommentSchema) });
+    return locate(form, comment.id);
+  },
+  { refresh: true },
+);
 
-export async function followDefinitionAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to follow this definition." };
-  try {
-    await followDefinition({ actor, input: { definitionId: field(form, "definitionId"), follow: field(form, "follow") === "true" } });
-  } catch (error) {
-    return actionError(error);
-  }
-  const returnTo = field(form, "returnTo") ?? "/";
-  // Only a path on this site: "//host" would leave it.
-  redirect(returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/");
-}
+export const followDefinitionAction = formAction(async ({ actor, form }) => {
+  await followDefinition({ actor, input: { ...form.fields(followDefinitionSchema), follow: form.get("follow") === "true" } });
+  return form.returnTo("/");
+});
 
-export async function followThreadAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in to follow this thread." };
-  const view = viewOf(form);
-  let location: string;
-  try {
-    const result = await followThread({ actor, input: { commentId: field(form, "commentId"), follow: field(form, "follow") === "true" } });
-    location = await locateComment({ slug: view.slug, commentId: result.rootId, order: view.order, section: view.section });
-  } catch (error) {
-    return actionError(error);
-  }
-  // The target often differs from the current URL only by its #fragment, which the
-  // router would treat as a scroll: refresh so the new state is rendered.
-  refresh();
-  redirect(location);
-}
+export const followThreadAction = formAction(
+  async ({ actor, form }) => {
+    const result = await followThread({ actor, input: { ...form.fields(followThreadSchema), follow: form.get("follow") === "true" } });
+    return locate(form, result.rootId);
+  },
+  { refresh: true },
+);

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { TreeNode } from "@/lib/comments/comment-tree";
 import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
+import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
-import { isModerator } from "@/lib/moderation/require-moderator";
+import { isModerator } from "@/lib/auth/roles";
 import { ModerationForm } from "@/app/moderation/moderation-form";
 import { flagContentAction, hideContentAction, lockThreadAction, restoreContentAction } from "@/app/moderation/actions";
 
@@ -127,7 +129,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
               hidden={{ targetType: "comment", targetId: node.id }}
               summary="Flag"
               submitLabel="Send flag to moderators"
-              reason={{ label: "Why should moderators look at this?", hint: "Only moderators see this.", maxLength: 500 }}
+              reason={{ label: "Why should moderators look at this?", hint: "Only moderators see this.", maxLength: FLAG_REASON_MAX }}
             />
           )}
           {moderator && !node.deleted && !node.hidden && (
@@ -136,7 +138,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
               hidden={{ targetType: "comment", targetId: node.id, returnTo: here }}
               summary="Hide"
               submitLabel="Hide comment"
-              reason={{ label: "Public reason", hint: "Shown in place of the comment.", maxLength: 300 }}
+              reason={{ label: "Public reason", hint: "Shown in place of the comment.", maxLength: HIDDEN_REASON_MAX }}
             />
           )}
           {moderator && node.hidden && (

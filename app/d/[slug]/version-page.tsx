@@ -4,7 +4,7 @@ import { getDefinition } from "@/lib/definitions/get-definition";
 import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { currentUser } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { maintains } from "@/lib/auth/require-maintainer-of";
 import { countSectionComments } from "@/lib/comments/count-section-comments";
 import { countOpenAmendmentsBySection } from "@/lib/amendments/count-open-amendments-by-section";
 import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
@@ -31,7 +31,7 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
     countOpenAmendmentsBySection({ versionId: version.id }),
   ]);
   const isCurrent = version.status === "published";
-  const maintains = user ? await canMaintain(user, definition.id) : false;
+  const maintainer = await maintains(user, definition.id);
   const pagePath = `/d/${slug}/v/${encodeURIComponent(version.label)}`;
 
   return (
@@ -39,7 +39,7 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
       <VersionHeader definition={definition} version={version} current={definition.current} />
       <p className="version-meta">
         <Link href={`/d/${slug}/log`}>Log of decisions</Link>
-        {maintains && <Link href={`/d/${slug}/draft`}>Draft the next version (maintainers)</Link>}
+        {maintainer && <Link href={`/d/${slug}/draft`}>Draft the next version (maintainers)</Link>}
       </p>
       <VersionDocument body={version.body} sections={version.sections}>
         {(section) => {

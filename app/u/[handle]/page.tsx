@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getProfile } from "@/lib/users/get-profile";
+import { isStaff } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/errors/or-not-found";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ handle
       <h1>{user.name ?? user.handle}</h1>
       <p className="muted">
         @{user.handle}
-        {user.role !== "member" && <> · <span className="badge">{user.role}</span></>}
+        {isStaff(user) && <> · <span className="badge">{user.role}</span></>}
         {" "}· joined <time dateTime={user.createdAt.toISOString()}>{user.createdAt.toISOString().slice(0, 10)}</time>
       </p>
       <ul className="stats">

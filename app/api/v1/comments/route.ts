@@ -2,7 +2,9 @@ import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { apiWrite } from "@/lib/api/api-route";
 import { createComment } from "@/lib/comments/create-comment";
+import type { CreateCommentInput } from "@/lib/comments/create-comment.schema";
 import { clientAddress } from "@/lib/http/client-address";
+import { commentCreatedOutput } from "@/lib/api/write-output";
 
 /**
  * POST /api/v1/comments {versionId, body, sectionKey?, parentId?, amendmentId?}
@@ -10,20 +12,7 @@ import { clientAddress } from "@/lib/http/client-address";
  * rendering the thread afterwards. 201 with the comment and its permalink.
  */
 export const POST = apiWrite("comment", async (_request, _context, { actor, body }) => {
-  const comment = await createComment({ actor, input: body, address: clientAddress(await headers()) });
-  const { permalink } = comment;
-  return NextResponse.json(
-    {
-      id: comment.id,
-      versionId: comment.versionId,
-      sectionKey: comment.sectionKey,
-      amendmentId: comment.amendmentId,
-      parentId: comment.parentId,
-      rootId: comment.rootId,
-      depth: comment.depth,
-      createdAt: comment.createdAt.toISOString(),
-      permalink,
-    },
-    { status: 201, headers: { Location: permalink } },
-  );
+  // Unchecked JSON, typed as the input it should be: createComment parses it.
+  const comment = await createComment({ actor, input: body as CreateCommentInput, address: clientAddress(await headers()) });
+  return NextResponse.json(commentCreatedOutput.parse(comment), { status: 201, headers: { Location: comment.permalink } });
 });

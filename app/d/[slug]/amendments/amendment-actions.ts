@@ -1,27 +1,28 @@
 "use server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/current-user";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import { proposeAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { previewAmendment } from "@/lib/amendments/preview-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
+import { sponsorAmendmentSchema } from "@/lib/amendments/sponsor-amendment.schema";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
+import { withdrawAmendmentSchema } from "@/lib/amendments/withdraw-amendment.schema";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
+import { reviseAmendmentSchema } from "@/lib/amendments/revise-amendment.schema";
 import { resubmitAmendment } from "@/lib/amendments/resubmit-amendment";
+import { resubmitAmendmentSchema } from "@/lib/amendments/rebase-amendment.schema";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
+import { decideAmendmentSchema } from "@/lib/amendments/decide-amendment.schema";
 import { recordVote } from "@/lib/votes/cast-vote";
+import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
 import { clientAddress } from "@/lib/http/client-address";
-import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { formAction, type FormReader } from "@/lib/actions/form-action";
+import type { ActionState } from "@/lib/errors/action-result";
 
-// Thin: read the form, call the use case (it decides who may do what), redirect.
+// Thin: the use case decides who may do what; then back to the amendment.
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
-
-function amendmentPath(form: FormData, id?: string) {
-  return `/d/${encodeURIComponent(field(form, "slug") ?? "")}/amendments/${encodeURIComponent(id ?? field(form, "amendmentId") ?? "")}`;
+function amendmentPath(form: FormReader, id?: string) {
+  return `/d/${encodeURIComponent(form.get("slug") ?? "")}/amendments/${encodeURIComponent(id ?? form.get("amendmentId") ?? "")}`;
 }
 
 export type ProposeState = ActionState & {
@@ -29,85 +30,75 @@ export type ProposeState = ActionState & {
   values?: { kind: string; title: string; rationale: string; proposedText: string };
 };
 
-export async function proposeAmendmentAction(_previous: ProposeState, form: FormData): Promise<ProposeState> {
-  const input = {
-    versionId: field(form, "versionId"),
-    sectionKey: field(form, "sectionKey"),
-    kind: field(form, "kind"),
-    title: field(form, "title") ?? "",
-    rationale: field(form, "rationale") ?? "",
-    proposedText: field(form, "proposedText") ?? "",
-  };
+function proposal(form: FormReader) {
+  const fields = form.fields(proposeAmendmentSchema);
+  const input = { ...fields, title: fields.title ?? "", rationale: fields.rationale ?? "", proposedText: fields.proposedText ?? "" };
+  // What the form shows again, whatever the answer.
   const values = { kind: input.kind ?? "replace", title: input.title, rationale: input.rationale, proposedText: input.proposedText };
-  const actor = await currentUser();
-  if (field(form, "intent") === "preview") {
-    try {
+  return { input, values };
+}
+
+export const proposeAmendmentAction = formAction<ProposeState>(
+  async ({ actor, form }) => {
+    const { input, values } = proposal(form);
+    if (form.get("intent") === "preview") {
       const preview = await previewAmendment({ actor, input });
       return { error: null, values, preview: { html: preview.redline.html, problem: preview.problem } };
-    } catch (error) {
-      return { ...actionError(error), values };
     }
-  }
-  if (!actor) return { error: "Sign in to propose an amendment.", values };
-  let path: string;
-  try {
     const amendment = await proposeAmendment({ actor, input });
-    path = amendmentPath(form, amendment.id);
-  } catch (error) {
-    return { ...actionError(error), values };
-  }
-  redirect(path);
-}
+    return amendmentPath(form, amendment.id);
+  },
+  { keep: (form) => ({ values: proposal(form).values }) },
+);
 
-/** Runs one amendment use case for the signed-in member, then shows the amendment again. */
-async function onAmendment(form: FormData, doing: string, run: (actor: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<unknown>): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: `Sign in to ${doing}.` };
-  try {
-    await run(actor);
-  } catch (error) {
-    return actionError(error, field(form, "body"));
-  }
-  redirect(amendmentPath(form));
-}
+// The amendment's page forms: a refusal keeps the text typed into "body".
+const keepBody = (form: FormReader) => ({ body: form.get("body") });
 
-export async function sponsorAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "sponsor this amendment", (actor) => sponsorAmendment({ actor, input: { amendmentId: field(form, "amendmentId") } }));
-}
+export const sponsorAction = formAction(
+  async ({ actor, form }) => {
+    await sponsorAmendment({ actor, input: form.fields(sponsorAmendmentSchema) });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);
 
-export async function voteAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "vote", async (actor) =>
-    recordVote({ actor, input: { amendmentId: field(form, "amendmentId"), choice: field(form, "choice") }, address: clientAddress(await headers()) }),
-  );
-}
+export const voteAction = formAction(
+  async ({ actor, form }) => {
+    await recordVote({ actor, input: form.fields(castVoteSchema), address: clientAddress(await headers()) });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);
 
-export async function withdrawAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "withdraw your amendment", (actor) => withdrawAmendment({ actor, input: { amendmentId: field(form, "amendmentId") } }));
-}
+export const withdrawAction = formAction(
+  async ({ actor, form }) => {
+    await withdrawAmendment({ actor, input: form.fields(withdrawAmendmentSchema) });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);
 
-export async function reviseAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "revise your amendment", (actor) =>
-    reviseAmendment({
-      actor,
-      input: {
-        amendmentId: field(form, "amendmentId"),
-        revision: field(form, "revision"),
-        title: field(form, "title") ?? "",
-        rationale: field(form, "rationale") ?? "",
-        proposedText: field(form, "body") ?? "",
-      },
-    }),
-  );
-}
+export const reviseAction = formAction(
+  async ({ actor, form }) => {
+    const fields = form.fields(reviseAmendmentSchema);
+    await reviseAmendment({ actor, input: { ...fields, title: fields.title ?? "", rationale: fields.rationale ?? "", proposedText: form.get("body") ?? "" } });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);
 
-export async function resubmitAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "resubmit your amendment", (actor) =>
-    resubmitAmendment({ actor, input: { amendmentId: field(form, "amendmentId"), versionId: field(form, "versionId"), proposedText: field(form, "body") ?? "" } }),
-  );
-}
+export const resubmitAction = formAction(
+  async ({ actor, form }) => {
+    await resubmitAmendment({ actor, input: { ...form.fields(resubmitAmendmentSchema), proposedText: form.get("body") ?? "" } });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);
 
-export async function decideAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  return onAmendment(form, "decide on this amendment", (actor) =>
-    decideAmendment({ actor, input: { amendmentId: field(form, "amendmentId"), outcome: field(form, "outcome"), reason: field(form, "body") ?? "" } }),
-  );
-}
+export const decideAction = formAction(
+  async ({ actor, form }) => {
+    await decideAmendment({ actor, input: { ...form.fields(decideAmendmentSchema), reason: form.get("body") ?? "" } });
+    return amendmentPath(form);
+  },
+  { keep: keepBody },
+);

@@ -1,100 +1,57 @@
 "use server";
-import { redirect } from "next/navigation";
-import { refresh } from "next/cache";
-import { currentUser } from "@/lib/auth/current-user";
 import { startDraft } from "@/lib/versions/start-draft";
+import { startDraftSchema } from "@/lib/versions/start-draft.schema";
 import { updateDraft } from "@/lib/versions/update-draft";
+import { updateDraftSchema } from "@/lib/versions/update-draft.schema";
 import { takeInAmendment } from "@/lib/versions/take-in-amendment";
+import { takeInAmendmentSchema, type TakeInResult } from "@/lib/versions/take-in-amendment.schema";
 import { publishDraft } from "@/lib/versions/publish-draft";
+import { publishDraftSchema } from "@/lib/versions/publish-draft.schema";
 import { discardDraft } from "@/lib/versions/discard-draft";
-import type { TakeInResult } from "@/lib/versions/take-in-amendment.schema";
-import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { discardDraftSchema } from "@/lib/versions/discard-draft.schema";
+import { formAction, type FormReader } from "@/lib/actions/form-action";
+import type { ActionState } from "@/lib/errors/action-result";
 
 // Thin: every rule (maintainers only, the revision token, the label) is in the use cases.
+// Saving and taking in stay on the same page with a new #fragment, hence refresh.
 
-function field(form: FormData, name: string): string | undefined {
-  const value = form.get(name);
-  return typeof value === "string" ? value : undefined;
-}
+const draftPage = (form: FormReader) => `/d/${encodeURIComponent(form.get("slug") ?? "")}/draft`;
 
-const draftPage = (form: FormData) => `/d/${encodeURIComponent(field(form, "slug") ?? "")}/draft`;
+export const startDraftAction = formAction(async ({ actor, form }) => {
+  await startDraft({ actor, input: form.fields(startDraftSchema) });
+  return draftPage(form);
+});
 
-export async function startDraftAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a maintainer to start a draft." };
-  try {
-    await startDraft({ actor, input: { definitionId: field(form, "definitionId") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(draftPage(form));
-}
-
-export async function saveDraftAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  const body = field(form, "body") ?? "";
-  if (!actor) return { error: "Sign in as a maintainer to edit the draft.", body };
-  try {
-    await updateDraft({ actor, input: { draftId: field(form, "draftId"), revision: field(form, "revision"), body, changelog: field(form, "changelog") } });
-  } catch (error) {
-    return actionError(error, body);
-  }
-  // Same page, new #fragment: the router would only scroll, so render the new state.
-  refresh();
-  redirect(`${draftPage(form)}#changes`);
-}
+export const saveDraftAction = formAction(
+  async ({ actor, form }) => {
+    await updateDraft({ actor, input: { ...form.fields(updateDraftSchema), body: form.get("body") ?? "" } });
+    return `${draftPage(form)}#changes`;
+  },
+  { keep: (form) => ({ body: form.get("body") ?? "" }), refresh: true },
+);
 
 export type TakeInState = ActionState & { conflict?: Extract<TakeInResult, { status: "conflict" }> };
 
-export async function takeInAction(_previous: TakeInState, form: FormData): Promise<TakeInState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a maintainer to take in amendments." };
-  const resolvedText = field(form, "resolvedText");
-  let result: TakeInResult;
-  try {
-    result = await takeInAmendment({
-      actor,
-      input: { draftId: field(form, "draftId"), amendmentId: field(form, "amendmentId"), ...(resolvedText !== undefined ? { resolvedText, revision: field(form, "revision") } : {}) },
-    });
-  } catch (error) {
-    return actionError(error);
-  }
-  if (result.status === "conflict") return { error: null, conflict: result };
-  // Same page, new #fragment: the router would only scroll, so render the new state.
-  refresh();
-  redirect(`${draftPage(form)}#changes`);
-}
+export const takeInAction = formAction<TakeInState>(
+  async ({ actor, form }) => {
+    const { draftId, amendmentId, resolvedText, revision } = form.fields(takeInAmendmentSchema);
+    // The revision goes only with a resolution: it is the one the conflict was shown for.
+    const result = await takeInAmendment({ actor, input: { draftId, amendmentId, ...(resolvedText !== undefined ? { resolvedText, revision } : {}) } });
+    if (result.status === "conflict") return { error: null, conflict: result };
+    return `${draftPage(form)}#changes`;
+  },
+  { refresh: true },
+);
 
-export async function publishDraftAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a maintainer to publish." };
-  let path: string;
-  try {
-    const published = await publishDraft({
-      actor,
-      input: {
-        draftId: field(form, "draftId"),
-        revision: field(form, "revision"),
-        label: field(form, "label"),
-        changelog: field(form, "body"),
-        commentsOpenAt: field(form, "commentsOpenAt"),
-        commentsCloseAt: field(form, "commentsCloseAt"),
-      },
-    });
-    path = published.path;
-  } catch (error) {
-    return actionError(error, field(form, "body"));
-  }
-  redirect(path);
-}
+export const publishDraftAction = formAction(
+  async ({ actor, form }) => {
+    const published = await publishDraft({ actor, input: { ...form.fields(publishDraftSchema), changelog: form.get("body") } });
+    return published.path;
+  },
+  { keep: (form) => ({ body: form.get("body") }) },
+);
 
-export async function discardDraftAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await currentUser();
-  if (!actor) return { error: "Sign in as a maintainer." };
-  try {
-    await discardDraft({ actor, input: { draftId: field(form, "draftId") } });
-  } catch (error) {
-    return actionError(error);
-  }
-  redirect(`/d/${encodeURIComponent(field(form, "slug") ?? "")}`);
-}
+export const discardDraftAction = formAction(async ({ actor, form }) => {
+  await discardDraft({ actor, input: form.fields(discardDraftSchema) });
+  return `/d/${encodeURIComponent(form.get("slug") ?? "")}`;
+});

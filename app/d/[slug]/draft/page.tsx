@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
-import { canMaintain } from "@/lib/auth/can-maintain";
+import { maintains } from "@/lib/auth/require-maintainer-of";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { getDraft } from "@/lib/versions/get-draft";
 import { orNotFound } from "@/lib/errors/or-not-found";
@@ -21,7 +21,7 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
   const user = await currentUser();
   const definition = await orNotFound(getDefinition(slug));
   // Everyone else gets the same 404 as for a page that does not exist.
-  if (!user || !(await canMaintain(user, definition.id))) notFound();
+  if (!user || !(await maintains(user, definition.id))) notFound();
 
   const draft = await getDraft({ actor: user, input: { slug } }).catch((error) => {
     if (isAppError(error) && error.code === "not_found") return null;

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { proposeAmendmentAction, type ProposeState } from "@/app/d/[slug]/amendments/amendment-actions";
+import { AMENDMENT_TITLE_MAX } from "@/lib/amendments/propose-amendment.schema";
 
 type Props = { slug: string; versionId: string; sectionKey: string; sectionHeading: string; currentText: string };
 
@@ -34,7 +35,7 @@ export function ProposeForm({ slug, versionId, sectionKey, sectionHeading, curre
         ))}
       </fieldset>
       <label htmlFor="title">Title</label>
-      <input id="title" name="title" type="text" required maxLength={200} defaultValue={values.title} />
+      <input id="title" name="title" type="text" required maxLength={AMENDMENT_TITLE_MAX} defaultValue={values.title} />
       <label htmlFor="proposedText">Proposed text</label>
       <p className="muted hint" id="proposedText-hint">
         For a replacement, edit the section&apos;s text below. For a new section, start with its heading line (<code>## Heading</code>). For a deletion, leave it as it is.

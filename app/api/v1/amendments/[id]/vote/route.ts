@@ -2,7 +2,9 @@ import { headers } from "next/headers";
 import { NextResponse } from "next/server";
 import { apiWrite } from "@/lib/api/api-route";
 import { recordVote } from "@/lib/votes/cast-vote";
+import type { CastVoteInput } from "@/lib/votes/cast-vote.schema";
 import { clientAddress } from "@/lib/http/client-address";
+import { voteOutput } from "@/lib/api/write-output";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -13,6 +15,6 @@ type Context = { params: Promise<{ id: string }> };
  */
 export const PUT = apiWrite("vote", async (_request, context: Context, { actor, body }) => {
   const { id } = await context.params;
-  const vote = await recordVote({ actor, input: { amendmentId: id, choice: body.choice }, address: clientAddress(await headers()) });
-  return NextResponse.json(vote);
+  const vote = await recordVote({ actor, input: { amendmentId: id, choice: body.choice as CastVoteInput["choice"] }, address: clientAddress(await headers()) });
+  return NextResponse.json(voteOutput.parse(vote));
 });

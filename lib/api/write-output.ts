@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { VOTE_CHOICES } from "@/lib/amendments/amendment-status";
+
+// What the API's writes answer: like the reads (definition-output.ts), nothing
+// leaves that is not named here (no body, no author's email, no internal field).
+const iso = z.date().transform((d) => d.toISOString());
+
+/** POST /api/v1/comments: where the new comment sits and its permalink. */
+export const commentCreatedOutput = z.object({
+  id: z.string(),
+  versionId: z.string(),
+  sectionKey: z.string().nullable(),
+  amendmentId: z.string().nullable(),
+  parentId: z.string().nullable(),
+  rootId: z.string(),
+  depth: z.number().int(),
+  createdAt: iso,
+  permalink: z.string(),
+});
+
+/** PUT /api/v1/amendments/{id}/vote: the actor's own vote as stored. */
+export const voteOutput = z.object({
+  amendmentId: z.string(),
+  revision: z.number().int(),
+  choice: z.enum(VOTE_CHOICES),
+});
