@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { listAmendments } from "@/lib/amendments/list-amendments";
 import { getAmendment } from "@/lib/amendments/get-amendment";
 import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys } from "@/lib/versions/assign-section-keys";
-import { makeDefinition, makeUser, makeVersion } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser, makeVersion } from "@/scripts/testing/fixtures";
 
 const CONTENT = path.join(process.cwd(), "prisma/seed/content");
 const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(

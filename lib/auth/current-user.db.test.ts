@@ -1,10 +1,10 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { userOfSessionToken } from "@/lib/auth/current-user";
 import { requireActiveMember } from "@/lib/amendments/require-active-member";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
 
 async function sessionFor(userId: string, expires: Date) {
   const sessionToken = randomUUID();

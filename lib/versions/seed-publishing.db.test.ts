@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedAmendments } from "@/lib/amendments/seed-amendments";
@@ -6,7 +6,7 @@ import { seedPublishing } from "@/lib/versions/seed-publishing";
 import { getDraft } from "@/lib/versions/get-draft";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { seedFoundation, seedRowCounts as counts } from "@/lib/versions/publishing-test-fixtures";
+import { seedFoundation, seedRowCounts as counts } from "@/scripts/testing/publishing-fixtures";
 
 describe("seedPublishing", () => {
   it("after the amendments seed: a new open-science version that took in accepted amendments, and an open-weights draft taking one in; idempotent", async () => {

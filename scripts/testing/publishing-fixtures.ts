@@ -2,18 +2,15 @@
 // maintainer and a published first version, and amendments written straight to
 // the database in the status a test needs (the amendment use cases have their
 // own tests).
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { contentHash } from "@/lib/versions/content-hash";
-import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { publishVersion } from "@/lib/versions/publish-version";
-import { expectRefused } from "@/lib/testing/expect-refused";
 
 export const SECTIONS = [
   { key: "preamble", heading: "Preamble", text: "Open AI is AI that anyone may use, study, modify and share." },
@@ -102,17 +99,6 @@ export async function snapshot() {
     db.outboxMail.count(),
   ]);
   return { versions, sections, amendments, audit, notifications, mails };
-}
-
-// Shared by every domain's tests; re-exported so this file stays the one import.
-export { expectRefused };
-
-/** Runs `action`, expects it refused with `code`, and checks that nothing at all was written. */
-export async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
-  const before = await snapshot();
-  const error = await expectRefused(action(), code, message);
-  expect(await snapshot()).toEqual(before);
-  return error;
 }
 
 const CONTENT = path.join(process.cwd(), "prisma/seed/content");
