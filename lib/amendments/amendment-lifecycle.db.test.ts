@@ -9,7 +9,7 @@ import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { makeUser } from "@/scripts/testing/fixtures";
 import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";

@@ -6,7 +6,7 @@ import { GET as listAmendmentsRoute } from "@/app/api/v1/definitions/[slug]/amen
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { makeUser } from "@/scripts/testing/fixtures";
 import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 

@@ -8,7 +8,7 @@ import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { countOpenAmendmentsBySection } from "@/lib/amendments/count-open-amendments-by-section";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { makeUser, makeVersion, type TestUser } from "@/scripts/testing/fixtures";
 import { makeAmendableDefinition, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";
 

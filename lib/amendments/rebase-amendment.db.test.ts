@@ -9,7 +9,7 @@ import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
 import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
 import { resubmitAmendment } from "@/lib/amendments/resubmit-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { makeUser, makeVersion, type SectionFixture } from "@/scripts/testing/fixtures";
 import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";

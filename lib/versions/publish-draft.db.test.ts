@@ -10,7 +10,7 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
 import { takeInAmendment } from "@/lib/versions/take-in-amendment";
 import { publishDraft } from "@/lib/versions/publish-draft";
-import { publishVersion } from "@/lib/versions/publish-version";
+import { publishVersion } from "@/scripts/seed/publish-version";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { GET as getVersionsFeed } from "@/app/d/[slug]/versions.atom/route";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";

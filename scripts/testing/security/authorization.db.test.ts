@@ -10,7 +10,7 @@ import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { flagContent } from "@/lib/moderation/flag-content";
 import { hideContent } from "@/lib/moderation/hide-content";
 import { suspendUser } from "@/lib/moderation/suspend-user";

@@ -1,7 +1,7 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedPublishing } from "@/lib/versions/seed-publishing";
+import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { getDraft } from "@/lib/versions/get-draft";
 import { seedFoundation, seedRowCounts } from "@/scripts/testing/publishing-fixtures";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { canMaintain } from "@/lib/auth/can-maintain";
 import { AppError } from "@/lib/errors/app-error";
-import { publishVersionSchema } from "@/lib/versions/publish-version.schema";
+import { publishVersionSchema } from "@/scripts/seed/publish-version.schema";
 import { assertLabelFree, commitPublication, newerVersionConflict, preparePublication } from "@/lib/versions/publication";
 import { notifyVersionPublished } from "@/lib/versions/notify-version-published";
 

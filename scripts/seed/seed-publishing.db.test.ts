@@ -1,8 +1,8 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedAmendments } from "@/lib/amendments/seed-amendments";
-import { seedPublishing } from "@/lib/versions/seed-publishing";
+import { seedAmendments } from "@/scripts/seed/seed-amendments";
+import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { getDraft } from "@/lib/versions/get-draft";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
