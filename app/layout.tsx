@@ -3,6 +3,7 @@ import Link from "next/link";
 import "./globals.css";
 import { currentUser } from "@/lib/auth/current-user";
 import { SignOutButton } from "@/app/sign-out-button";
+import { userPath } from "@/lib/paths";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="account">
               {user ? (
                 <>
-                  <Link href={`/u/${user.handle}`}>{user.name}</Link>
+                  <Link href={userPath(user.handle)}>{user.name}</Link>
                   <SignOutButton />
                 </>
               ) : (

@@ -9,6 +9,7 @@ import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import { ModerationForm } from "@/app/moderation/moderation-form";
 import { hideContentAction, lockThreadAction, resolveFlagAction, restoreContentAction, suspendUserAction } from "@/app/moderation/actions";
+import { userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
@@ -41,7 +42,7 @@ export default async function ModerationPage() {
             <li key={`${item.targetType}-${item.targetId}`}>
               <article aria-labelledby={`q-${item.targetId}`} className="flagged-item">
                 <h2 id={`q-${item.targetId}`} className="flagged-title">
-                  {item.targetType === "comment" ? "Comment" : "Amendment"} by <Link href={`/u/${item.author.handle}`}>{item.author.name}</Link>
+                  {item.targetType === "comment" ? "Comment" : "Amendment"} by <Link href={userPath(item.author.handle)}>{item.author.name}</Link>
                   {item.title && <>: &ldquo;{item.title}&rdquo;</>}
                   {item.hidden && <span className="badge"> hidden</span>}
                   {item.author.suspended && <span className="badge"> author suspended</span>}

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { canMaintain } from "@/lib/auth/can-maintain";
 import { AppError } from "@/lib/errors/app-error";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { formatUtc } from "@/lib/format-utc";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { decideAmendmentSchema } from "@/lib/amendments/decide-amendment.schema";
 import { requireActiveMember } from "@/lib/amendments/require-active-member";

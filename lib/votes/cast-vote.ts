@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { formatUtc } from "@/lib/format-utc";
 import { requireActiveMember } from "@/lib/amendments/require-active-member";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";

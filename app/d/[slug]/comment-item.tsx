@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TreeNode } from "@/lib/comments/comment-tree";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { commentPermalink, userPath } from "@/lib/paths";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/d/[slug]/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
@@ -73,7 +73,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
           {node.deleted ? (
             <span className="muted">[deleted]</span>
           ) : (
-            <Link href={`/u/${node.author!.handle}`} className="comment-author">{name}</Link>
+            <Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link>
           )}
           {" · "}
           <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>
