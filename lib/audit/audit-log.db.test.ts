@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { GENESIS_HASH } from "@/lib/audit/audit-hash";
-import { databaseTarget } from "@/lib/db-migrations";
+import { databaseTarget } from "@/lib/db/migrations";
 import { GET as getLog } from "@/app/api/v1/definitions/[slug]/log/route";
 import { GET as getSiteLog } from "@/app/api/v1/log/route";
 import { createHash } from "node:crypto";

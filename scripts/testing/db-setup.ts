@@ -1,6 +1,6 @@
 // Runs in each test file before it imports anything: gives the file a database of
 // its own, cloned from the migrated template, and points DATABASE_URL at it before
-// lib/db.ts builds its client. Dropped when the file's tests are done.
+// lib/db/index.ts builds its client. Dropped when the file's tests are done.
 import { copyFileSync, rmSync } from "node:fs";
 import { afterAll, inject } from "vitest";
 import { dropDatabase, recreateDatabase } from "@/scripts/postgres/drop-database";
