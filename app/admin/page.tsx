@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { listStaff } from "@/lib/admin/list-staff";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { appointMaintainerAction, createDefinitionAction, removeMaintainerAction, setRoleAction } from "@/app/admin/admin-actions";
 import { definitionPath, userPath } from "@/lib/paths";
 

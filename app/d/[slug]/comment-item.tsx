@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TreeNode } from "@/lib/comments/comment-tree";
 import { commentPermalink, userPath } from "@/lib/paths";
 import type { Actor } from "@/lib/auth/current-user";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { isModerator } from "@/lib/moderation/require-moderator";
 import { ModerationForm } from "@/app/moderation/moderation-form";

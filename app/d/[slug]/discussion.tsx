@@ -6,7 +6,7 @@ import { listSectionCommentsFromEarlierVersions } from "@/lib/comments/list-sect
 import { getOwnComment } from "@/lib/comments/get-own-comment";
 import { listFollows } from "@/lib/notifications/list-follows";
 import { formatUtc } from "@/lib/format-utc";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";

@@ -8,7 +8,7 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { isAppError } from "@/lib/errors/app-error";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { TakeInForm } from "@/app/d/[slug]/draft/take-in-form";
 import { discardDraftAction, publishDraftAction, saveDraftAction, startDraftAction } from "@/app/d/[slug]/draft/draft-actions";
 import { amendmentsPath, definitionPath } from "@/lib/paths";

@@ -6,7 +6,7 @@ import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
 import { findAmendmentThread } from "@/lib/comments/find-amendment-thread";
 import { listComments } from "@/lib/comments/list-comments";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { postCommentAction } from "@/app/d/[slug]/comment-actions";
