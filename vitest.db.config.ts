@@ -3,17 +3,17 @@ import { defineConfig } from "vitest/config";
 
 // Database tests: `TEST_DB=sqlite|postgres vitest run --config vitest.db.config.ts`.
 // Each test file gets its own fresh database, cloned from one that the migrations
-// built at the start of the run (lib/testing/db-global-setup.ts).
+// built at the start of the run (scripts/testing/db-global-setup.ts).
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts") },
+    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "scripts/testing/server-only-stub.ts") },
   },
   test: {
-    include: ["lib/**/*.db.test.ts"],
+    include: ["lib/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
     environment: "node",
     pool: "forks",
-    globalSetup: ["lib/testing/db-global-setup.ts"],
-    setupFiles: ["lib/testing/db-setup.ts"],
+    globalSetup: ["scripts/testing/db-global-setup.ts"],
+    setupFiles: ["scripts/testing/db-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Without SMTP_URL, sendMail prints each notification mail: keep the output readable.

@@ -4,6 +4,7 @@ import "./globals.css";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
+import { userPath } from "@/lib/paths";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <div className="account">
               {user ? (
                 <>
-                  <Link href={`/u/${user.handle}`}>{user.name}</Link>
+                  <Link href={userPath(user.handle)}>{user.name}</Link>
                   <SignOutButton />
                 </>
               ) : (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listDefinitions } from "@/lib/definitions/list-definitions";
+import { definitionPath, versionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +17,13 @@ export default async function HomePage() {
       <ul className="cards" aria-label="Definitions">
         {definitions.map((d) => (
           <li key={d.slug} className="card">
-            <h2><Link href={`/d/${d.slug}`}>{d.title}</Link></h2>
+            <h2><Link href={definitionPath(d.slug)}>{d.title}</Link></h2>
             <p className="muted">{d.steward}</p>
             <p>{d.summary}</p>
             <ul className="stats">
               <li>
                 {d.currentVersion ? (
-                  <>Current: <Link href={`/d/${d.slug}/v/${d.currentVersion.label}`}>{d.currentVersion.label}</Link>{" "}
+                  <>Current: <Link href={versionPath(d.slug, d.currentVersion.label)}>{d.currentVersion.label}</Link>{" "}
                     <span className="badge published">published</span></>
                 ) : (
                   "No published version"

@@ -35,7 +35,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
+import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "./postgres/drop-database";
 import { fetchActionRequest, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 import { serveArgs } from "./serve-command";
 import { freePort } from "./free-port";

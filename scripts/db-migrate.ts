@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfigFromFile } from "@prisma/config";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { databaseTarget, migrationNames, migrationsDir, repoRoot, type DatabaseTarget } from "../lib/db-migrations";
+import { databaseTarget, migrationNames, migrationsDir, repoRoot, type DatabaseTarget } from "../lib/db/migrations";
 import {
   adminQuery,
   closeAdapters,

@@ -12,7 +12,7 @@ export function deriveSqliteSchema(source: string): string {
     "// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit.\n" +
     source
       .replace('provider = "postgresql"', 'provider = "sqlite"')
-      .replace('output       = "../lib/generated/pg"', 'output       = "../../lib/generated/sqlite"')
+      .replace('output       = "../lib/db/generated/pg"', 'output       = "../../lib/db/generated/sqlite"')
       .replace(/ @db\.\w+(\([^)]*\))?/g, "")
   );
 }

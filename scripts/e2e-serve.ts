@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { maintenanceUrlFor, recreateDatabase } from "../lib/postgres/drop-database";
+import { maintenanceUrlFor, recreateDatabase } from "./postgres/drop-database";
 import { serveArgs } from "./serve-command";
 
 const databaseUrl = process.env.DATABASE_URL;

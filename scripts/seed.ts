@@ -1,36 +1,16 @@
 // Seeds the demo data through the domain functions. Idempotent: what exists is kept.
 // Run: npm run db:seed   (uses DATABASE_URL like the app)
-import { readdirSync, readFileSync, existsSync } from "node:fs";
-import path from "node:path";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
-import { publishVersion } from "@/lib/versions/publish-version";
+import { publishVersion } from "@/scripts/seed/publish-version";
 import { createComment } from "@/lib/comments/create-comment";
-import { seedAmendments } from "@/lib/amendments/seed-amendments";
-import { seedPublishing } from "@/lib/versions/seed-publishing";
+import { seedAmendments } from "@/scripts/seed/seed-amendments";
+import { seedPublishing } from "@/scripts/seed/seed-publishing";
+import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
-const CONTENT = path.join(process.cwd(), "prisma/seed/content");
-const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
-  readFileSync(path.join(process.cwd(), "prisma/seed/users.json"), "utf8"),
-);
-
-type SeedComment = { author: string; body: string; minutesAfterPublish: number; replies: SeedComment[] };
-type SeedThread = SeedComment & { definition: string; version: string; section: string | null };
-
-const DISCUSSION: SeedThread[] = JSON.parse(readFileSync(path.join(CONTENT, "discussion.json"), "utf8"));
-
-type DefinitionFile = {
-  slug: string;
-  title: string;
-  steward: string;
-  summary: string;
-  sources: { label: string; url: string }[];
-  criteria: Record<string, unknown>;
-  /** "secret": only tallies are ever shown (Debian has voted by secret ballot since 2022). */
-  voteVisibility?: "public" | "secret";
-  versions: { label: string; publishedAt: string; file: string; changelog: string; commentsOpenAt?: string; commentsCloseAt?: string }[];
-};
+const USERS = readSeedUsers();
+const DISCUSSION = readSeedDiscussion();
 
 export function demoEmail(handle: string) {
   return `${handle}@opendef.example`;
@@ -50,7 +30,7 @@ async function seedUsers(): Promise<Map<string, Actor>> {
   return actors;
 }
 
-async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) {
+async function seedDefinition(file: SeedDefinition, actors: Map<string, Actor>) {
   const admin = actors.get("admin")!;
   let definition = await db.definition.findUnique({ where: { slug: file.slug } });
   if (!definition) {
@@ -81,7 +61,7 @@ async function seedDefinition(file: DefinitionFile, actors: Map<string, Actor>) 
         definitionId: definition.id,
         baseVersionId: current?.id ?? null,
         label: v.label,
-        body: readFileSync(path.join(CONTENT, file.slug, v.file), "utf8"),
+        body: readSeedVersionBody(file.slug, v.file),
         changelog: v.changelog,
         publishedAt: v.publishedAt,
         // The Debian proposal's comment period ended when the GR was withdrawn (May 2025).
@@ -128,14 +108,8 @@ async function main() {
   // interval limit is for people, not for a replay.
   process.env.COMMENT_MIN_INTERVAL_SECONDS = "0";
   const actors = await seedUsers();
-  const slugs = readdirSync(CONTENT).filter((name) => existsSync(path.join(CONTENT, name, "definition.json")));
-  // A fixed order so the home page lists the definitions the same way every time.
-  const order = ["osaid", "open-weights", "open-science", "debian-gr"];
-  slugs.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  for (const slug of slugs) {
-    const file: DefinitionFile = JSON.parse(readFileSync(path.join(CONTENT, slug, "definition.json"), "utf8"));
-    await seedDefinition(file, actors);
-  }
+  const slugs = readSeedDefinitionSlugs();
+  for (const slug of slugs) await seedDefinition(readSeedDefinition(slug), actors);
   const amendments = await seedAmendments(actors);
   // The loop closed: a version that took in accepted amendments, and a draft in progress.
   const publishing = await seedPublishing(actors);

@@ -36,7 +36,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { adminQuery, dropDatabase } from "../lib/postgres/drop-database";
+import { adminQuery, dropDatabase } from "./postgres/drop-database";
 import { serveArgs } from "./serve-command";
 import { freePort } from "./free-port";
 

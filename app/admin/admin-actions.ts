@@ -8,6 +8,7 @@ import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
 import { formAction } from "@/lib/actions/form-action";
+import { draftPath } from "@/lib/paths";
 
 // Thin: each use case requires an admin (lib/auth/require-admin.ts) and audits the change.
 
@@ -34,5 +35,5 @@ export const createDefinitionAction = formAction(async ({ actor, form }) => {
     .filter(Boolean)
     .map((url) => ({ label: url.replace(/^https?:\/\//, ""), url }));
   const definition = await createDefinition({ actor, input: { ...form.fields(createDefinitionSchema), sources } });
-  return `/d/${encodeURIComponent(definition.slug)}/draft`;
+  return draftPath(definition.slug);
 });

@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/admin/list-staff";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { appointMaintainerAction, createDefinitionAction, removeMaintainerAction, setRoleAction } from "@/app/admin/admin-actions";
+import { definitionPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
@@ -22,11 +23,11 @@ export default async function AdminPage() {
       <h2>Maintainers</h2>
       {staff.definitions.map((d) => (
         <section key={d.id} aria-labelledby={`m-${d.id}`} className="card">
-          <h3 id={`m-${d.id}`}><Link href={`/d/${d.slug}`}>{d.title}</Link></h3>
+          <h3 id={`m-${d.id}`}><Link href={definitionPath(d.slug)}>{d.title}</Link></h3>
           <ul>
             {d.maintainers.map((m) => (
               <li key={m.handle}>
-                <Link href={`/u/${m.handle}`}>{m.name ?? m.handle}</Link>{" "}
+                <Link href={userPath(m.handle)}>{m.name ?? m.handle}</Link>{" "}
                 <ActionForm action={removeMaintainerAction} hidden={{ definitionId: d.id, handle: m.handle }} submitLabel={`Remove ${m.handle}`} className="inline-form" />
               </li>
             ))}
@@ -42,7 +43,7 @@ export default async function AdminPage() {
       <ul>
         {staff.moderators.map((m) => (
           <li key={m.handle}>
-            <Link href={`/u/${m.handle}`}>{m.name ?? m.handle}</Link>{" "}
+            <Link href={userPath(m.handle)}>{m.name ?? m.handle}</Link>{" "}
             <ActionForm action={setRoleAction} hidden={{ handle: m.handle, role: "member" }} submitLabel={`Remove ${m.handle} as moderator`} className="inline-form" />
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { compareDefinitions, CRITERIA } from "@/lib/definitions/compare-definitions";
+import { definitionPath, sectionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare" };
@@ -22,7 +23,7 @@ export default async function ComparePage() {
               <th scope="col">Criterion</th>
               {definitions.map((d) => (
                 <th scope="col" key={d.slug}>
-                  <Link href={`/d/${d.slug}`}>{d.title}</Link>
+                  <Link href={definitionPath(d.slug)}>{d.title}</Link>
                   {d.currentLabel && <div className="muted">version {d.currentLabel}</div>}
                 </th>
               ))}
@@ -42,7 +43,7 @@ export default async function ComparePage() {
                       {cell.note && <div>{cell.note}</div>}
                       {cell.sectionKey && (
                         <div>
-                          <Link href={`/d/${d.slug}/v/${encodeURIComponent(d.currentLabel!)}#s-${cell.sectionKey}`}>
+                          <Link href={sectionPath(d.slug, d.currentLabel!, cell.sectionKey)}>
                             See &ldquo;{cell.sectionHeading}&rdquo;
                           </Link>
                         </div>

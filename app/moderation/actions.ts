@@ -14,7 +14,7 @@ import { suspendUser } from "@/lib/moderation/suspend-user";
 import { suspendUserSchema } from "@/lib/moderation/suspend-user.schema";
 import { resolveFlag } from "@/lib/moderation/resolve-flag";
 import { resolveFlagSchema } from "@/lib/moderation/resolve-flag.schema";
-import type { ModerationState } from "@/app/moderation/moderation-form";
+import type { ModerationState } from "@/app/_components/moderation-form";
 
 // Thin: the use case checks that the actor may (lib/auth/require-moderator.ts),
 // then back to the page the form was on.

@@ -7,8 +7,9 @@ import { isModerator, isStaff } from "@/lib/auth/roles";
 import { listFlags } from "@/lib/moderation/list-flags";
 import { SUSPENSION_REASON_MAX } from "@/lib/moderation/suspend-user.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
-import { ModerationForm } from "@/app/moderation/moderation-form";
+import { ModerationForm } from "@/app/_components/moderation-form";
 import { hideContentAction, lockThreadAction, resolveFlagAction, restoreContentAction, suspendUserAction } from "@/app/moderation/actions";
+import { userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Moderation", robots: { index: false } };
@@ -41,7 +42,7 @@ export default async function ModerationPage() {
             <li key={`${item.targetType}-${item.targetId}`}>
               <article aria-labelledby={`q-${item.targetId}`} className="flagged-item">
                 <h2 id={`q-${item.targetId}`} className="flagged-title">
-                  {item.targetType === "comment" ? "Comment" : "Amendment"} by <Link href={`/u/${item.author.handle}`}>{item.author.name}</Link>
+                  {item.targetType === "comment" ? "Comment" : "Amendment"} by <Link href={userPath(item.author.handle)}>{item.author.name}</Link>
                   {item.title && <>: &ldquo;{item.title}&rdquo;</>}
                   {item.hidden && <span className="badge"> hidden</span>}
                   {item.author.suspended && <span className="badge"> author suspended</span>}

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { listFollows } from "@/lib/notifications/list-follows";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { markAllReadAction } from "@/app/notifications/actions";
 
 export const dynamic = "force-dynamic";

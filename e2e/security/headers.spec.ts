@@ -107,7 +107,7 @@ test("the session cookie is HttpOnly and SameSite=Lax, out of reach of page scri
   const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
   // Over plain http://127.0.0.1 it cannot be Secure (the browser would drop it); over
-  // HTTPS it is Secure with the __Host- prefix (lib/security/session-cookies.db.test.ts).
+  // HTTPS it is Secure with the __Host- prefix (scripts/testing/security/session-cookies.db.test.ts).
   expect(session!.name).toBe("next-auth.session-token");
   expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
   for (const c of cookies.filter((c) => c.name.startsWith("next-auth."))) expect(c.httpOnly, c.name).toBe(true);

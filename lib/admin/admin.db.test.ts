@@ -1,7 +1,7 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { maintains } from "@/lib/auth/require-maintainer-of";
 import { appointMaintainer } from "@/lib/admin/appoint-maintainer";
 import { removeMaintainer } from "@/lib/admin/remove-maintainer";
@@ -9,30 +9,7 @@ import { setUserRole } from "@/lib/admin/set-user-role";
 import { listStaff } from "@/lib/admin/list-staff";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
-
-async function rowCounts() {
-  const [maintainers, audit, definitions, moderators] = await Promise.all([
-    db.definitionMaintainer.count(),
-    db.auditEntry.count(),
-    db.definition.count(),
-    db.user.count({ where: { role: "moderator" } }),
-  ]);
-  return { maintainers, audit, definitions, moderators };
-}
-
-/** Runs `action`, expects an AppError with `code`, and checks nothing was written. */
-async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const before = await rowCounts();
-  const error = await action().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  expect(await rowCounts()).toEqual(before);
-}
+import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 
 async function lastAudit() {
   return db.auditEntry.findFirstOrThrow({ orderBy: { seq: "desc" } });

@@ -1,5 +1,6 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
@@ -8,17 +9,10 @@ import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
-import { makeUser } from "@/lib/testing/fixtures";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendableDefinition,
-  makeVotingAmendment,
-  replaceDataInput,
-  SECTIONS,
-} from "@/lib/amendments/amendment-test-fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";
 
 const OPENED = new Date("2025-06-01T00:00:00Z");
 const AFTER_CLOSE = new Date("2025-06-20T00:00:00Z"); // the default window is 14 days
@@ -63,14 +57,14 @@ describe("reviseAmendment", () => {
     const { version, author } = await makeAmendableDefinition();
     const { id } = await proposeAmendment({ actor: author, input: replaceDataInput(version.id) });
     const other = await makeUser();
-    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: other, input: revision(id, 1) }), "forbidden", /Only the author/, id);
-    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 7) }), "conflict", /You edited revision 7, but the amendment is at revision 1/, id);
-    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1, { proposedText: SECTIONS[1].text }) }), "bad_input", /same as the section's current text/, id);
+    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: other, input: revision(id, 1) }), "forbidden", /Only the author/);
+    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 7) }), "conflict", /You edited revision 7, but the amendment is at revision 1/);
+    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1, { proposedText: SECTIONS[1].text }) }), "bad_input", /same as the section's current text/);
     const suspended = await db.user.update({ where: { id: author.id }, data: { suspendedAt: new Date() } });
-    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1) }), "forbidden", /suspended/, id);
+    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1) }), "forbidden", /suspended/);
     await db.user.update({ where: { id: suspended.id }, data: { suspendedAt: null } });
     await withdrawAmendment({ actor: author, input: { amendmentId: id } });
-    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1) }), "closed", /only while it is seeking sponsors or being voted on/, id);
+    await expectRefusedWithoutWriting(() => reviseAmendment({ actor: author, input: revision(id, 1) }), "closed", /only while it is seeking sponsors or being voted on/);
 
     // Past the vote window: refused, and the vote is closed on the way.
     const voting = await makeVotingAmendment({}, OPENED);
@@ -145,33 +139,28 @@ describe("decideAmendment", () => {
         () => decideAmendment({ actor, input: { amendmentId, outcome: "accepted", reason }, now: AFTER_CLOSE }),
         "forbidden",
         /Only this definition's maintainers/,
-        amendmentId,
       );
     }
     await expectRefusedWithoutWriting(
       () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "accepted", reason: "   " }, now: AFTER_CLOSE }),
       "bad_input",
       /Give the reason/,
-      amendmentId,
     );
     await expectRefusedWithoutWriting(
       () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "merged", reason } as never, now: AFTER_CLOSE }),
       "bad_input",
       /"accepted" or "rejected"/,
-      amendmentId,
     );
     await expectRefusedWithoutWriting(
       () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "accepted", reason }, now: new Date("2025-06-10T00:00:00Z") }),
       "conflict",
       /The vote is open until June 15, 2025.*decide once it has closed/,
-      amendmentId,
     );
     await db.user.update({ where: { id: maintainer.id }, data: { suspendedAt: new Date() } });
     await expectRefusedWithoutWriting(
       () => decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "accepted", reason }, now: AFTER_CLOSE }),
       "forbidden",
       /suspended/,
-      amendmentId,
     );
   });
 
@@ -182,7 +171,6 @@ describe("decideAmendment", () => {
       () => decideAmendment({ actor: maintainer, input: { amendmentId: id, outcome: "rejected", reason: "No." } }),
       "conflict",
       /not been put to a vote/,
-      id,
     );
     const voting = await makeVotingAmendment({}, OPENED);
     await decideAmendment({ actor: voting.maintainer, input: { amendmentId: voting.amendmentId, outcome: "rejected", reason: "No." }, now: AFTER_CLOSE });
@@ -190,7 +178,6 @@ describe("decideAmendment", () => {
       () => decideAmendment({ actor: voting.maintainer, input: { amendmentId: voting.amendmentId, outcome: "accepted", reason: "Yes." }, now: AFTER_CLOSE }),
       "conflict",
       /already been decided \(rejected\)/,
-      voting.amendmentId,
     );
   });
 
@@ -222,9 +209,9 @@ describe("withdrawAmendment", () => {
 
   it("refuses anyone but the author, and after the decision, writing nothing", async () => {
     const { amendmentId, author, maintainer } = await makeVotingAmendment({}, OPENED);
-    await expectRefusedWithoutWriting(() => withdrawAmendment({ actor: maintainer, input: { amendmentId } }), "forbidden", /Only the author/, amendmentId);
+    await expectRefusedWithoutWriting(() => withdrawAmendment({ actor: maintainer, input: { amendmentId } }), "forbidden", /Only the author/);
     await decideAmendment({ actor: maintainer, input: { amendmentId, outcome: "accepted", reason: "Yes." }, now: AFTER_CLOSE });
-    await expectRefusedWithoutWriting(() => withdrawAmendment({ actor: author, input: { amendmentId } }), "closed", /already decided.*accepted/, amendmentId);
+    await expectRefusedWithoutWriting(() => withdrawAmendment({ actor: author, input: { amendmentId } }), "closed", /already decided.*accepted/);
   });
 });
 

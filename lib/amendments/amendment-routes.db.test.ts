@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { GET as getAmendmentRoute } from "@/app/api/v1/amendments/[id]/route";
@@ -6,9 +6,9 @@ import { GET as listAmendmentsRoute } from "@/app/api/v1/definitions/[slug]/amen
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
-import { makeUser } from "@/lib/testing/fixtures";
-import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/lib/amendments/amendment-test-fixtures";
+import { castVote } from "@/scripts/testing/cast-vote";
+import { makeUser } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 
 function callDetail(id: string) {
   return getAmendmentRoute(new Request(`http://localhost:3000/api/v1/amendments/${id}`), { params: Promise.resolve({ id }) });

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { formatUtc } from "@/lib/format-utc";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { decideAmendmentSchema } from "@/lib/amendments/decide-amendment.schema";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";

@@ -1,5 +1,6 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { afterEach, describe, expect, it } from "vitest";
+import { expectRefused } from "@/scripts/testing/expect-refused";
 import { db, queryCounter } from "@/lib/db";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
@@ -7,9 +8,9 @@ import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { countOpenAmendmentsBySection } from "@/lib/amendments/count-open-amendments-by-section";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { castVote } from "@/lib/votes/cast-vote";
-import { makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
-import { expectRefused, makeAmendableDefinition, replaceDataInput, SECTIONS } from "@/lib/amendments/amendment-test-fixtures";
+import { castVote } from "@/scripts/testing/cast-vote";
+import { makeUser, makeVersion, type TestUser } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";
 
 afterEach(() => {
   delete process.env.AMENDMENT_PROPOSALS_PER_HOUR;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/pg/client";
+import type { Prisma } from "@/lib/db/generated/pg/client";
 import { OPEN_STATUSES } from "@/lib/amendments/amendment-status";
 
 /**

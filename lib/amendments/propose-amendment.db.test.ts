@@ -1,16 +1,11 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { afterEach, describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { previewAmendment } from "@/lib/amendments/preview-amendment";
-import { makeUser, makeVersion } from "@/lib/testing/fixtures";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendableDefinition,
-  replaceDataInput,
-  SECTIONS,
-} from "@/lib/amendments/amendment-test-fixtures";
+import { makeUser, makeVersion } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";
 
 const DATA_TEXT = SECTIONS[1].text;
 

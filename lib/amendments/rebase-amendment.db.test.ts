@@ -1,5 +1,6 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
@@ -8,17 +9,10 @@ import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
 import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
 import { resubmitAmendment } from "@/lib/amendments/resubmit-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
-import { makeUser, makeVersion, type SectionFixture } from "@/lib/testing/fixtures";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendableDefinition,
-  makeVotingAmendment,
-  replaceDataInput,
-  SECTIONS,
-} from "@/lib/amendments/amendment-test-fixtures";
+import { makeUser, makeVersion, type SectionFixture } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput, SECTIONS } from "@/scripts/testing/amendment-fixtures";
 
 const DATA_V1 = SECTIONS[1].text; // "Developers describe the training data in detail.\n\nThe data itself is optional."
 
@@ -175,18 +169,16 @@ describe("resubmitAmendment", () => {
       () => resubmitAmendment({ actor: author, input: { ...input, proposedText: "<<<<<<< ours\nA\n=======\nB\n>>>>>>> theirs" } }),
       "bad_input",
       /conflict markers/,
-      id,
     );
-    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: author, input: { ...input, versionId: version.id } }), "conflict", /Version 2\.0 has been published since/, id);
+    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: author, input: { ...input, versionId: version.id } }), "conflict", /Version 2\.0 has been published since/);
     const stranger = await makeUser();
-    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: stranger, input }), "forbidden", /Only the author/, id);
+    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: stranger, input }), "forbidden", /Only the author/);
     await expectRefusedWithoutWriting(
       () => resubmitAmendment({ actor: author, input: { ...input, amendmentId: open.id } }),
       "bad_input",
       /stale/,
-      open.id,
     );
-    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: author, input: { ...input, proposedText: "The data itself is encouraged." } }), "bad_input", /same as the section's current text/, id);
+    await expectRefusedWithoutWriting(() => resubmitAmendment({ actor: author, input: { ...input, proposedText: "The data itself is encouraged." } }), "bad_input", /same as the section's current text/);
   });
 
   it("refuses when the section no longer exists, writing nothing", async () => {
@@ -197,7 +189,6 @@ describe("resubmitAmendment", () => {
       () => resubmitAmendment({ actor: author, input: { amendmentId: id, versionId: v2.id, proposedText: "Anything." } }),
       "bad_input",
       /no longer exists in version 2\.0/,
-      id,
     );
   });
 });

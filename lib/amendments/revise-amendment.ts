@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { formatUtc } from "@/lib/format-utc";
 import { OPEN_STATUSES, type AmendmentKind } from "@/lib/amendments/amendment-status";
 import { reviseAmendmentSchema } from "@/lib/amendments/revise-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";

@@ -1,11 +1,12 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
-import { makeUser } from "@/lib/testing/fixtures";
-import { expectRefusedWithoutWriting, makeAmendableDefinition, replaceDataInput } from "@/lib/amendments/amendment-test-fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
+import { makeAmendableDefinition, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 
 async function proposed(settings: Parameters<typeof makeAmendableDefinition>[0] = {}) {
   const setup = await makeAmendableDefinition(settings);
@@ -46,26 +47,26 @@ describe("sponsorAmendment", () => {
 
   it("refuses the author, writing nothing", async () => {
     const { amendmentId, author } = await proposed();
-    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: author, input: { amendmentId } }), "forbidden", /needs sponsors other than you/, amendmentId);
+    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: author, input: { amendmentId } }), "forbidden", /needs sponsors other than you/);
   });
 
   it("refuses a suspended member, an unknown amendment and a hidden one, writing nothing", async () => {
     const { amendmentId } = await proposed();
     const suspended = await makeUser({ suspendedAt: new Date() });
-    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: suspended, input: { amendmentId } }), "forbidden", /suspended/, amendmentId);
+    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: suspended, input: { amendmentId } }), "forbidden", /suspended/);
     const member = await makeUser();
     await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: member, input: { amendmentId: "nope" } }), "not_found");
     await db.amendment.update({ where: { id: amendmentId }, data: { hiddenAt: new Date() } });
-    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: member, input: { amendmentId } }), "forbidden", /hid/, amendmentId);
+    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: member, input: { amendmentId } }), "forbidden", /hid/);
   });
 
   it("refuses a new sponsor once the vote is open or the amendment is withdrawn, writing nothing", async () => {
     const { amendmentId, author } = await proposed({ sponsorsRequired: 1 });
     await sponsorAmendment({ actor: await makeUser(), input: { amendmentId } });
     const late = await makeUser();
-    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: late, input: { amendmentId } }), "closed", /vote is open: vote on it instead/, amendmentId);
+    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: late, input: { amendmentId } }), "closed", /vote is open: vote on it instead/);
     await withdrawAmendment({ actor: author, input: { amendmentId } });
-    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: late, input: { amendmentId } }), "closed", /withdrew/, amendmentId);
+    await expectRefusedWithoutWriting(() => sponsorAmendment({ actor: late, input: { amendmentId } }), "closed", /withdrew/);
   });
 
   it("opens the vote exactly once when many sponsor at once, and never misses the K-th", async () => {

@@ -1,15 +1,15 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { GENESIS_HASH } from "@/lib/audit/audit-hash";
-import { databaseTarget } from "@/lib/db-migrations";
+import { databaseTarget } from "@/lib/db/migrations";
 import { GET as getLog } from "@/app/api/v1/definitions/[slug]/log/route";
 import { GET as getSiteLog } from "@/app/api/v1/log/route";
 import { createHash } from "node:crypto";
-import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 
 function callLog(slug: string, query = "") {
   return getLog(new Request(`http://localhost:3000/api/v1/definitions/${slug}/log${query}`), { params: Promise.resolve({ slug }) });

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/pg/client";
-import { databaseTarget } from "@/lib/db-migrations";
+import type { Prisma } from "@/lib/db/generated/pg/client";
+import { databaseTarget } from "@/lib/db/migrations";
 import { auditHash, GENESIS_HASH } from "@/lib/audit/audit-hash";
 
 export type AuditInput = {

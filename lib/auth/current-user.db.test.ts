@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -6,7 +6,7 @@ import { userOfSessionToken } from "@/lib/auth/current-user";
 import { requireMember } from "@/lib/auth/require-member";
 import { requireModerator } from "@/lib/auth/require-moderator";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
 
 async function sessionFor(userId: string, expires: Date) {
   const sessionToken = randomUUID();

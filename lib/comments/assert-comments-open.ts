@@ -1,10 +1,5 @@
 import { AppError } from "@/lib/errors/app-error";
-
-const formatter = new Intl.DateTimeFormat("en", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
-export function formatUtc(date: Date): string {
-  return `${formatter.format(date)} UTC`;
-}
+import { formatUtc } from "@/lib/format-utc";
 
 /**
  * A version's comment period: either end may be open (null). Posting and editing

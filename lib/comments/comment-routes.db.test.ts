@@ -1,10 +1,10 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { GET as getComments } from "@/app/api/v1/definitions/[slug]/versions/[label]/comments/route";
 import { GET as getFeed } from "@/app/d/[slug]/comments.atom/route";
-import { makeDiscussion, makeThreads, makeUser, makeVersion } from "@/lib/testing/fixtures";
+import { makeDiscussion, makeThreads, makeUser, makeVersion } from "@/scripts/testing/fixtures";
 
 function callApi(slug: string, label: string, query = "") {
   const request = new Request(`http://localhost:3000/api/v1/definitions/${slug}/versions/${label}/comments${query}`);

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/pg/client";
+import type { Prisma } from "@/lib/db/generated/pg/client";
 
 /** The columns a thread needs: never the Markdown source, never an e-mail address. */
 export const commentRowSelect = {

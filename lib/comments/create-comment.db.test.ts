@@ -1,26 +1,11 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { createComment } from "@/lib/comments/create-comment";
 import { locateComment } from "@/lib/comments/locate-comment";
-import { makeDefinition, makeDiscussion, makeUser, makeVersion } from "@/lib/testing/fixtures";
-import { expectRefused } from "@/lib/testing/expect-refused";
-
-/** Every table a refused post could have touched, counted. */
-async function rowCounts() {
-  const [comments, notifications, mails] = await Promise.all([db.comment.count(), db.notification.count(), db.outboxMail.count()]);
-  return { comments, notifications, mails };
-}
-
-
-/** Runs `action` and checks it was refused with `code` and wrote nothing. */
-async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const before = await rowCounts();
-  const error = await expectRefused(action(), code, message);
-  expect(await rowCounts()).toEqual(before);
-  return error;
-}
+import { makeDefinition, makeDiscussion, makeUser, makeVersion } from "@/scripts/testing/fixtures";
 
 describe("createComment", () => {
   it("posts on a version as a whole, renders the Markdown and makes the comment its own thread's root", async () => {

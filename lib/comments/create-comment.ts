@@ -8,7 +8,7 @@ import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
 import { requireMember } from "@/lib/auth/require-member";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { commentPermalink } from "@/lib/paths";
 import { newId } from "@/lib/ids";
 import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
 import {

@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
@@ -7,8 +7,8 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { listCommentRevisions } from "@/lib/comments/list-comment-revisions";
 import { listComments } from "@/lib/comments/list-comments";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
-import { makeDiscussion, makeUser } from "@/lib/testing/fixtures";
-import { refusal } from "@/lib/testing/expect-refused";
+import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
+import { refusal } from "@/scripts/testing/expect-refused";
 
 
 async function snapshot(commentId: string) {

@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db, queryCounter } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +12,7 @@ import { encodeCursor } from "@/lib/comments/comment-cursor";
 import { locateComment } from "@/lib/comments/locate-comment";
 import { countSectionComments } from "@/lib/comments/count-section-comments";
 import type { TreeNode } from "@/lib/comments/comment-tree";
-import { makeDefinition, makeDiscussion, makeThreads, makeUser, makeVersion } from "@/lib/testing/fixtures";
+import { makeDefinition, makeDiscussion, makeThreads, makeUser, makeVersion } from "@/scripts/testing/fixtures";
 
 async function countQueries<T>(run: () => Promise<T>): Promise<{ result: T; queries: number }> {
   const before = queryCounter.count;

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { commentPermalink } from "@/lib/paths";
 
 /**
  * The latest visible comments and replies on every version of a definition, newest

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { findCommentPage } from "@/lib/comments/find-comment-page";
 import type { CommentOrder } from "@/lib/comments/list-comments.schema";
-import { discussionPath } from "@/lib/comments/comment-permalink";
+import { discussionPath } from "@/lib/paths";
 
 /**
  * The URL that shows a comment in its context: the page of its version's (or

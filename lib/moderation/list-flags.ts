@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { amendmentPath, commentPermalink } from "@/lib/paths";
 import { requireModerator } from "@/lib/auth/require-moderator";
 import { moderationQueueSchema, type FlaggedItem, type ModerationQueue } from "@/lib/moderation/list-flags.schema";
 
@@ -76,7 +76,7 @@ export async function listFlags({ actor }: { actor: Actor }): Promise<Moderation
         targetId: (c ?? a)!.id,
         href: c
           ? commentPermalink({ slug: c.version.definition.slug, commentId: c.id })
-          : `/d/${encodeURIComponent(a!.definition.slug)}/amendments/${encodeURIComponent(a!.id)}`,
+          : amendmentPath(a!.definition.slug, a!.id),
         title: a ? a.title : null,
         bodyHtml: c ? c.bodyHtml : renderMarkdown(a!.rationale, "comment"),
         author: { id: author.id, handle: author.handle, name: author.name ?? author.handle, role: author.role, suspended: author.suspendedAt !== null },

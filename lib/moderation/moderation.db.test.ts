@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { afterEach, describe, expect, it } from "vitest";
 import { db, queryCounter } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,8 +11,8 @@ import { lockThread } from "@/lib/moderation/lock-thread";
 import { suspendUser } from "@/lib/moderation/suspend-user";
 import { resolveFlag } from "@/lib/moderation/resolve-flag";
 import { listFlags } from "@/lib/moderation/list-flags";
-import { makeDiscussion, makeUser, type TestUser } from "@/lib/testing/fixtures";
-import { refusal } from "@/lib/testing/expect-refused";
+import { makeDiscussion, makeUser, type TestUser } from "@/scripts/testing/fixtures";
+import { refusal } from "@/scripts/testing/expect-refused";
 
 let addressCounter = 0;
 /** A client address no other test in this file uses (rate-limit counters outlive a test). */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
-import { siteOrigin } from "@/lib/comments/comment-permalink";
+import { siteOrigin } from "@/lib/paths";
 
 /** Why a user hears about a new comment; the first that applies wins. */
 export type NotificationReason = "reply" | "thread" | "definition";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { commentPermalink, definitionPath } from "@/lib/paths";
 
 /** What the actor follows, for the notification settings page. No tokens leave. */
 export async function listFollows({ actor }: { actor: Actor }) {
@@ -23,7 +23,7 @@ export async function listFollows({ actor }: { actor: Actor }) {
   });
   return follows.map((f) =>
     f.definition
-      ? { id: f.id, kind: "definition" as const, definitionId: f.definition.id, title: f.definition.title, url: `/d/${f.definition.slug}`, createdAt: f.createdAt }
+      ? { id: f.id, kind: "definition" as const, definitionId: f.definition.id, title: f.definition.title, url: definitionPath(f.definition.slug), createdAt: f.createdAt }
       : {
           id: f.id,
           kind: "thread" as const,

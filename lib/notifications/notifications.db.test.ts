@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -10,7 +10,7 @@ import { unsubscribe } from "@/lib/notifications/unsubscribe";
 import { listNotifications } from "@/lib/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 import { listFollows } from "@/lib/notifications/list-follows";
-import { makeDiscussion, makeUser } from "@/lib/testing/fixtures";
+import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
 
 vi.mock("@/lib/mail/send-mail", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/mail/send-mail")>();

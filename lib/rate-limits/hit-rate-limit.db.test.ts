@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hitRateLimit } from "@/lib/rate-limits/hit-rate-limit";

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { buildCommentsFeed, escapeXml, tagUri } from "@/lib/comments/build-comments-feed";
-import { versionPath } from "@/lib/versions/notify-version-published";
+import { definitionPath, historyPath, versionPath, versionsFeedPath } from "@/lib/paths";
 
 export type FeedDefinition = {
   slug: string;
@@ -17,14 +17,13 @@ export type FeedDefinition = {
  */
 export function buildVersionsFeed({ origin, definition }: { origin: string; definition: FeedDefinition }): string {
   const host = new URL(origin).hostname;
-  const path = `/d/${encodeURIComponent(definition.slug)}`;
   const newestFirst = [...definition.versions].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
   const first = definition.versions.reduce<Date | null>((earliest, v) => (!earliest || v.publishedAt < earliest ? v.publishedAt : earliest), null);
   return buildCommentsFeed({
-    id: tagUri(host, first ?? new Date(0), `${path}/versions`),
+    id: tagUri(host, first ?? new Date(0), `${definitionPath(definition.slug)}/versions`),
     title: `Versions of ${definition.title}`,
-    selfUrl: `${origin}${path}/versions.atom`,
-    alternateUrl: `${origin}${path}/history`,
+    selfUrl: `${origin}${versionsFeedPath(definition.slug)}`,
+    alternateUrl: `${origin}${historyPath(definition.slug)}`,
     updated: newestFirst[0]?.publishedAt ?? first ?? new Date(0),
     entries: newestFirst.map((v) => {
       const link = `${origin}${versionPath(definition.slug, v.label)}`;

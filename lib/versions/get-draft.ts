@@ -7,7 +7,7 @@ import { diffVersions } from "@/lib/versions/diff-versions";
 import { draftOutput, getDraftSchema, type DraftView } from "@/lib/versions/get-draft.schema";
 import { keyDraftSections, loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
-import { amendmentPath } from "@/lib/versions/take-in-amendment";
+import { amendmentPath } from "@/lib/paths";
 
 /**
  * A definition's open draft for its maintainers and admins: the text, the

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/pg/client";
-import { databaseTarget } from "@/lib/db-migrations";
+import type { Prisma } from "@/lib/db/generated/pg/client";
+import { databaseTarget } from "@/lib/db/migrations";
 
 // Any constant distinct from the audit log's (7_238_001): the class of this lock.
 const DRAFT_LOCK_CLASS = 7_238_002;

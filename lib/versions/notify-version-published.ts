@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
-import { siteOrigin } from "@/lib/comments/comment-permalink";
+import { siteOrigin, versionPath } from "@/lib/paths";
 
 export type PublishedVersion = {
   label: string;
@@ -11,10 +11,6 @@ export type PublishedVersion = {
 };
 
 const CHANGELOG_CHARACTERS = 2000;
-
-export function versionPath(slug: string, label: string): string {
-  return `/d/${encodeURIComponent(slug)}/v/${encodeURIComponent(label)}`;
-}
 
 /**
  * Tells the definition's followers about a new version: a notification each and

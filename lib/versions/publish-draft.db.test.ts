@@ -1,7 +1,8 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
-import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 import { newFollowToken } from "@/lib/notifications/follow-token";
 import { contentHash } from "@/lib/versions/content-hash";
 import { startDraft } from "@/lib/versions/start-draft";
@@ -9,18 +10,11 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
 import { takeInAmendment } from "@/lib/versions/take-in-amendment";
 import { publishDraft } from "@/lib/versions/publish-draft";
-import { publishVersion } from "@/lib/versions/publish-version";
+import { publishVersion } from "@/scripts/seed/publish-version";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { GET as getVersionsFeed } from "@/app/d/[slug]/versions.atom/route";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendment,
-  makePublishedDefinition,
-  snapshot,
-  V1_BODY,
-} from "@/lib/versions/publishing-test-fixtures";
+import { makeAmendment, makePublishedDefinition, snapshot, V1_BODY } from "@/scripts/testing/publishing-fixtures";
 
 const NEW_SECTION = "## Weights\n\nThe trained parameters are released under an open licence.\n";
 

@@ -9,7 +9,8 @@ import { loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
 import { draftChangedConflict } from "@/lib/versions/update-draft";
 import { assertLabelFree, commitPublication, newerVersionConflict, preparePublication } from "@/lib/versions/publication";
-import { notifyVersionPublished, versionPath } from "@/lib/versions/notify-version-published";
+import { notifyVersionPublished } from "@/lib/versions/notify-version-published";
+import { versionPath } from "@/lib/paths";
 
 const CONFLICT_MARKER = /^(<<<<<<< ours|>>>>>>> theirs)$/m;
 

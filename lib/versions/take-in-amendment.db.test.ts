@@ -1,21 +1,14 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
 import { startDraft } from "@/lib/versions/start-draft";
 import { getDraft } from "@/lib/versions/get-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
 import { takeInAmendment } from "@/lib/versions/take-in-amendment";
 import { splitSections } from "@/lib/versions/split-sections";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendment,
-  makePublishedDefinition,
-  SECTIONS,
-  snapshot,
-  V1_BODY,
-} from "@/lib/versions/publishing-test-fixtures";
+import { makeAmendment, makePublishedDefinition, SECTIONS, snapshot, V1_BODY } from "@/scripts/testing/publishing-fixtures";
 
 const DATA = SECTIONS[1].text;
 

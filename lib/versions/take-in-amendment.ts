@@ -11,16 +11,13 @@ import { keyDraftSections, loadDraft } from "@/lib/versions/load-draft";
 import { draftRevision } from "@/lib/versions/draft-revision";
 import { draftChangedConflict } from "@/lib/versions/update-draft";
 import { joinSections, splitSections, type SplitSection } from "@/lib/versions/split-sections";
+import { amendmentPath } from "@/lib/paths";
 
 const CONFLICT_MARKER = /^(<<<<<<< ours|=======|>>>>>>> theirs)$/m;
 
 /** Line ends as "\n" and no blank lines around: the form a section's text has after splitting. */
 function normaliseSectionText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "").replace(/^[ \t]+$/, "");
-}
-
-export function amendmentPath(slug: string, amendmentId: string): string {
-  return `/d/${encodeURIComponent(slug)}/amendments/${encodeURIComponent(amendmentId)}`;
 }
 
 export function changelogLine(slug: string, amendment: { id: string; title: string }): string {

@@ -1,22 +1,16 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
-import {
-  expectRefused,
-  expectRefusedWithoutWriting,
-  makeAmendableDefinition,
-  makeVotingAmendment,
-  replaceDataInput,
-  rowCounts,
-} from "@/lib/amendments/amendment-test-fixtures";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput, rowCounts } from "@/scripts/testing/amendment-fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
 
 afterEach(() => {
   delete process.env.VOTES_PER_MINUTE;
@@ -129,7 +123,7 @@ describe("castVote", () => {
     const { version, author } = await makeAmendableDefinition();
     const seeking = await proposeAmendment({ actor: author, input: replaceDataInput(version.id) });
     const voter = await makeUser();
-    await expectRefusedWithoutWriting(() => castVote({ actor: voter, input: { amendmentId: seeking.id, choice: "for" } }), "closed", /looking for sponsors.*2 members/, seeking.id);
+    await expectRefusedWithoutWriting(() => castVote({ actor: voter, input: { amendmentId: seeking.id, choice: "for" } }), "closed", /looking for sponsors.*2 members/);
 
     const withdrawn = await makeVotingAmendment();
     await withdrawAmendment({ actor: withdrawn.author, input: { amendmentId: withdrawn.amendmentId } });

@@ -4,12 +4,11 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
+import { formatUtc } from "@/lib/format-utc";
 import { requireMember } from "@/lib/auth/require-member";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { enforceVoteLimit } from "@/lib/votes/enforce-vote-limit";
-import { tallyVotes } from "@/lib/votes/tally-votes";
 
 /** Why an amendment in `status` takes no votes, in words for the voter. */
 function notVotingMessage(status: string, sponsorsRequired: number): string {
@@ -39,19 +38,8 @@ function notVotingMessage(status: string, sponsorsRequired: number): string {
  * the amendment's status, closing time and revision in the same statement, so
  * concurrent votes by any number of members (or the same member twice) leave
  * exactly one row each, and a vote never lands on an amendment that stopped
- * voting a moment earlier. The result has the tally only: whether votes are
- * public or secret, this function never reports others' choices.
- */
-export async function castVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
-  const vote = await recordVote({ actor, input, address, now });
-  const tally = (await tallyVotes([{ id: vote.amendmentId, revision: vote.revision }])).get(vote.amendmentId)!;
-  return { amendmentId: vote.amendmentId, revision: vote.revision, tally: tally.current };
-}
-
-/**
- * castVote without the tally, for callers that show none (a form that redirects
- * to the amendment's page, the API): one statement fewer. Same checks, same
- * write; the result is the actor's own vote as stored.
+ * voting a moment earlier. The result is the actor's own vote as stored: never
+ * others' choices, whether votes are public or secret.
  */
 export async function recordVote({ actor, input, address, now = new Date() }: { actor: Actor | null; input: z.input<typeof castVoteSchema>; address?: string; now?: Date }) {
   const { amendmentId, choice } = parseInput(castVoteSchema, input);

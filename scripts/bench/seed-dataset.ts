@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { createDefinition } from "@/lib/definitions/create-definition";
-import { publishVersion } from "@/lib/versions/publish-version";
+import { publishVersion } from "@/scripts/seed/publish-version";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { encodeCursor } from "@/lib/comments/comment-cursor";
 import { COMMENT_PAGE_SIZE } from "@/lib/comments/list-comments";

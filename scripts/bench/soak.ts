@@ -18,7 +18,7 @@ import { Agent, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { maintenanceUrlFor, recreateDatabase, dropDatabase } from "../../lib/postgres/drop-database";
+import { maintenanceUrlFor, recreateDatabase, dropDatabase } from "../postgres/drop-database";
 import { findCommentForm, findVoteForm, mpaActionRequest, withFields, type CommentForm } from "./comment-form";
 import { serveArgs } from "../serve-command";
 import { freePort } from "../free-port";

@@ -17,7 +17,7 @@ import {
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { adminQuery, dropDatabase } from "../../lib/postgres/drop-database";
+import { adminQuery, dropDatabase } from "../postgres/drop-database";
 
 export type { SchemaEngine };
 

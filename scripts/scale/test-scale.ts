@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../../lib/postgres/drop-database";
+import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../postgres/drop-database";
 import { findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
 import { serveArgs } from "../serve-command";
 import { freePort } from "../free-port";

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import type { TreeNode } from "@/lib/comments/comment-tree";
-import { commentPermalink } from "@/lib/comments/comment-permalink";
+import { commentPermalink, userPath } from "@/lib/paths";
 import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import type { Actor } from "@/lib/auth/current-user";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { isModerator } from "@/lib/auth/roles";
-import { ModerationForm } from "@/app/moderation/moderation-form";
+import { ModerationForm } from "@/app/_components/moderation-form";
 import { flagContentAction, hideContentAction, lockThreadAction, restoreContentAction } from "@/app/moderation/actions";
 
 // Blog threads indent a few levels, then show deeper replies flat with "in reply to".
@@ -75,7 +75,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
           {node.deleted ? (
             <span className="muted">[deleted]</span>
           ) : (
-            <Link href={`/u/${node.author!.handle}`} className="comment-author">{name}</Link>
+            <Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link>
           )}
           {" · "}
           <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>

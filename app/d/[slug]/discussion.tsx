@@ -5,11 +5,12 @@ import { countEarlierVersionComments } from "@/lib/comments/count-earlier-versio
 import { listSectionCommentsFromEarlierVersions } from "@/lib/comments/list-section-comments-from-earlier-versions";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
 import { listFollows } from "@/lib/notifications/list-follows";
-import { formatUtc } from "@/lib/comments/assert-comments-open";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { formatUtc } from "@/lib/format-utc";
+import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
+import { definitionPath, sectionPath, versionPath } from "@/lib/paths";
 
 type Props = {
   definition: { id: string; slug: string; title: string };
@@ -37,7 +38,7 @@ function commentPeriod(version: Props["version"], now = new Date()): { open: boo
 /** A version's discussion: blog-style threads, paginated, filterable by section. */
 export async function Discussion({ definition, version, currentLabel, user, query }: Props) {
   const sectionKey = query.section && version.sections.some((s) => s.key === query.section) ? query.section : null;
-  const pagePath = `/d/${definition.slug}/v/${encodeURIComponent(version.label)}`;
+  const pagePath = versionPath(definition.slug, version.label);
   const [page, earlierCounts, earlierThreads, follows, editing] = await Promise.all([
     listComments({ versionId: version.id, sectionKey: sectionKey ?? undefined, order: query.order, cursor: query.cursor }),
     countEarlierVersionComments({ definitionId: definition.id, beforeNumber: version.number }),
@@ -82,7 +83,7 @@ export async function Discussion({ definition, version, currentLabel, user, quer
         <p className="muted">
           Earlier versions&apos; discussions:{" "}
           {earlierWithComments.map((c, i) => (
-            <span key={c.versionId}>{i > 0 && ", "}<Link href={`/d/${definition.slug}/v/${encodeURIComponent(c.label)}#discussion`}>{c.count} on {c.label}</Link></span>
+            <span key={c.versionId}>{i > 0 && ", "}<Link href={`${versionPath(definition.slug, c.label)}#discussion`}>{c.count} on {c.label}</Link></span>
           ))}
         </p>
       )}
@@ -138,9 +139,9 @@ export async function Discussion({ definition, version, currentLabel, user, quer
           <ol className="thread">
             {earlierThreads.map((t) => (
               <li key={t.id}>
-                <p className="muted">on version <Link href={`/d/${definition.slug}/v/${encodeURIComponent(t.versionLabel)}#s-${sectionKey}`}>{t.versionLabel}</Link></p>
+                <p className="muted">on version <Link href={sectionPath(definition.slug, t.versionLabel, sectionKey)}>{t.versionLabel}</Link></p>
                 <ol className="thread">
-                  <CommentItem node={t} depth={0} view={{ ...view, open: false, reply: null, edit: null, pagePath: `/d/${definition.slug}/v/${encodeURIComponent(t.versionLabel)}` }} user={null} />
+                  <CommentItem node={t} depth={0} view={{ ...view, open: false, reply: null, edit: null, pagePath: versionPath(definition.slug, t.versionLabel) }} user={null} />
                 </ol>
               </li>
             ))}
@@ -148,7 +149,7 @@ export async function Discussion({ definition, version, currentLabel, user, quer
         </section>
       )}
       {version.status !== "published" && currentLabel && (
-        <p><Link href={`/d/${definition.slug}#discussion`}>Go to the discussion of the current version, {currentLabel}</Link></p>
+        <p><Link href={`${definitionPath(definition.slug)}#discussion`}>Go to the discussion of the current version, {currentLabel}</Link></p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { amendmentsPath, definitionPath, diffPath, historyPath, userPath } from "@/lib/paths";
 
 type Props = {
   definition: { slug: string; title: string; steward: string; sources: { label: string; url: string }[] };
@@ -14,14 +15,14 @@ export function VersionHeader({ definition, version, current }: Props) {
       <div className="version-meta">
         <span className={`badge ${version.status}`}>{version.status}</span>
         <span>Published <time dateTime={version.publishedAt.toISOString()}>{version.publishedAt.toISOString().slice(0, 10)}</time></span>
-        {version.publishedBy && <span>by <Link href={`/u/${version.publishedBy.handle}`}>{version.publishedBy.name ?? version.publishedBy.handle}</Link></span>}
-        <Link href={`/d/${definition.slug}/history`}>History</Link>
-        <Link href={`/d/${definition.slug}/amendments`}>Amendments</Link>
-        <Link href={`/d/${definition.slug}/diff?to=${encodeURIComponent(version.label)}`}>Changes in this version</Link>
+        {version.publishedBy && <span>by <Link href={userPath(version.publishedBy.handle)}>{version.publishedBy.name ?? version.publishedBy.handle}</Link></span>}
+        <Link href={historyPath(definition.slug)}>History</Link>
+        <Link href={amendmentsPath(definition.slug)}>Amendments</Link>
+        <Link href={diffPath(definition.slug, { to: version.label })}>Changes in this version</Link>
       </div>
       {version.status === "superseded" && current && (
         <p className="notice">
-          This version has been superseded. <Link href={`/d/${definition.slug}`}>Read the current version, {current.label}</Link>.
+          This version has been superseded. <Link href={definitionPath(definition.slug)}>Read the current version, {current.label}</Link>.
         </p>
       )}
       {definition.sources.length > 0 && (

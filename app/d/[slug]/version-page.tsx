@@ -11,6 +11,7 @@ import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
 import { Discussion } from "@/app/d/[slug]/discussion";
+import { amendmentsPath, draftPath, logPath, newAmendmentPath, versionPath } from "@/lib/paths";
 
 export type VersionSearchParams = Record<string, string | string[] | undefined>;
 
@@ -32,14 +33,14 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   ]);
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
-  const pagePath = `/d/${slug}/v/${encodeURIComponent(version.label)}`;
+  const pagePath = versionPath(slug, version.label);
 
   return (
     <>
       <VersionHeader definition={definition} version={version} current={definition.current} />
       <p className="version-meta">
-        <Link href={`/d/${slug}/log`}>Log of decisions</Link>
-        {maintainer && <Link href={`/d/${slug}/draft`}>Draft the next version (maintainers)</Link>}
+        <Link href={logPath(slug)}>Log of decisions</Link>
+        {maintainer && <Link href={draftPath(slug)}>Draft the next version (maintainers)</Link>}
       </p>
       <VersionDocument body={version.body} sections={version.sections}>
         {(section) => {
@@ -53,13 +54,13 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
                 {about}
               </Link>
               {open > 0 && (
-                <Link href={`/d/${slug}/amendments?section=${encodeURIComponent(section.key)}&status=open`}>
+                <Link href={amendmentsPath(slug, { section: section.key, status: "open" })}>
                   {open} open {open === 1 ? "amendment" : "amendments"}
                   {about}
                 </Link>
               )}
               {isCurrent && (
-                <Link href={`/d/${slug}/amendments/new?section=${encodeURIComponent(section.key)}`}>
+                <Link href={newAmendmentPath(slug, section.key)}>
                   Propose an amendment{about}
                 </Link>
               )}

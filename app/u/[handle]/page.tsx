@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getProfile } from "@/lib/users/get-profile";
 import { isStaff } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { definitionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ handle
           <h2>Maintains</h2>
           <ul>
             {user.maintains.map((m) => (
-              <li key={m.definition.slug}><Link href={`/d/${m.definition.slug}`}>{m.definition.title}</Link></li>
+              <li key={m.definition.slug}><Link href={definitionPath(m.definition.slug)}>{m.definition.title}</Link></li>
             ))}
           </ul>
         </>

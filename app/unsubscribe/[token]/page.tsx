@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getSubscription } from "@/lib/notifications/get-subscription";
 import { isAppError } from "@/lib/errors/app-error";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { unsubscribeAction } from "@/app/notifications/actions";
 
 export const dynamic = "force-dynamic";

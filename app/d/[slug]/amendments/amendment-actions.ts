@@ -17,12 +17,13 @@ import { recordVote } from "@/lib/votes/cast-vote";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
 import { clientAddress } from "@/lib/http/client-address";
 import { formAction, type FormReader } from "@/lib/actions/form-action";
+import { amendmentPath } from "@/lib/paths";
 import type { ActionState } from "@/lib/errors/action-result";
 
 // Thin: the use case decides who may do what; then back to the amendment.
 
-function amendmentPath(form: FormReader, id?: string) {
-  return `/d/${encodeURIComponent(form.get("slug") ?? "")}/amendments/${encodeURIComponent(id ?? form.get("amendmentId") ?? "")}`;
+function amendmentPage(form: FormReader, id?: string) {
+  return amendmentPath(form.get("slug") ?? "", id ?? form.get("amendmentId") ?? "");
 }
 
 export type ProposeState = ActionState & {
@@ -46,7 +47,7 @@ export const proposeAmendmentAction = formAction<ProposeState>(
       return { error: null, values, preview: { html: preview.redline.html, problem: preview.problem } };
     }
     const amendment = await proposeAmendment({ actor, input });
-    return amendmentPath(form, amendment.id);
+    return amendmentPage(form, amendment.id);
   },
   { keep: (form) => ({ values: proposal(form).values }) },
 );
@@ -57,7 +58,7 @@ const keepBody = (form: FormReader) => ({ body: form.get("body") });
 export const sponsorAction = formAction(
   async ({ actor, form }) => {
     await sponsorAmendment({ actor, input: form.fields(sponsorAmendmentSchema) });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );
@@ -65,7 +66,7 @@ export const sponsorAction = formAction(
 export const voteAction = formAction(
   async ({ actor, form }) => {
     await recordVote({ actor, input: form.fields(castVoteSchema), address: clientAddress(await headers()) });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );
@@ -73,7 +74,7 @@ export const voteAction = formAction(
 export const withdrawAction = formAction(
   async ({ actor, form }) => {
     await withdrawAmendment({ actor, input: form.fields(withdrawAmendmentSchema) });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );
@@ -82,7 +83,7 @@ export const reviseAction = formAction(
   async ({ actor, form }) => {
     const fields = form.fields(reviseAmendmentSchema);
     await reviseAmendment({ actor, input: { ...fields, title: fields.title ?? "", rationale: fields.rationale ?? "", proposedText: form.get("body") ?? "" } });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );
@@ -90,7 +91,7 @@ export const reviseAction = formAction(
 export const resubmitAction = formAction(
   async ({ actor, form }) => {
     await resubmitAmendment({ actor, input: { ...form.fields(resubmitAmendmentSchema), proposedText: form.get("body") ?? "" } });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );
@@ -98,7 +99,7 @@ export const resubmitAction = formAction(
 export const decideAction = formAction(
   async ({ actor, form }) => {
     await decideAmendment({ actor, input: { ...form.fields(decideAmendmentSchema), reason: form.get("body") ?? "" } });
-    return amendmentPath(form);
+    return amendmentPage(form);
   },
   { keep: keepBody },
 );

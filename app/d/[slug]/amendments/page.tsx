@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { amendmentPath, amendmentsPath, definitionPath, newAmendmentPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Amendments" };
@@ -28,21 +29,17 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
   const query = parsed.success ? parsed.data : { sort: "recent" as const, status: undefined, section: undefined };
   const list = await orNotFound(listAmendments({ input: { slug, status: query.status, sectionKey: query.section, sort: query.sort } }));
   const link = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams();
-    const merged = { status: query.status, section: query.section, sort: query.sort === "recent" ? undefined : query.sort, ...change };
-    for (const [k, v] of Object.entries(merged)) if (v) next.set(k, v);
-    const s = next.toString();
-    return `/d/${slug}/amendments${s ? `?${s}` : ""}`;
+    return amendmentsPath(slug, { status: query.status, section: query.section, sort: query.sort === "recent" ? undefined : query.sort, ...change });
   };
   return (
     <>
-      <p><Link href={`/d/${slug}`}>{list.definition.title}</Link></p>
+      <p><Link href={definitionPath(slug)}>{list.definition.title}</Link></p>
       <h1>Amendments</h1>
       <p className="lede">
         Proposed changes to the text. Each needs sponsors before it goes to a vote; a maintainer then accepts or rejects it with a public reason.
         {list.definition.voteVisibility === "secret" ? " Votes on this definition are secret: only tallies are shown." : " Votes are public."}
       </p>
-      <p><Link className="button" href={`/d/${slug}/amendments/new`}>Propose an amendment</Link></p>
+      <p><Link className="button" href={newAmendmentPath(slug)}>Propose an amendment</Link></p>
       <nav aria-label="Filter by status" className="comment-order">
         {FILTERS.map((f) =>
           (query.status ?? "") === f.value ? <strong key={f.value} aria-current="true">{f.label}</strong> : <Link key={f.value} href={link({ status: f.value || undefined })}>{f.label}</Link>,
@@ -60,10 +57,10 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         <ol className="thread">
           {list.amendments.map((a) => (
             <li key={a.id} className="card">
-              <h2><Link href={`/d/${slug}/amendments/${a.id}`}>{a.title}</Link></h2>
+              <h2><Link href={amendmentPath(slug, a.id)}>{a.title}</Link></h2>
               <ul className="stats">
                 <li><span className={`badge status-${a.status}`}>{a.status}</span></li>
-                <li>by <Link href={`/u/${a.author.handle}`}>{a.author.name}</Link></li>
+                <li>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link></li>
                 <li>on <Link href={link({ section: a.sectionKey })}>{a.sectionKey}</Link> ({a.baseVersion})</li>
                 {a.status === "seeking" ? <li>{a.sponsors} of {a.sponsorsRequired} sponsors</li> : <li>{a.tally.for} for · {a.tally.against} against · {a.tally.abstain} abstain</li>}
                 {a.decision && <li>{a.decision.outcome} by {a.decision.by.name}</li>}

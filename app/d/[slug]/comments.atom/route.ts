@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/api-route";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { listRecentComments } from "@/lib/comments/list-recent-comments";
 import { buildCommentsFeed, tagUri } from "@/lib/comments/build-comments-feed";
-import { siteOrigin } from "@/lib/comments/comment-permalink";
+import { commentsFeedPath, definitionPath, siteOrigin } from "@/lib/paths";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -14,13 +14,12 @@ export const GET = apiRoute(async (request: Request, context: Context) => {
   const origin = siteOrigin(new URL(request.url).origin);
   const host = new URL(origin).hostname;
   const firstPublished = definition.versions[0]?.publishedAt ?? new Date(0);
-  const path = `/d/${encodeURIComponent(definition.slug)}`;
 
   const xml = buildCommentsFeed({
-    id: tagUri(host, firstPublished, `${path}/comments`),
+    id: tagUri(host, firstPublished, `${definitionPath(definition.slug)}/comments`),
     title: `Comments on ${definition.title}`,
-    selfUrl: `${origin}${path}/comments.atom`,
-    alternateUrl: `${origin}${path}`,
+    selfUrl: `${origin}${commentsFeedPath(definition.slug)}`,
+    alternateUrl: `${origin}${definitionPath(definition.slug)}`,
     updated: comments.reduce((latest, c) => (c.updatedAt > latest ? c.updatedAt : latest), firstPublished),
     entries: comments.map((c) => ({
       id: tagUri(host, c.createdAt, `comment-${c.id}`),

@@ -6,6 +6,7 @@ import { orNotFound } from "@/lib/errors/or-not-found";
 import { diffVersions } from "@/lib/versions/diff-versions";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
 import type { DiffPart } from "@/lib/versions/word-diff";
+import { definitionPath, historyPath } from "@/lib/paths";
 
 function countWords(parts: DiffPart[], kind: DiffPart["kind"]) {
   return parts.filter((p) => p.kind === kind).reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
@@ -35,7 +36,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p><Link href={`/d/${slug}`}>{definition.title}</Link> · <Link href={`/d/${slug}/history`}>History</Link></p>
+      <p><Link href={definitionPath(slug)}>{definition.title}</Link> · <Link href={historyPath(slug)}>History</Link></p>
       <h1>Changes from {from.label} to {to.label}</h1>
       <form method="get" className="version-meta diff-picker" aria-label="Choose versions to compare">
         <label htmlFor="from">From</label>

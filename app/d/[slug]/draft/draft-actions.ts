@@ -10,12 +10,13 @@ import { publishDraftSchema } from "@/lib/versions/publish-draft.schema";
 import { discardDraft } from "@/lib/versions/discard-draft";
 import { discardDraftSchema } from "@/lib/versions/discard-draft.schema";
 import { formAction, type FormReader } from "@/lib/actions/form-action";
+import { definitionPath, draftPath } from "@/lib/paths";
 import type { ActionState } from "@/lib/errors/action-result";
 
 // Thin: every rule (maintainers only, the revision token, the label) is in the use cases.
 // Saving and taking in stay on the same page with a new #fragment, hence refresh.
 
-const draftPage = (form: FormReader) => `/d/${encodeURIComponent(form.get("slug") ?? "")}/draft`;
+const draftPage = (form: FormReader) => draftPath(form.get("slug") ?? "");
 
 export const startDraftAction = formAction(async ({ actor, form }) => {
   await startDraft({ actor, input: form.fields(startDraftSchema) });
@@ -53,5 +54,5 @@ export const publishDraftAction = formAction(
 
 export const discardDraftAction = formAction(async ({ actor, form }) => {
   await discardDraft({ actor, input: form.fields(discardDraftSchema) });
-  return `/d/${encodeURIComponent(form.get("slug") ?? "")}`;
+  return definitionPath(form.get("slug") ?? "");
 });

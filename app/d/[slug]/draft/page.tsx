@@ -8,9 +8,10 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { isAppError } from "@/lib/errors/app-error";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { TakeInForm } from "@/app/d/[slug]/draft/take-in-form";
 import { discardDraftAction, publishDraftAction, saveDraftAction, startDraftAction } from "@/app/d/[slug]/draft/draft-actions";
+import { amendmentsPath, definitionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Draft", robots: { index: false } };
@@ -32,7 +33,7 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
   if (!draft) {
     return (
       <>
-        <p><Link href={`/d/${slug}`}>{definition.title}</Link></p>
+        <p><Link href={definitionPath(slug)}>{definition.title}</Link></p>
         <h1>Next version of {definition.title}</h1>
         <p>There is no draft in progress. A draft starts as a copy of the current version{definition.current ? ` (${definition.current.label})` : ""}; only maintainers and admins see it until it is published.</p>
         <ActionForm action={startDraftAction} hidden={{ ...hidden, definitionId: definition.id }} submitLabel="Start a draft" />
@@ -44,7 +45,7 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
   const taken = draft.amendments.filter((a) => a.takenIn);
   return (
     <>
-      <p><Link href={`/d/${slug}`}>{definition.title}</Link> · <Link href={`/d/${slug}/amendments?status=accepted`}>Accepted amendments</Link></p>
+      <p><Link href={definitionPath(slug)}>{definition.title}</Link> · <Link href={amendmentsPath(slug, { status: "accepted" })}>Accepted amendments</Link></p>
       <h1>Draft of the next version</h1>
       <p className="notice">Only this definition&apos;s maintainers and admins can see this draft. Based on version {draft.base?.label ?? "none"}.</p>
       {!draft.baseIsCurrent && (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { definitionPath, diffPath, userPath, versionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
   const versions = [...definition.versions].reverse();
   return (
     <>
-      <p><Link href={`/d/${slug}`}>{definition.title}</Link></p>
+      <p><Link href={definitionPath(slug)}>{definition.title}</Link></p>
       <h1>Version history</h1>
       <p className={verification.ok ? "notice" : "notice form-error"} role="status">
         {verification.ok
@@ -25,13 +26,13 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
           return (
             <li key={v.label}>
               <h2>
-                <Link href={`/d/${slug}/v/${encodeURIComponent(v.label)}`}>{v.label}</Link>{" "}
+                <Link href={versionPath(slug, v.label)}>{v.label}</Link>{" "}
                 <span className={`badge ${v.status}`}>{v.status}</span>
               </h2>
               <p>
                 Published <time dateTime={v.publishedAt.toISOString()}>{v.publishedAt.toISOString().slice(0, 10)}</time>
-                {v.publishedBy && <> by <Link href={`/u/${v.publishedBy.handle}`}>{v.publishedBy.name ?? v.publishedBy.handle}</Link></>}
-                {previous && <> · <Link href={`/d/${slug}/diff?from=${encodeURIComponent(previous.label)}&to=${encodeURIComponent(v.label)}`}>Changes from {previous.label}</Link></>}
+                {v.publishedBy && <> by <Link href={userPath(v.publishedBy.handle)}>{v.publishedBy.name ?? v.publishedBy.handle}</Link></>}
+                {previous && <> · <Link href={diffPath(slug, { from: previous.label, to: v.label })}>Changes from {previous.label}</Link></>}
               </p>
               <p>{v.changelog}</p>
               <dl>

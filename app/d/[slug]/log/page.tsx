@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { definitionPath, logPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Log" };
@@ -14,7 +15,7 @@ export default async function LogPage({ params, searchParams }: { params: Promis
   const [log, chain] = await Promise.all([orNotFound(listAuditLog({ slug, after: after ?? 0 })), verifyAuditChain()]);
   return (
     <>
-      <p><Link href={`/d/${slug}`}>Back to the definition</Link> · <Link href={`/api/v1/definitions/${slug}/log`} prefetch={false}>as JSON</Link></p>
+      <p><Link href={definitionPath(slug)}>Back to the definition</Link> · <Link href={`/api/v1/definitions/${slug}/log`} prefetch={false}>as JSON</Link></p>
       <h1>Log of decisions and actions</h1>
       <p className={chain.ok ? "notice" : "notice form-error"} role="status">
         {chain.ok
@@ -34,7 +35,7 @@ export default async function LogPage({ params, searchParams }: { params: Promis
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace("T", " ").slice(0, 16)}</time></td>
-                <td><Link href={`/u/${e.actor.handle}`}>{e.actor.name ?? e.actor.handle}</Link></td>
+                <td><Link href={userPath(e.actor.handle)}>{e.actor.name ?? e.actor.handle}</Link></td>
                 <td>{e.action} <span className="muted">{e.targetType}</span></td>
                 <td>{e.reason ?? ""}</td>
                 <td className="hash">{e.hash.slice(0, 16)}…</td>
@@ -43,7 +44,7 @@ export default async function LogPage({ params, searchParams }: { params: Promis
           </tbody>
         </table>
       )}
-      {log.next !== null && log.next !== undefined && <p><Link href={`/d/${slug}/log?after=${log.next}`}>Later entries</Link></p>}
+      {log.next !== null && log.next !== undefined && <p><Link href={logPath(slug, log.next)}>Later entries</Link></p>}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/api-route";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { buildVersionsFeed } from "@/lib/versions/build-versions-feed";
-import { siteOrigin } from "@/lib/comments/comment-permalink";
+import { siteOrigin } from "@/lib/paths";
 
 type Context = { params: Promise<{ slug: string }> };
 

@@ -6,11 +6,12 @@ import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
 import { findAmendmentThread } from "@/lib/comments/find-amendment-thread";
 import { listComments } from "@/lib/comments/list-comments";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { ActionForm } from "@/app/d/[slug]/action-form";
+import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, withdrawAction } from "@/app/d/[slug]/amendments/amendment-actions";
+import { amendmentPath, amendmentsPath, definitionPath, sectionPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -45,7 +46,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
     a.viewer.canResubmit ? rebaseAmendment({ actor: user, input: { amendmentId: id } }) : Promise.resolve(null),
   ]);
   const hidden = { slug, amendmentId: id };
-  const pagePath = `/d/${slug}/amendments/${id}`;
+  const pagePath = amendmentPath(slug, id);
   const discussionOpen = !!user;
   const view: ThreadView = {
     slug,
@@ -66,12 +67,12 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
   return (
     <>
       <FocusTarget />
-      <p><Link href={`/d/${slug}`}>{a.definition.title}</Link> · <Link href={`/d/${slug}/amendments`}>Amendments</Link></p>
+      <p><Link href={definitionPath(slug)}>{a.definition.title}</Link> · <Link href={amendmentsPath(slug)}>Amendments</Link></p>
       <h1>{a.title}</h1>
       <p className="version-meta">
         <span className={`badge status-${a.status}`}>{STATUS_TEXT[a.status] ?? a.status}</span>
-        <span>by <Link href={`/u/${a.author.handle}`}>{a.author.name}</Link></span>
-        <span>on <Link href={`/d/${slug}/v/${encodeURIComponent(a.baseVersion.label)}#s-${a.section.key}`}>{a.section.heading ?? a.section.key}</Link>, version {a.baseVersion.label}</span>
+        <span>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link></span>
+        <span>on <Link href={sectionPath(slug, a.baseVersion.label, a.section.key)}>{a.section.heading ?? a.section.key}</Link>, version {a.baseVersion.label}</span>
         <span>{a.kind === "replace" ? "replaces the section's text" : a.kind === "insert" ? "inserts a new section after it" : "deletes the section"}</span>
         <span>revision {a.revision}</span>
       </p>
@@ -119,11 +120,11 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
           (a.votes.current.length > 0 || a.votes.earlier.length > 0) && (
             <>
               <h3>Votes on the current revision</h3>
-              <ul className="stats">{a.votes.current.map((v) => <li key={v.voter.handle}><Link href={`/u/${v.voter.handle}`}>{v.voter.name}</Link>: {v.choice}</li>)}</ul>
+              <ul className="stats">{a.votes.current.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link>: {v.choice}</li>)}</ul>
               {a.votes.earlier.length > 0 && (
                 <>
                   <h3>Votes cast on earlier revisions</h3>
-                  <ul className="stats">{a.votes.earlier.map((v) => <li key={v.voter.handle}><Link href={`/u/${v.voter.handle}`}>{v.voter.name}</Link>: {v.choice} (revision {v.revision})</li>)}</ul>
+                  <ul className="stats">{a.votes.earlier.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link>: {v.choice} (revision {v.revision})</li>)}</ul>
                 </>
               )}
             </>
@@ -131,7 +132,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         )}
         {a.decision && (
           <p className="notice">
-            <strong>{a.decision.outcome === "accepted" ? "Accepted" : "Rejected"}</strong> by <Link href={`/u/${a.decision.by.handle}`}>{a.decision.by.name}</Link> on {day(a.decision.at)}: {a.decision.reason}
+            <strong>{a.decision.outcome === "accepted" ? "Accepted" : "Rejected"}</strong> by <Link href={userPath(a.decision.by.handle)}>{a.decision.by.name}</Link> on {day(a.decision.at)}: {a.decision.reason}
             {a.mergedInto && <> Merged into version {a.mergedInto.label}.</>}
           </p>
         )}

@@ -6,6 +6,7 @@ import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { currentUser } from "@/lib/auth/current-user";
 import { ProposeForm } from "@/app/d/[slug]/amendments/new/propose-form";
+import { amendmentsPath, definitionPath, newAmendmentPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Propose an amendment" };
@@ -18,10 +19,10 @@ export default async function NewAmendmentPage({ params, searchParams }: { param
   const version = await orNotFound(getVersion(slug, definition.current.label));
   const target = version.sections.find((s) => s.key === section);
   const user = await currentUser();
-  const here = `/d/${slug}/amendments/new${section ? `?section=${encodeURIComponent(section)}` : ""}`;
+  const here = newAmendmentPath(slug, section);
   return (
     <>
-      <p><Link href={`/d/${slug}`}>{definition.title} {version.label}</Link> · <Link href={`/d/${slug}/amendments`}>Amendments</Link></p>
+      <p><Link href={definitionPath(slug)}>{definition.title} {version.label}</Link> · <Link href={amendmentsPath(slug)}>Amendments</Link></p>
       <h1>Propose an amendment</h1>
       {!user ? (
         <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link> to propose an amendment.</p>
@@ -30,7 +31,7 @@ export default async function NewAmendmentPage({ params, searchParams }: { param
           <p>Pick the section of version {version.label} your amendment changes:</p>
           <ul>
             {version.sections.map((s) => (
-              <li key={s.key}><Link href={`/d/${slug}/amendments/new?section=${encodeURIComponent(s.key)}`}>{s.heading}</Link></li>
+              <li key={s.key}><Link href={newAmendmentPath(slug, s.key)}>{s.heading}</Link></li>
             ))}
           </ul>
         </>

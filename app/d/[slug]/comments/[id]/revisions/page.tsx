@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listCommentRevisions } from "@/lib/comments/list-comment-revisions";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { commentPermalink } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Comment revisions" };
@@ -13,7 +14,7 @@ export default async function CommentRevisionsPage({ params }: { params: Promise
   const history = await orNotFound(listCommentRevisions({ commentId: id }));
   return (
     <>
-      <p><Link href={`/d/${slug}/comments/${id}`}>Back to the comment in its thread</Link></p>
+      <p><Link href={commentPermalink({ slug, commentId: id })}>Back to the comment in its thread</Link></p>
       <h1>Revisions of a comment</h1>
       <p className="muted">
         Posted <time dateTime={history.createdAt.toISOString()}>{when(history.createdAt)}</time>

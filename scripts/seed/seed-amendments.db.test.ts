@@ -1,29 +1,23 @@
-import "@/lib/testing/require-test-database";
-import { readFileSync } from "node:fs";
-import path from "node:path";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { seedAmendments } from "@/lib/amendments/seed-amendments";
+import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { getAmendment } from "@/lib/amendments/get-amendment";
 import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys } from "@/lib/versions/assign-section-keys";
-import { makeDefinition, makeUser, makeVersion } from "@/lib/testing/fixtures";
-
-const CONTENT = path.join(process.cwd(), "prisma/seed/content");
-const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
-  readFileSync(path.join(process.cwd(), "prisma/seed/users.json"), "utf8"),
-);
+import { makeDefinition, makeUser, makeVersion } from "@/scripts/testing/fixtures";
+import { readSeedDefinition, readSeedDefinitionSlugs, readSeedUsers, readSeedVersionBody } from "@/scripts/seed/seed-data";
 
 /** The seed's users and definitions, each definition with its real current version's sections. */
 async function seededWorld(): Promise<Map<string, Actor>> {
+  const USERS = readSeedUsers();
   const actors = new Map<string, Actor>();
   for (const u of USERS) actors.set(u.handle, await makeUser({ handle: u.handle, name: u.name, role: u.role }));
-  for (const slug of ["osaid", "open-weights", "open-science", "debian-gr"]) {
-    const file: { versions: { label: string; file: string }[] } = JSON.parse(readFileSync(path.join(CONTENT, slug, "definition.json"), "utf8"));
-    const current = file.versions.at(-1)!;
-    const { sections } = splitSections(readFileSync(path.join(CONTENT, slug, current.file), "utf8"));
+  for (const slug of readSeedDefinitionSlugs()) {
+    const current = readSeedDefinition(slug).versions.at(-1)!;
+    const { sections } = splitSections(readSeedVersionBody(slug, current.file));
     const definition = await makeDefinition({ slug });
     await makeVersion({ definitionId: definition.id, label: current.label, sections: assignSectionKeys(null, sections) });
     for (const u of USERS.filter((u) => u.maintains?.includes(slug))) {

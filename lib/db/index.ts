@@ -2,10 +2,10 @@ import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient as PgClient } from "@/lib/generated/pg/client";
-import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
-import { databaseTarget } from "@/lib/db-migrations";
-import { serialiseSqliteAdapter } from "@/lib/sqlite-serial-adapter";
+import { PrismaClient as PgClient } from "@/lib/db/generated/pg/client";
+import { PrismaClient as SqliteClient } from "@/lib/db/generated/sqlite/client";
+import { databaseTarget } from "@/lib/db/migrations";
+import { serialiseSqliteAdapter } from "@/lib/db/sqlite-serial-adapter";
 
 // Columns nobody outside sign-in should ever read. A query that needs one asks for
 // it explicitly with `omit: { email: false }`.

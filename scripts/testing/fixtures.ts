@@ -1,7 +1,7 @@
 // Rows for database tests, written straight to the database so a test of one
 // domain does not depend on another domain's use cases. Every fixture takes
 // overrides and fills the rest with unique values.
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";

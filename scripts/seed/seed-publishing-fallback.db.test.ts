@@ -1,9 +1,9 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedPublishing } from "@/lib/versions/seed-publishing";
+import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { getDraft } from "@/lib/versions/get-draft";
-import { seedFoundation, seedRowCounts } from "@/lib/versions/publishing-test-fixtures";
+import { seedFoundation, seedRowCounts } from "@/scripts/testing/publishing-fixtures";
 
 // A file of its own: it needs a database where the amendments seed never ran.
 describe("seedPublishing without the amendments seed", () => {

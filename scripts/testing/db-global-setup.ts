@@ -1,15 +1,15 @@
 // Runs once per test run, before any worker: builds a template database, created
 // empty and brought up to date by the project's own migration command
 // (scripts/db-migrate.ts deploy), exactly as a deployment would. Each test file
-// then clones it (lib/testing/db-setup.ts), which takes milliseconds instead of
+// then clones it (scripts/testing/db-setup.ts), which takes milliseconds instead of
 // seconds per file.
 import { execFile } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { TestProject } from "vitest/node";
-import { dropDatabase, recreateDatabase } from "@/lib/postgres/drop-database";
-import { adminPgUrl, pgUrlFor, sqliteFileFor, testDbKind } from "@/lib/testing/test-database";
+import { dropDatabase, recreateDatabase } from "@/scripts/postgres/drop-database";
+import { adminPgUrl, pgUrlFor, sqliteFileFor, testDbKind } from "@/scripts/testing/test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {

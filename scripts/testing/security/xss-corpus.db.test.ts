@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -10,9 +10,9 @@ import { publicCommentPageSchema } from "@/lib/comments/list-comments.schema";
 import { flagContent } from "@/lib/moderation/flag-content";
 import { hideContent } from "@/lib/moderation/hide-content";
 import { listFlags } from "@/lib/moderation/list-flags";
-import { findExecutableMarkup, tokenizeTags } from "@/lib/security/scan-html";
-import { XSS_PAYLOADS } from "@/lib/security/xss-payloads";
-import { makeDiscussion, makeUser } from "@/lib/testing/fixtures";
+import { findExecutableMarkup, tokenizeTags } from "@/scripts/testing/security/scan-html";
+import { XSS_PAYLOADS } from "@/scripts/testing/security/xss-payloads";
+import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
 
 /** Every comment of a version's thread as the API serves it: id → bodyHtml. */
 async function renderedThread(versionId: string): Promise<Map<string, string>> {

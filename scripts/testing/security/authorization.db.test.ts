@@ -1,4 +1,4 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,13 +10,13 @@ import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
 import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
 import { decideAmendment } from "@/lib/amendments/decide-amendment";
-import { castVote } from "@/lib/votes/cast-vote";
+import { castVote } from "@/scripts/testing/cast-vote";
 import { flagContent } from "@/lib/moderation/flag-content";
 import { hideContent } from "@/lib/moderation/hide-content";
 import { suspendUser } from "@/lib/moderation/suspend-user";
 import { lockThread } from "@/lib/moderation/lock-thread";
-import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/lib/amendments/amendment-test-fixtures";
-import { makeDiscussion, makeUser, makeVersion, type TestUser } from "@/lib/testing/fixtures";
+import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
+import { makeDiscussion, makeUser, makeVersion, type TestUser } from "@/scripts/testing/fixtures";
 
 // Authorization through the use cases, the layer every server action and route
 // handler calls: one member acting on another's words, votes or decisions, and

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { requireMaintainerOf } from "@/lib/auth/require-maintainer-of";
-import { publishVersionSchema } from "@/lib/versions/publish-version.schema";
+import { publishVersionSchema } from "@/scripts/seed/publish-version.schema";
 import { assertLabelFree, commitPublication, newerVersionConflict, preparePublication } from "@/lib/versions/publication";
 import { notifyVersionPublished } from "@/lib/versions/notify-version-published";
 

@@ -1,12 +1,12 @@
-import "@/lib/testing/require-test-database";
+import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { seedAmendments } from "@/lib/amendments/seed-amendments";
-import { seedPublishing } from "@/lib/versions/seed-publishing";
+import { seedAmendments } from "@/scripts/seed/seed-amendments";
+import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { getDraft } from "@/lib/versions/get-draft";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
-import { seedFoundation, seedRowCounts as counts } from "@/lib/versions/publishing-test-fixtures";
+import { seedFoundation, seedRowCounts as counts } from "@/scripts/testing/publishing-fixtures";
 
 describe("seedPublishing", () => {
   it("after the amendments seed: a new open-science version that took in accepted amendments, and an open-weights draft taking one in; idempotent", async () => {

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { databaseTarget } from "@/lib/db-migrations";
+import { databaseTarget } from "@/lib/db/migrations";
 
 // On SQLite every statement shares one connection; on PostgreSQL this holds by
 // design. Either way a write outside a transaction must survive that

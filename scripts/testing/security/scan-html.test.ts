@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCharacterReferences, findExecutableMarkup, tokenizeTags, urlScheme } from "@/lib/security/scan-html";
+import { decodeCharacterReferences, findExecutableMarkup, tokenizeTags, urlScheme } from "@/scripts/testing/security/scan-html";
 
 // The scanner is what the XSS corpus test trusts: each of these must be caught,
 // or that test could pass on output that runs code.

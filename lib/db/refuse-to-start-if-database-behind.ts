@@ -1,4 +1,4 @@
-import { pendingMigrations } from "@/lib/db-migrations";
+import { pendingMigrations } from "@/lib/db/migrations";
 
 // An app whose database is behind its migrations would fail in confusing ways
 // later, so it refuses to start with a one-line reason.
