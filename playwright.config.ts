@@ -4,9 +4,11 @@ import {
   OIDC_ISSUER,
   OIDC_PORT,
   POSTGRES_APP_PORT,
+  POSTGRES_E2E_URL,
   SMTP_HTTP_PORT,
   SMTP_PORT,
   SQLITE_APP_PORT,
+  SQLITE_E2E_URL,
 } from "./e2e/support/services";
 
 // Browser tests run against one production build (`next build`, done once by
@@ -17,7 +19,16 @@ import {
 
 const OIDC_CLIENT_ID = "opendef-test";
 const OIDC_CLIENT_SECRET = "opendef-test-secret";
-const PG_URL = process.env.E2E_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_e2e";
+
+// Specs whose subject is not the database (headers, origins, request hygiene,
+// forged form fields, limit messages, rendering, reading) run on the SQLite
+// instance only: the use cases and queries behind them are tested on both engines
+// by the database tests (vitest.db.config.ts). Writes, concurrency, sign-in (the
+// adapter's rows) and mail through the outbox stay on both.
+const ONE_DATABASE = [
+  /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
+  /\/e2e\/reading\.spec\.ts$/,
+];
 
 const CI = !!process.env.CI;
 
@@ -85,7 +96,7 @@ export default defineConfig({
       name: "postgres",
       use: { baseURL: `http://127.0.0.1:${POSTGRES_APP_PORT}` },
       // No SMTP here: mail lands in the local outbox at /dev/outbox.
-      testIgnore: /\.smtp\.spec\.ts$/,
+      testIgnore: [/\.smtp\.spec\.ts$/, ...ONE_DATABASE],
     },
   ],
   webServer: [
@@ -111,13 +122,13 @@ export default defineConfig({
       env: { SMTP_PORT: String(SMTP_PORT), SMTP_HTTP_PORT: String(SMTP_HTTP_PORT) },
     },
     appServer(SQLITE_APP_PORT, {
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: SQLITE_E2E_URL,
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       // Asked for here too, so the tests prove that SMTP alone keeps it closed.
       OPENDEF_DEV_OUTBOX: "1",
     }),
     appServer(POSTGRES_APP_PORT, {
-      DATABASE_URL: PG_URL,
+      DATABASE_URL: POSTGRES_E2E_URL,
       // `npm start` is production mode: the outbox page exists only when asked for.
       OPENDEF_DEV_OUTBOX: "1",
       SMTP_URL: "",

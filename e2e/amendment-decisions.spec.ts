@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInByEmail, signedInPage } from "./support/auth";
+import { expect, test, type Page } from "@playwright/test";
+import { signedInPage } from "./support/auth";
 import { formsByButton, multipart, raw, sessionCookie, unique } from "./security/helpers";
 
 // The end of an amendment's life: the vote closes, a maintainer of its definition
@@ -7,12 +7,6 @@ import { formsByButton, multipart, raw, sessionCookie, unique } from "./security
 // by secret ballot never shows who voted how.
 test.describe.configure({ timeout: 240_000 });
 
-
-async function seededMaintainer(browser: Browser, handle: string, project: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInByEmail(page, `${handle}@opendef.example`, project);
-  return page;
-}
 
 type ApiAmendment = { id: string; title: string; status: string; tally: Record<string, number>; votes: { handle: string; choice: string }[]; decision: { outcome: string; reason: string } | null };
 
@@ -32,14 +26,14 @@ async function replay(baseURL: string, page: Page, path: string, fields: Record<
   return raw(baseURL, { method: "POST", path, headers: { Cookie: await sessionCookie(page), Origin: new URL(baseURL).origin, "Content-Type": contentType }, body });
 }
 
-test("after the vote closes, only a maintainer of that definition decides, with a public reason", async ({ browser, baseURL }, testInfo) => {
+test("after the vote closes, only a maintainer of that definition decides, with a public reason", async ({ browser, baseURL }) => {
   const closedId = await firstWithStatus(baseURL!, "osaid", "closed");
   const openId = await firstWithStatus(baseURL!, "osaid", "voting");
   const path = `/d/osaid/amendments/${closedId}`;
   const before = await amendment(baseURL!, closedId);
 
   // A maintainer of another definition sees no decision form here, and no vote buttons.
-  const other = await seededMaintainer(browser, "owd-maint", testInfo.project.name);
+  const other = await signedInPage(browser, "owd-maint");
   await other.goto(path);
   await expect(other.getByText(/The vote closed on .*: no more votes are taken\./)).toBeVisible();
   await expect(other.getByRole("heading", { name: "Decide (maintainers)" })).toHaveCount(0);
@@ -53,7 +47,7 @@ test("after the vote closes, only a maintainer of that definition decides, with 
   expect(lateVote.body).toContain("The vote on this amendment has closed");
 
   // The osaid maintainer's own decision form, replayed by the other definition's maintainer.
-  const maintainer = await seededMaintainer(browser, "osi-maint", testInfo.project.name);
+  const maintainer = await signedInPage(browser, "osi-maint");
   const [decideForm] = formsByButton((await raw(baseURL!, { path, headers: { Cookie: await sessionCookie(maintainer) } })).body).get("Accept") ?? [];
   expect(decideForm, "the maintainer's decision form").toBeTruthy();
   const forged = await replay(baseURL!, other, path, { ...decideForm, outcome: "accepted", body: "Deciding for a definition I do not maintain" });
@@ -83,7 +77,7 @@ test("after the vote closes, only a maintainer of that definition decides, with 
   expect(log.entries.some((e) => e.action.startsWith("amendment.") && e.reason === reason)).toBe(true);
 });
 
-test("a secret-ballot definition shows tallies only: not on the page, in the API or to its maintainers", async ({ browser, baseURL }, testInfo) => {
+test("a secret-ballot definition shows tallies only: not on the page, in the API or to its maintainers", async ({ browser, baseURL }) => {
   const author = await signedInPage(browser, unique("ana"));
   const title = `Ship the fetch script with checksums ${unique("t")}`;
   await author.goto("/d/debian-gr");
@@ -128,7 +122,7 @@ test("a secret-ballot definition shows tallies only: not on the page, in the API
   expect((await raw(baseURL!, { path: `/u/${voterHandle}` })).body).not.toContain(title);
 
   // Not even the definition's maintainer sees who voted how.
-  const maintainer = await seededMaintainer(browser, "debian-maint", testInfo.project.name);
+  const maintainer = await signedInPage(browser, "debian-maint");
   await maintainer.goto(path);
   await expect(maintainer.getByText("Votes on this definition are secret: only the tallies are ever shown.")).toBeVisible();
   expect((await maintainer.content()).toLowerCase()).not.toContain(voterHandle.toLowerCase());

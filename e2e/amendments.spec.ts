@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signedInPage } from "./support/auth";
+import { testAccount } from "./support/test-accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The amendment process as members would go through it: propose with a preview,
@@ -35,7 +36,8 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await expect(author.getByRole("button", { name: "Sponsor this amendment" })).toHaveCount(0);
   const url = author.url();
 
-  const [ben, cleo, dan] = await Promise.all([signedInPage(browser, unique("ben")), signedInPage(browser, unique("cleo")), signedInPage(browser, unique("dan"))]);
+  const handles = [unique("ben"), unique("cleo"), unique("dan")];
+  const [ben, cleo, dan] = await Promise.all(handles.map((handle) => signedInPage(browser, handle)));
   for (const sponsor of [ben, cleo]) {
     await sponsor.goto(url);
     await sponsor.getByRole("button", { name: "Sponsor this amendment" }).click();
@@ -44,10 +46,12 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await ben.reload();
   await expect(ben.getByText("voting open")).toBeVisible();
 
-  for (const [voter, choice] of [[ben, "Vote for"], [cleo, "Vote against"], [dan, "Vote for"]] as const) {
+  for (const [i, voter, choice] of [[0, ben, "for"], [1, cleo, "against"], [2, dan, "for"]] as const) {
     await voter.goto(url);
-    await voter.getByRole("button", { name: choice }).click();
-    await expect(voter.getByLabel("Tally")).toBeVisible();
+    await voter.getByRole("button", { name: `Vote ${choice}` }).click();
+    // The public list names the voter once the vote is in (the tally shows before, too:
+    // leaving the page earlier would cancel the vote).
+    await expect(voter.getByRole("listitem").filter({ hasText: `${testAccount(handles[i]).name}: ${choice}` })).toBeVisible();
   }
   await dan.reload();
   await expect(dan.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);

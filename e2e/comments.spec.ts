@@ -41,8 +41,10 @@ async function reply(page: Page, to: string, text: string) {
 }
 
 test("comment on a section, reply three levels deep, open the permalink in a new tab", async ({ browser }) => {
-  const alice = await signedInPage(browser, unique("alice"));
-  const bob = await signedInPage(browser, unique("bob"));
+  // Four people, one post each: a member may post once per COMMENT_MIN_INTERVAL_SECONDS
+  // (5 s), and a fast machine gets from one post to the next in less.
+  // api-writes.spec.ts proves that refusal.
+  const [alice, bob, carol, dave] = await Promise.all(["alice", "bob", "carol", "dave"].map((name) => signedInPage(browser, unique(name))));
   const first = `Open data is the only way to audit a model ${unique("t")}`;
 
   await alice.goto("/d/open-science");
@@ -57,16 +59,16 @@ test("comment on a section, reply three levels deep, open the permalink in a new
   const level3 = `Agreed, with a manifest for the rest ${unique("r")}`;
   await openWhere(bob, alice);
   await reply(bob, first, level1);
-  await openWhere(alice, bob);
-  await reply(alice, level1, level2);
-  await openWhere(bob, alice);
-  const deepest = await reply(bob, level2, level3);
+  await openWhere(carol, bob);
+  await reply(carol, level1, level2);
+  await openWhere(dave, carol);
+  const deepest = await reply(dave, level2, level3);
   // Three levels of replies under the first comment.
-  await expect(bob.locator(".thread > li > .replies > li > .replies > li > .replies article").filter({ hasText: level3 })).toHaveCount(1);
+  await expect(dave.locator(".thread > li > .replies > li > .replies > li > .replies article").filter({ hasText: level3 })).toHaveCount(1);
 
   const permalink = await deepest.locator("a.permalink").getAttribute("href");
   expect(permalink).toMatch(/^\/d\/open-science\/comments\/[\w-]+$/);
-  const tab = await bob.context().newPage();
+  const tab = await dave.context().newPage();
   await tab.goto(permalink!);
   const id = permalink!.split("/").pop();
   await expect(tab).toHaveURL(new RegExp(`#comment-${id}$`));

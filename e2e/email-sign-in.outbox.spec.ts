@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, requestSignInLink, uniqueEmail } from "./support/auth";
+import { expectSignedIn, signInByEmail, requestSignInLink, uniqueEmail } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The "postgres" project only: its app server has no SMTP server, so mail lands
@@ -35,4 +35,11 @@ test("the outbox lists the newest mail first", async ({ page }) => {
   const earlierAt = texts.findIndex((text) => text.includes(earlier));
   expect(earlierAt, "the earlier mail is listed").toBeGreaterThanOrEqual(0);
   expect(laterAt, "the later mail comes before the earlier one").toBeLessThan(earlierAt);
+});
+
+// Other specs sign seeded people in with a session row (support/sessions.ts): this
+// is the e-mail round trip for an account that already exists.
+test("a seeded member signs in by e-mail to their own account", async ({ page }) => {
+  await signInByEmail(page, "amara@opendef.example", "postgres");
+  await expectSignedIn(page, "Amara Okafor");
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, expectSignedOut, requestSignInLink, uniqueEmail } from "./support/auth";
+import { expectSignedIn, signInByEmail, expectSignedOut, requestSignInLink, uniqueEmail } from "./support/auth";
 import { waitForMail } from "./support/mailbox";
 
 // The "sqlite" project only: its app server sends mail to the test SMTP server.
@@ -39,4 +39,11 @@ test("a sign-in link works only once", async ({ page, browser, baseURL }) => {
 test("the local outbox stays closed when mail goes over SMTP", async ({ request }) => {
   // This instance has OPENDEF_DEV_OUTBOX=1 as well: SMTP alone must close it.
   expect((await request.get("/dev/outbox")).status()).toBe(404);
+});
+
+// Other specs sign seeded people in with a session row (support/sessions.ts): this
+// is the e-mail round trip for an account that already exists.
+test("a seeded member signs in by e-mail to their own account", async ({ page }) => {
+  await signInByEmail(page, "amara@opendef.example", "sqlite");
+  await expectSignedIn(page, "Amara Okafor");
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInByEmail, signInWithOidcRequests } from "./support/auth";
+import { signedInPage } from "./support/auth";
 import { mailsTo } from "./support/mailbox";
 import { testAccount } from "./support/test-accounts";
 import { formsByButton, multipart, raw, sessionCookie } from "./security/helpers";
@@ -31,16 +31,14 @@ function pendingItem(page: Page, title: string) {
 test("a maintainer takes in two amendments (resolving a conflict) and publishes; followers hear; members and a second publish cannot", async ({ browser, baseURL }, testInfo) => {
   // A member follows the definition, and finds no draft anywhere.
   const memberName = `mem${Date.now().toString(36)}`;
-  const member = await (await browser.newContext()).newPage();
-  await signInWithOidcRequests(member, memberName);
+  const member = await signedInPage(browser, memberName);
   expect((await member.goto(DRAFT))?.status()).toBe(404);
   await member.goto("/d/open-weights");
   await expect(member.getByRole("link", { name: /Draft the next version/ })).toHaveCount(0);
   await member.getByRole("button", { name: /^Follow .*notify me of new comments and versions/ }).click();
   await expect(member.getByRole("button", { name: /^Stop following/ })).toBeVisible();
 
-  const maintainer = await (await browser.newContext()).newPage();
-  await signInByEmail(maintainer, "owd-maint@opendef.example", testInfo.project.name);
+  const maintainer = await signedInPage(browser, "owd-maint");
   await maintainer.goto("/d/open-weights");
   await maintainer.getByRole("link", { name: /Draft the next version/ }).click();
   await expect(maintainer.getByRole("heading", { name: "Draft of the next version" })).toBeVisible();
@@ -86,8 +84,7 @@ test("a maintainer takes in two amendments (resolving a conflict) and publishes;
   await changelog.fill(`${lines}\n\nThe quantisation wording combines both amendments.`);
 
   // An admin publishes from the same draft at the same moment: exactly one wins.
-  const admin = await (await browser.newContext()).newPage();
-  await signInByEmail(admin, "admin@opendef.example", testInfo.project.name);
+  const admin = await signedInPage(browser, "admin");
   await admin.goto(DRAFT);
   await admin.getByLabel(/^Changelog/).fill("Published by the admin.");
   await admin.getByLabel(/Version label/).fill("0.3-admin");

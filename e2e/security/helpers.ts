@@ -3,8 +3,8 @@
 // host): with TRUSTED_PROXY_HOPS unset, that socket address is what rate limits
 // count, so each test gets counters no other test touches.
 import { request as httpRequest } from "node:http";
-import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { signInByEmail } from "../support/auth";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { signedInPage } from "../support/auth";
 
 export function unique(name: string): string {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -75,15 +75,11 @@ export async function sessionCookie(page: Page): Promise<string> {
   return `${session!.name}=${session!.value}`;
 }
 
-export { signedInPage as member } from "../support/auth";
+export { signedInPage as member };
 
-/** The seeded moderator (prisma/seed/users.json), signed in by e-mail link: over SMTP on one instance, the outbox on the other. */
-export const MODERATOR_EMAIL = "mira@opendef.example";
-
-export async function moderator(browser: Browser, testInfo: TestInfo): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInByEmail(page, MODERATOR_EMAIL, testInfo.project.name);
-  return page;
+/** The seeded moderator (prisma/seed/users.json), signed in by a session row. */
+export function moderator(browser: Browser): Promise<Page> {
+  return signedInPage(browser, "mira");
 }
 
 /**

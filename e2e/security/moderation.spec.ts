@@ -5,7 +5,6 @@ import { formsByButton, member, moderator, multipart, newestFirst, publicComment
 
 // The whole moderation loop as people do it: a member flags, a moderator works the
 // queue at /moderation, hides and restores, locks a thread, suspends an account.
-// One moderator sign-in (an e-mail link, so a few per hour) for the whole loop.
 
 function commentWith(page: Page, text: string) {
   return page.locator("article.comment").filter({ hasText: text });
@@ -20,7 +19,7 @@ async function post(page: Page, text: string) {
   return { href: newestFirst("osaid"), id };
 }
 
-test("flag, queue, hide, restore, lock and suspend, each refused to members and each visible where it should be", async ({ browser, baseURL }, testInfo) => {
+test("flag, queue, hide, restore, lock and suspend, each refused to members and each visible where it should be", async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
   const authorName = unique("author");
   const author = await member(browser, authorName);
@@ -49,7 +48,7 @@ test("flag, queue, hide, restore, lock and suspend, each refused to members and 
   await expect(commentWith(author, words).getByText("Flag", { exact: true })).toHaveCount(0);
 
   // The moderator's queue lists it with the reason.
-  const mod = await moderator(browser, testInfo);
+  const mod = await moderator(browser);
   await mod.goto("/moderation");
   await expect(mod.getByRole("heading", { name: "Moderation", level: 1 })).toBeVisible();
   const item = mod.locator("article.flagged-item").filter({ hasText: words });

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { testAccount } from "./test-accounts";
-import { OIDC_ISSUER } from "./services";
+import { signInContext } from "./sessions";
 import { mailsTo } from "./mailbox";
 
 /** A fresh address per call, so tests never read each other's mail. */
@@ -41,40 +41,16 @@ export async function signInWithOidc(page: Page, username: string) {
 }
 
 /**
- * The same round trip through the test OpenID Provider, made with HTTP requests
- * that share the page's cookies instead of by rendering five pages: next-auth's
- * sign-in endpoint, the provider's login and consent forms, next-auth's callback.
- * For tests about something else; sign-in.spec.ts and the CSP test in
- * security/headers.spec.ts go through the pages with signInWithOidc. The session
- * is checked through next-auth's session endpoint; the page itself stays where it
- * was (a new page: nowhere), since every caller goes to its own first page next.
+ * A page in a browser context of its own, signed in as `handle` by a session row
+ * written into the database (support/sessions.ts). A handle that is not seeded
+ * becomes a new member, as their first OpenID sign-in would make them. For every
+ * test that is not about signing in.
  */
-export async function signInWithOidcRequests(page: Page, username: string) {
-  const request = page.request;
-  const origin = new URL(page.url().startsWith("http") ? page.url() : (test.info().project.use.baseURL ?? "")).origin;
-  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const start = await request.post("/api/auth/signin/oidc", { form: { csrfToken, callbackUrl: "/", json: "true" }, headers: { Origin: origin } });
-  const { url } = (await start.json()) as { url: string };
-  expect(url, "next-auth sends the browser to the provider").toMatch(new RegExp(`^${OIDC_ISSUER}/`));
-
-  // The provider redirects to its login interaction; then, once per account, to its consent one.
-  let answer = await request.get(url);
-  const login = /action="\/interaction\/([\w-]+)\/login"/.exec(await answer.text())?.[1];
-  expect(login, "the provider's login form").toBeTruthy();
-  answer = await request.post(`${OIDC_ISSUER}/interaction/${login}/login`, { form: { username } });
-  const consent = /action="\/interaction\/([\w-]+)\/confirm"/.exec(await answer.text())?.[1];
-  if (consent) answer = await request.post(`${OIDC_ISSUER}/interaction/${consent}/confirm`);
-  expect(answer.url(), "the provider sent the browser back, and next-auth on to the home page").toBe(`${origin}/`);
-
-  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { name?: string } };
-  expect(session.user?.name).toBe(testAccount(username).name);
-}
-
-/** A page in a browser context of its own, signed in as `username` by signInWithOidcRequests. */
-export async function signedInPage(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInWithOidcRequests(page, username);
-  return page;
+export async function signedInPage(browser: Browser, handle: string): Promise<Page> {
+  const baseURL = test.info().project.use.baseURL!;
+  const context = await browser.newContext({ baseURL });
+  await signInContext(context, handle, baseURL);
+  return context.newPage();
 }
 
 /** Fills the e-mail form on /signin and waits for the confirmation page. */

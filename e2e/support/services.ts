@@ -8,3 +8,8 @@ export const POSTGRES_APP_PORT = 3101;
 
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
 export const MAILBOX_URL = `http://127.0.0.1:${SMTP_HTTP_PORT}`;
+
+// The databases the two app servers use (reset and seeded by scripts/e2e-serve.ts);
+// the sign-in fixture (e2e/support/auth.ts) writes sessions straight into them.
+export const SQLITE_E2E_URL = "file:./data/e2e.db";
+export const POSTGRES_E2E_URL = process.env.E2E_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_e2e";
