@@ -1,10 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { XSS_PAYLOADS } from "../../lib/security/xss-payloads";
+import { XSS_PAYLOADS } from "../../scripts/testing/security/xss-payloads";
 import { member, newestFirst, unique } from "./helpers";
 
 // The sanitiser's rules are proven on the whole corpus against the renderer
 // (lib/markdown/render-markdown.xss.test.ts) and through the use cases
-// (lib/security/xss-*.db.test.ts). Here a real Chromium loads the result: the
+// (scripts/testing/security/xss-*.db.test.ts). Here a real Chromium loads the result: the
 // hand-collected payloads, posted in one comment, run nothing, open no dialog and
 // load nothing, for the author and for a reader.
 

