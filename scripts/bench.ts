@@ -499,7 +499,7 @@ async function main() {
   if (!existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error(`no production build in ${ROOT}/.next: run npm run build first`);
   const only = args.only ? new Set(args.only.split(",")) : null;
   const started = new Date();
-  log(`${args.db}, ${args.comments} comments, ${CONNECTIONS} connections × ${DURATION} s per endpoint${args.nice === undefined ? "" : `, nice ${args.nice}`}; work dir ${work}`);
+  log(`${args.db}, Node ${process.version}, ${args.comments} comments, ${CONNECTIONS} connections × ${DURATION} s per endpoint${args.nice === undefined ? "" : `, nice ${args.nice}`}; work dir ${work}`);
 
   const databaseUrl = await resetDatabase();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };

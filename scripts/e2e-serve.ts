@@ -12,6 +12,8 @@ import path from "node:path";
 import { maintenanceUrlFor, recreateDatabase } from "./postgres/drop-database";
 import { serveArgs } from "./serve-command";
 
+// On stderr, which Playwright shows: the browser tests' server runs on the Node it names.
+console.error(`e2e-serve: port ${process.env.PORT}, Node ${process.version}`);
 const databaseUrl = process.env.DATABASE_URL;
 const port = process.env.PORT;
 if (!databaseUrl || !port) {

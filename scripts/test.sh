@@ -43,6 +43,7 @@ step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.t
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
 step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" npx tsx scripts/db-migrate.ts check
 step "lint" npx eslint .
+step "lib/ holds only what production imports" node scripts/check-lib-reachable.mjs
 step "type check" npx tsc --noEmit
 step "unit tests" npx vitest run
 step "database tests on SQLite" env TEST_DB=sqlite npx vitest run --config vitest.db.config.ts

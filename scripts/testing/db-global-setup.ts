@@ -39,6 +39,7 @@ async function migrate(databaseUrl: string) {
 }
 
 export default async function setup(project: TestProject) {
+  console.log(`database tests on ${testDbKind()}, Node ${process.version}`);
   const kind = testDbKind();
   const runId = String(process.pid);
   const template = `opendef_test_template_${runId}`;
