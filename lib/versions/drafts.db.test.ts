@@ -7,6 +7,7 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
 import { discardDraft } from "@/lib/versions/discard-draft";
 import { takeInAmendment } from "@/lib/versions/take-in-amendment";
+import { publishVersion } from "@/scripts/seed/publish-version";
 import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
 import { makeAmendment, makePublishedDefinition, snapshot, V1_BODY } from "@/scripts/testing/publishing-fixtures";
 
@@ -126,6 +127,17 @@ describe("updateDraft", () => {
     }
     await expectRefusedWithoutWriting(() => updateDraft({ actor: maintainer, input: { draftId, revision, body: "x".repeat(200_001) } }), "bad_input", /200,000/);
     await expectRefusedWithoutWriting(() => updateDraft({ actor: maintainer, input: { draftId, revision } }), "bad_input", /Nothing to save/);
+  });
+});
+
+describe("getDraft", () => {
+  it("says when a newer version overtook the draft's base, so it can no longer be published", async () => {
+    const { definition, version, maintainer } = await makePublishedDefinition();
+    await startDraft({ actor: maintainer, input: { definitionId: definition.id } });
+    expect((await getDraft({ actor: maintainer, input: { slug: definition.slug } })).baseIsCurrent).toBe(true);
+    // Someone publishes the next version another way (the seed's path).
+    await publishVersion({ actor: maintainer, input: { definitionId: definition.id, baseVersionId: version.id, label: "2.0", body: `${V1_BODY}\n## More\n\nText.\n`, changelog: "More." } });
+    expect((await getDraft({ actor: maintainer, input: { slug: definition.slug } })).baseIsCurrent).toBe(false);
   });
 });
 
