@@ -41,7 +41,15 @@ const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: D
 // One pool per process, shared by both clients below, so the process never holds
 // more than its share however the work is split between them.
 function pgPool(url: string): pg.Pool {
-  globalForDb.opendefPgPool ??= new pg.Pool({ connectionString: url, max: poolSizePerProcess() });
+  if (!globalForDb.opendefPgPool) {
+    const pool = new pg.Pool({ connectionString: url, max: poolSizePerProcess() });
+    // An idle connection that the server closes (a restart, a terminated backend)
+    // is an 'error' event on the pool, which drops that connection. Prisma's adapter
+    // listens only while a client is connected; without a listener of the pool's
+    // own, such an event would end the process.
+    pool.on("error", (error) => console.error(`OpenDef: an idle PostgreSQL connection closed: ${error.message}`));
+    globalForDb.opendefPgPool = pool;
+  }
   return globalForDb.opendefPgPool;
 }
 

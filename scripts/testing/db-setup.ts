@@ -17,11 +17,21 @@ function removeSqlite(file: string) {
 
 // A client cached on globalThis by an earlier file in this process points at a
 // database that no longer exists.
-const cached = globalThis as unknown as { opendefDb?: { $disconnect(): Promise<void> } };
-if (cached.opendefDb) {
-  await cached.opendefDb.$disconnect();
-  delete cached.opendefDb;
+const cached = globalThis as unknown as {
+  opendefDb?: { $disconnect(): Promise<void> };
+  opendefAuthDb?: { $disconnect(): Promise<void> };
+  opendefPgPool?: { end(): Promise<void> };
+};
+/** Closes what lib/db/index.ts cached: both clients and the PostgreSQL pool they share. */
+async function closeDatabaseClients() {
+  for (const key of ["opendefDb", "opendefAuthDb"] as const) {
+    await cached[key]?.$disconnect();
+    delete cached[key];
+  }
+  await cached.opendefPgPool?.end();
+  delete cached.opendefPgPool;
 }
+await closeDatabaseClients();
 
 if (kind === "sqlite") {
   const file = sqliteFileFor(name);
@@ -40,10 +50,8 @@ process.env.COMMENT_HOURLY_LIMIT_NEW_ACCOUNT = "0";
 process.env.NEXTAUTH_URL = "http://opendef.test";
 
 afterAll(async () => {
-  if (cached.opendefDb) {
-    await cached.opendefDb.$disconnect();
-    delete cached.opendefDb;
-  }
+  // Before the drop: its FORCE ends every connection still open to the database.
+  await closeDatabaseClients();
   if (kind === "sqlite") removeSqlite(sqliteFileFor(name));
   else await dropDatabase(adminPgUrl(), name);
 });
