@@ -57,8 +57,10 @@ async function checkThenStart() {
   }
   console.log(`OpenDef: Node ${process.version}`);
   for (const warning of report.warnings) console.warn(`OpenDef warning: ${warning}`);
-  // DATABASE_POOL_SIZE is the instance's: each process takes its share (lib/db.ts).
+  // DATABASE_POOL_SIZE is the instance's: each process takes its share (lib/db/index.ts).
   process.env.OPENDEF_SERVER_PROCESSES = String(processes);
+  // Workers inherit it: the migrations were checked just now, so they do not ask again.
+  process.env.OPENDEF_STARTUP_CHECKED = "1";
   if (processes > 1) runPrimary();
   else await serve().catch(failedToServe);
 }

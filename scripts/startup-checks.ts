@@ -2,6 +2,7 @@
 // worker: a failed check is one line and exit 1, instead of every worker failing
 // the same way (or serving pages that all answer 500).
 import { databaseTarget, pendingMigrations } from "../lib/db/migrations";
+import { databaseBehindReason } from "../lib/db/refuse-to-start-if-database-behind";
 import { mailTransport } from "../lib/mail/mail-transport";
 
 export type StartupReport = { refusal?: string; warnings: string[] };
@@ -48,10 +49,8 @@ export async function startupChecks(env: NodeJS.ProcessEnv, listen: { hostname: 
   const report = checkEnvironment(env, listen);
   if (report.refusal) return report;
   try {
-    const pending = await pendingMigrations(databaseTarget(env));
-    if (pending.length > 0) {
-      return { ...report, refusal: `the database is behind by ${pending.length} migration(s) (${pending.join(", ")}); run npm run db:migrate.` };
-    }
+    const behind = databaseBehindReason(await pendingMigrations(databaseTarget(env)));
+    if (behind) return { ...report, refusal: behind };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { ...report, refusal: `cannot read the database's migrations (${reason}).` };
