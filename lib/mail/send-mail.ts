@@ -1,14 +1,11 @@
 import "server-only";
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db";
+import { mailTransport } from "@/lib/mail/mail-transport";
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
 let transport: nodemailer.Transporter | undefined;
-
-export function smtpConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
-}
 
 /**
  * Sends through SMTP_URL when it is set. Without it (the embedded default) the
@@ -16,7 +13,7 @@ export function smtpConfigured(): boolean {
  * /dev/outbox, so a newcomer can sign in with no mail server at all.
  */
 export async function sendMail(mail: Mail): Promise<void> {
-  if (smtpConfigured()) {
+  if (mailTransport() === "smtp") {
     transport ??= nodemailer.createTransport(process.env.SMTP_URL);
     await transport.sendMail({ from: mailFrom(), ...mail });
     return;
