@@ -36,6 +36,10 @@ import { appointMaintainer } from "@/lib/admin/appoint-maintainer";
 import { removeMaintainer } from "@/lib/admin/remove-maintainer";
 import { setUserRole } from "@/lib/admin/set-user-role";
 import { createDefinition } from "@/lib/definitions/create-definition";
+import { openBallot } from "@/lib/ballots/open-ballot";
+import { castBallot } from "@/lib/ballots/cast-ballot";
+import { closeBallot } from "@/lib/ballots/close-ballot";
+import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
 
 // Every write use case × every kind of actor, through the use cases (the layer
 // every server action and API route calls). Each cell gets fresh rows to act on,
@@ -117,6 +121,19 @@ async function draft() {
   return { definition, version, draft: row, revision: draftRevision(row) };
 }
 
+/** A ranked ballot opened by the world's maintainer on a definition of its own; `closed` closes it with option 1 winning. */
+async function ballot({ closed = false } = {}) {
+  const { version } = await definitionWithVersion();
+  const options = [{ label: "Describe", text: "Describe the data." }, { label: "Release", text: "Release the data." }];
+  const { ballotId } = await openBallot({ actor: world.maintainer, input: { versionId: version.id, sectionKey: "data", title: "Data", days: 7, options } });
+  const ids = (await db.ballotOption.findMany({ where: { ballotId }, orderBy: { position: "asc" }, select: { id: true } })).map((o) => o.id);
+  if (closed) {
+    await castBallot({ actor: world.someone, input: { ballotId, ranks: { [ids[0]]: 1 } } });
+    await closeBallot({ actor: world.maintainer, input: { ballotId } });
+  }
+  return { ballotId, ids };
+}
+
 const text = "Developers describe the training data in detail.\n\nThe data is released under an open licence, revised.";
 const soon = () => new Date(Date.now() + 7 * 86_400_000);
 const address = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomUUID().slice(0, 4)}`;
@@ -180,6 +197,23 @@ const ROWS: Row[] = [
   { name: "flagContent", rule: "member", cell: async () => {
       const { comment: c } = await comment(world.someone.id);
       return (actor) => flagContent({ actor, input: { targetType: "comment", targetId: c.id, reason: "Spam, I think." }, address: address() });
+    } },
+  { name: "castBallot", rule: "member", cell: async () => {
+      const { ballotId, ids } = await ballot();
+      return (actor) => castBallot({ actor, input: { ballotId, ranks: { [ids[0]]: 1 } } });
+    } },
+  { name: "openBallot", rule: "maintainer", cell: async () => {
+      const { version } = await definitionWithVersion();
+      const options = [{ label: "Describe", text: "Describe the data." }, { label: "Release", text: "Release the data." }];
+      return (actor) => openBallot({ actor, input: { versionId: version.id, sectionKey: "data", title: "Data", days: 7, options } });
+    } },
+  { name: "closeBallot", rule: "maintainer", cell: async () => {
+      const { ballotId } = await ballot();
+      return (actor) => closeBallot({ actor, input: { ballotId } });
+    } },
+  { name: "acceptBallotWinner", rule: "maintainer", cell: async () => {
+      const { ballotId } = await ballot({ closed: true });
+      return (actor) => acceptBallotWinner({ actor, input: { ballotId } });
     } },
   { name: "decideAmendment", rule: "maintainer", cell: async () => {
       const { amendment: a } = await amendment(world.someone.id, "closed");
