@@ -89,3 +89,18 @@ export function siteOrigin(fallback?: string): string {
   const origin = configured || fallback || "http://localhost:3000";
   return origin.replace(/\/+$/, "");
 }
+
+/** A definition's ranked ballots, newest first. */
+export function ballotsPath(slug: string): string {
+  return `${definitionPath(slug)}/ballots`;
+}
+
+/** The form to open a ranked ballot, on one section if given. */
+export function newBallotPath(slug: string, sectionKey?: string | null): string {
+  return `${ballotsPath(slug)}/new${sectionKey ? `?section=${segment(sectionKey)}` : ""}`;
+}
+
+/** A ranked ballot: its options, the voting form while open, the results once closed. */
+export function ballotPath(slug: string, ballotId: string): string {
+  return `${ballotsPath(slug)}/${segment(ballotId)}`;
+}

@@ -22,3 +22,6 @@ export function ballotStatus(ballot: { opensAt: Date; closesAt: Date; closedAt: 
   if (ballot.closedAt || ballot.closesAt <= now) return "closed";
   return ballot.opensAt > now ? "scheduled" : "open";
 }
+
+/** Rows for written options on the form that opens a ballot (amendments are listed besides). */
+export const WRITTEN_OPTION_ROWS = 4;

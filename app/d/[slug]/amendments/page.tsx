@@ -3,7 +3,7 @@ import Link from "next/link";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { amendmentPath, amendmentsPath, definitionPath, newAmendmentPath, userPath } from "@/lib/paths";
+import { amendmentPath, amendmentsPath, ballotsPath, definitionPath, newAmendmentPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Amendments" };
@@ -39,7 +39,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         Proposed changes to the text. Each needs sponsors before it goes to a vote; a maintainer then accepts or rejects it with a public reason.
         {list.definition.voteVisibility === "secret" ? " Votes on this definition are secret: only tallies are shown." : " Votes are public."}
       </p>
-      <p><Link className="button" href={newAmendmentPath(slug)}>Propose an amendment</Link></p>
+      <p><Link className="button" href={newAmendmentPath(slug)}>Propose an amendment</Link> <Link href={ballotsPath(slug)}>Ranked ballots</Link></p>
       <nav aria-label="Filter by status" className="comment-order">
         {FILTERS.map((f) =>
           (query.status ?? "") === f.value ? <strong key={f.value} aria-current="true">{f.label}</strong> : <Link key={f.value} href={link({ status: f.value || undefined })}>{f.label}</Link>,
