@@ -28,6 +28,7 @@ const OIDC_CLIENT_SECRET = "opendef-test-secret";
 const ONE_DATABASE = [
   /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
   /\/e2e\/reading\.spec\.ts$/,
+  /\/e2e\/ballots\.spec\.ts$/,
 ];
 
 const CI = !!process.env.CI;

@@ -9,7 +9,8 @@ import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
 import { WRITTEN_OPTION_ROWS } from "@/lib/ballots/ballot-rules";
 import { ballotPath } from "@/lib/paths";
 
-// Thin: the use cases decide who may do what and check every field.
+// Thin: the use cases decide who may do what and check every field. Actions that
+// come back to the same page with only a #fragment refresh it first.
 
 const ballotPage = (form: FormReader, id?: string) => ballotPath(form.get("slug") ?? "", id ?? form.get("ballotId") ?? "");
 
@@ -48,14 +49,14 @@ export const castBallotAction = formAction(async ({ actor, form }) => {
 export const closeBallotAction = formAction(async ({ actor, form }) => {
   await closeBallot({ actor, input: { ballotId: form.get("ballotId") ?? "" } });
   return `${ballotPage(form)}#results`;
-});
+}, { refresh: true });
 
 export const decideTieAction = formAction(async ({ actor, form }) => {
   await decideBallotTie({ actor, input: { ballotId: form.get("ballotId") ?? "", optionId: form.get("optionId") ?? "" } });
   return `${ballotPage(form)}#results`;
-});
+}, { refresh: true });
 
 export const acceptWinnerAction = formAction(async ({ actor, form }) => {
   await acceptBallotWinner({ actor, input: { ballotId: form.get("ballotId") ?? "" } });
   return `${ballotPage(form)}#results`;
-});
+}, { refresh: true });
