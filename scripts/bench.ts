@@ -36,7 +36,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "./postgres/drop-database";
-import { fetchActionRequest, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
+import { fetchActionRequest, findActionForm, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 import { serveArgs } from "./serve-command";
 import { freePort } from "./free-port";
 
@@ -686,6 +686,45 @@ async function main() {
           },
           ok: (st) => st === 200,
           acknowledged: () => acknowledgedVotes++,
+        },
+      );
+    }
+    // Ranked ballots (the demo seed's two on debian-gr): the results page a reader
+    // opens, and a member's ranking through the ballot page's form and the API.
+    const ballots = ((await (await fetch(`${origin}/api/v1/definitions/debian-gr/ballots`)).json()) as { ballots?: { id: string; status: string }[] }).ballots ?? [];
+    const closedBallot = ballots.find((b) => b.status === "closed");
+    const openBallot = ballots.find((b) => b.status === "open");
+    if (closedBallot) scenarios.push({ name: "ballot-results", title: "ranked ballot results page, anonymous", path: `/d/debian-gr/ballots/${closedBallot.id}`, ok: (st) => st === 200, page: true });
+    if (openBallot) {
+      const ballotPage = `/d/debian-gr/ballots/${openBallot.id}`;
+      const html = await (await fetch(`${origin}${ballotPage}`, { headers: { Cookie: `next-auth.session-token=${big.sessions[0].token}` } })).text();
+      const ballotForm = findActionForm(html, 'name="optionIds"', "no ballot form on the open ballot's page");
+      const optionIds = (ballotForm.hidden.find(([name]) => name === "optionIds")?.[1] ?? "").split(",");
+      // Each request a member (round robin) and a ranking that rotates the options.
+      const ranking = (n: number): [string, string][] => optionIds.map((id, i) => [`rank:${id}`, String(((i + n) % optionIds.length) + 1)]);
+      scenarios.push(
+        {
+          name: "ballot-nojs",
+          title: "rank a ballot, no JS (server action, 303)",
+          method: "POST",
+          path: ballotPage,
+          setup: (request, n) => {
+            const { headers, body } = mpaActionRequest(ballotForm, ranking(n));
+            Object.assign(request.headers, headers, { Cookie: cookie(n) });
+            request.body = body;
+          },
+          ok: (st) => st === 303,
+        },
+        {
+          name: "ballot-api",
+          title: "rank a ballot, JSON API (PUT)",
+          method: "PUT",
+          path: `/api/v1/ballots/${openBallot.id}/ballot`,
+          setup: (request, n) => {
+            Object.assign(request.headers, { "content-type": "application/json", Cookie: cookie(n) });
+            request.body = JSON.stringify({ ranks: Object.fromEntries(ranking(n).map(([name, rank]) => [name.slice("rank:".length), Number(rank)])) });
+          },
+          ok: (st) => st === 200,
         },
       );
     }
