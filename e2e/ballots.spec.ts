@@ -23,6 +23,9 @@ test("rank with and without JavaScript, then see the results after closing", asy
   await maintainer.getByRole("link", { name: "Open a ballot" }).click();
   await maintainer.getByLabel("Title").fill(title);
   await maintainer.getByLabel("Section", { exact: true }).selectOption({ label: "Background" });
+  // The definition's votes are secret, so a ballot starts secret; this one is public.
+  await expect(maintainer.getByLabel(/Secret ballot/)).toBeChecked();
+  await maintainer.getByLabel(/Secret ballot/).uncheck();
   for (const [i, [label, text]] of [[keep, "The background keeps its account of how the proposal came about."], [shorten, "The background says in one paragraph why the question arose."]].entries()) {
     const row = maintainer.getByRole("group", { name: `Written option ${i + 1} (optional)` });
     await row.getByLabel("Label").fill(label);

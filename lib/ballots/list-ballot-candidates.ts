@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
  * undecided (openBallot checks again that each belongs to the chosen section).
  */
 export async function listBallotCandidates({ slug }: { slug: string }) {
-  const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, voteVisibility: true } });
   if (!definition) throw new AppError("not_found", "This definition does not exist.");
   const version = await db.version.findFirst({
     where: { definitionId: definition.id, status: "published" },

@@ -56,7 +56,7 @@ export default async function NewBallotPage({ params, searchParams }: Props) {
           <p><label><input type="radio" name="quorumRule" value="debian" /> Debian&apos;s rule: 1.5 × √(members)</label></p>
           <p className="muted hint">An option other than the default is dropped unless at least this many voters rank it above &ldquo;None of the above&rdquo;.</p>
         </fieldset>
-        <p><label><input type="checkbox" name="secret" /> Secret ballot: the tally sheet shows receipts instead of voters&apos; handles.</label></p>
+        <p><label><input type="checkbox" name="secret" defaultChecked={data.definition.voteVisibility === "secret"} /> Secret ballot: the tally sheet shows receipts instead of voters&apos; handles.</label></p>
         <fieldset>
           <legend>Amendments that have their sponsors</legend>
           {data.amendments.length === 0 ? <p className="muted">None at the moment.</p> : data.amendments.map((a) => (
