@@ -10,7 +10,7 @@ import { formatUtc } from "@/lib/format-utc";
 import { ActionForm } from "@/app/_components/action-form";
 import { acceptWinnerAction, castBallotAction, closeBallotAction, decideTieAction } from "@/app/d/[slug]/ballots/ballot-actions";
 import { BallotResults } from "@/app/d/[slug]/ballots/[id]/ballot-results";
-import { amendmentPath, ballotsPath, definitionPath, sectionPath } from "@/lib/paths";
+import { amendmentPath, ballotPath, ballotsPath, definitionPath, sectionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +61,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
           <h2 id="vote-heading">Your ballot</h2>
           {voted && ballot.own && <p className="notice" role="status">Your ballot is recorded (change {ballot.own.revision}). Your receipt: <code>{ballot.own.receipt}</code></p>}
           {!user ? (
-            <p>Sign in to vote.</p>
+            <p><Link href={`/signin?callbackUrl=${encodeURIComponent(ballotPath(slug, ballot.id))}`}>Sign in</Link> to vote.</p>
           ) : (
             <>
               <p className="muted">
