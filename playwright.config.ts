@@ -60,8 +60,10 @@ export default defineConfig({
   testDir: "e2e",
   forbidOnly: CI,
   retries: 0,
-  // Two cores: one worker per app server keeps the servers responsive.
-  workers: 2,
+  // Most of a browser test is waiting (navigation, the server, the mail or OpenID round
+  // trip): on two cores, four workers (two per app server) keep both busy. Tests must
+  // not assume nobody else writes meanwhile; each signs in its own members.
+  workers: 4,
   reporter: "list",
   // Generous: a loaded 2-core machine runs the servers and the browser side by side.
   timeout: 60_000,

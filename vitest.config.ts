@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: [...configDefaults.exclude, "**/*.db.test.ts"],
     environment: "node",
+    // Vitest's default leaves one of two cores idle.
+    maxWorkers: 2,
   },
 });

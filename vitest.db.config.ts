@@ -12,6 +12,10 @@ export default defineConfig({
     include: ["lib/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
     environment: "node",
     pool: "forks",
+    // Vitest's default is one worker per core less one: a single worker here. Files
+    // spend much of their time waiting on the database, and each has its own, so two
+    // run side by side.
+    maxWorkers: 2,
     globalSetup: ["scripts/testing/db-global-setup.ts"],
     setupFiles: ["scripts/testing/db-setup.ts"],
     testTimeout: 60_000,

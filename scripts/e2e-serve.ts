@@ -9,7 +9,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { maintenanceUrlFor, recreateDatabase } from "./postgres/drop-database";
+import { maintenanceUrlFor, recreateDatabase, skipCommitFlush } from "./postgres/drop-database";
 import { serveArgs } from "./serve-command";
 
 // On stderr, which Playwright shows: the browser tests' server runs on the Node it names.
@@ -44,6 +44,7 @@ async function resetPostgres(url: string) {
   if (!/^\w+$/.test(name)) throw new Error(`e2e-serve: unexpected database name "${name}"`);
   // Ends connections left over from an earlier run.
   await recreateDatabase(maintenanceUrlFor(url), name);
+  await skipCommitFlush(maintenanceUrlFor(url), name);
   console.log(`e2e-serve: recreated database ${name}`);
 }
 

@@ -54,6 +54,15 @@ export async function recreateDatabase(maintenanceUrl: string, name: string, tem
   }
 }
 
+/**
+ * For databases that tests throw away: commits return before the WAL reaches the disk.
+ * A crash could lose the last moments of writes, which a test database never needs;
+ * the fault tests keep the default on the databases they crash.
+ */
+export async function skipCommitFlush(maintenanceUrl: string, name: string): Promise<void> {
+  await adminQuery(maintenanceUrl, `ALTER DATABASE ${quoted(name)} SET synchronous_commit = off`);
+}
+
 /** `url` with its database name replaced by `postgres`, for DROP and CREATE DATABASE. */
 export function maintenanceUrlFor(url: string): string {
   const maintenance = new URL(url);

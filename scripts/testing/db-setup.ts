@@ -3,7 +3,7 @@
 // lib/db/index.ts builds its client. Dropped when the file's tests are done.
 import { copyFileSync, rmSync } from "node:fs";
 import { afterAll, inject } from "vitest";
-import { dropDatabase, recreateDatabase } from "@/scripts/postgres/drop-database";
+import { dropDatabase, recreateDatabase, skipCommitFlush } from "@/scripts/postgres/drop-database";
 import { adminPgUrl, pgUrlFor, sqliteFileFor } from "@/scripts/testing/test-database";
 
 const kind = inject("testDbKind");
@@ -40,6 +40,7 @@ if (kind === "sqlite") {
   process.env.DATABASE_URL = `file:${file}`;
 } else {
   await recreateDatabase(adminPgUrl(), name, template);
+  await skipCommitFlush(adminPgUrl(), name);
   process.env.DATABASE_URL = pgUrlFor(name);
 }
 // Read by scripts/testing/require-test-database.ts.
