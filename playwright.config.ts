@@ -11,7 +11,7 @@ import {
   SQLITE_E2E_URL,
 } from "./e2e/support/services";
 
-// Browser tests run against one production build (`next build`, done once by
+// Browser tests run against one production build (`npm run build`, done once by
 // scripts/test.sh) served twice: on SQLite with a real SMTP server, and on
 // PostgreSQL with the local outbox. A real OpenID Provider serves both.
 // Ports and addresses are fixed so that the provider's registered redirect URIs

@@ -7,7 +7,7 @@
 //    version with --comments comments (--reply-share of them replies),
 //    --amendments amendments in voting, --votes votes, and a second, small
 //    definition with --small-comments comments to compare query counts.
-// 2. `npm start` (scripts/serve.ts) from this checkout's .next on a free loopback
+// 2. `npm start` (lib/server/serve.ts) from this checkout's .next on a free loopback
 //    port, --processes processes (default: one per CPU, as npm start) and the
 //    anonymous readers' cache for --cache-seconds (default 1, as npm start; 0 is
 //    off), with the SQL statement counter preloaded (scripts/bench/count-queries.mjs).

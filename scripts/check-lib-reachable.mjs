@@ -1,6 +1,6 @@
 // lib/ holds only what production imports: lists every file under lib/ (tests and
 // the generated clients aside) that no entry point (app/, proxy.ts,
-// instrumentation.ts, scripts/serve.ts) imports, directly or through other files,
+// instrumentation.ts, lib/server/serve.ts) imports, directly or through other files,
 // and exits 1 if there is one. Run: node scripts/check-lib-reachable.mjs
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -24,7 +24,7 @@ function resolve(from, spec) {
   return null;
 }
 const re = /(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|import\s*["']([^"']+)["']|require\(\s*["']([^"']+)["']\s*\)/g;
-const entries = [...walk(path.join(root, "app")).filter((f) => /\.(ts|tsx)$/.test(f)), "proxy.ts", "instrumentation.ts", "scripts/serve.ts"].map((f) => path.resolve(root, f)).filter(existsSync);
+const entries = [...walk(path.join(root, "app")).filter((f) => /\.(ts|tsx)$/.test(f)), "proxy.ts", "instrumentation.ts", "lib/server/serve.ts"].map((f) => path.resolve(root, f)).filter(existsSync);
 const seen = new Set();
 const queue = [...entries];
 while (queue.length) {

@@ -17,6 +17,6 @@ fi
 export OPENDEF_DEV_OUTBOX="${OPENDEF_DEV_OUTBOX:-1}"
 npm run --silent db:migrate
 npm run --silent db:seed
-npx next build
+npm run --silent build
 echo "OpenDef is serving on $NEXTAUTH_URL"
 exec npm start -- -p "$PORT"

@@ -1,8 +1,8 @@
 // Serves the production build for browser tests on a database of its own:
 // resets it (SQLite: deletes the file; PostgreSQL: drops and recreates it),
 // migrates and seeds it (npm run db:migrate, db:seed), then runs `npm start`
-// (scripts/serve.ts).
-// Playwright starts it twice (see playwright.config.ts); `next build` must
+// (lib/server/serve.ts).
+// Playwright starts it twice (see playwright.config.ts); `npm run build` must
 // have run before.
 //
 //   DATABASE_URL=file:./data/e2e.db PORT=3100 npx tsx scripts/e2e-serve.ts

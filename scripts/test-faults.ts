@@ -1,6 +1,6 @@
 
 // Fault tests: the production build (`next build` must have run; .next is reused)
-// served by `npm start` (scripts/serve.ts) on loopback against fresh databases, then hurt:
+// served by `npm start` (lib/server/serve.ts) on loopback against fresh databases, then hurt:
 //
 //   1. SIGKILL in the middle of a burst of comment posts, then restart: every post
 //      the server acknowledged (303 to the new comment) is there, exactly as sent,
@@ -543,7 +543,7 @@ function childPids(pid: number): number[] {
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npx next build` first");
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("no production build in .next: run `npm run build` first");
   const started = Date.now();
   if (wants("startup")) await startupChecks();
   if (wants("kill")) {

@@ -48,7 +48,7 @@ step "type check" npx tsc --noEmit
 step "unit tests" npx vitest run
 step "database tests on SQLite" env TEST_DB=sqlite npx vitest run --config vitest.db.config.ts
 step "database tests on PostgreSQL" env TEST_DB=postgres npx vitest run --config vitest.db.config.ts
-step "production build (types checked above)" env OPENDEF_TYPECHECKED=1 npx next build
+step "production build (types checked above)" env OPENDEF_TYPECHECKED=1 npm run --silent build
 step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
 # One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
 step "fault tests (SIGKILL mid-burst, 20 SQLite writers, PostgreSQL restart)" env FAULT_RUNS="${FAULT_RUNS:-1}" npx tsx scripts/test-faults.ts

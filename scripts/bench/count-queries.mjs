@@ -70,7 +70,7 @@ if (Sqlite) {
 const pg = load("pg");
 if (pg && pg.Client) wrap(pg.Client.prototype, "query", (_client, args) => (typeof args[0] === "string" ? args[0] : args[0] && args[0].text));
 
-// With several server processes (node:cluster, scripts/serve.ts), worker n serves
+// With several server processes (node:cluster, lib/server/serve.ts), worker n serves
 // its own counts on the port n above the one given.
 const port = Number(process.env.OPENDEF_BENCH_COUNTER_PORT) + (cluster.isWorker ? cluster.worker.id : 0);
 if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {

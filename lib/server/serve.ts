@@ -1,4 +1,7 @@
-// npm start: serves the production build (`next build` first).
+// npm start: serves the production build. `npm run build` runs `next build`, then
+// compiles this file and what it imports from lib/ into .next/opendef-server/serve.mjs
+// (scripts/build-server.mjs), which `npm start` runs with plain Node: no TypeScript
+// loader in production.
 //
 //   npm start -- -p 3000 -H 0.0.0.0        WEB_CONCURRENCY=2 ANONYMOUS_CACHE_SECONDS=1
 //
@@ -15,12 +18,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { AnonymousCache, anonymousCacheSettings } from "../lib/http/anonymous-cache";
-import { startupChecks } from "./startup-checks";
+import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
+import { startupChecks } from "@/lib/server/startup-checks";
 
-// tsx turns source maps on for its TypeScript; in the server they would only make
-// every Error (Next.js throws one for each redirect) slower to build.
-process.setSourceMapsEnabled(false);
+// The app's root: this file sits two levels down, as source (lib/server/) and compiled
+// (.next/opendef-server/).
+const APP_DIR = path.resolve(import.meta.dirname, "../..");
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -133,7 +136,7 @@ function runPrimary() {
 async function serve() {
   // Loaded after NODE_ENV is set: Next.js reads it as it loads.
   const { default: next } = await import("next");
-  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname, port });
+  const app = next({ dev: false, dir: APP_DIR, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new AnonymousCache(anonymousCacheSettings());

@@ -1,9 +1,9 @@
-// What scripts/serve.ts checks once, in the primary process, before it forks any
+// What lib/server/serve.ts checks once, in the primary process, before it forks any
 // worker: a failed check is one line and exit 1, instead of every worker failing
 // the same way (or serving pages that all answer 500).
-import { databaseTarget, pendingMigrations } from "../lib/db/migrations";
-import { databaseBehindReason } from "../lib/db/refuse-to-start-if-database-behind";
-import { mailTransport } from "../lib/mail/mail-transport";
+import { databaseTarget, pendingMigrations } from "@/lib/db/migrations";
+import { databaseBehindReason } from "@/lib/db/refuse-to-start-if-database-behind";
+import { mailTransport } from "@/lib/mail/mail-transport";
 
 export type StartupReport = { refusal?: string; warnings: string[] };
 
