@@ -26,7 +26,7 @@ export const queryCounter: { count: number } = ((globalThis as { opendefQueryCou
 
 /**
  * This process's share of DATABASE_POOL_SIZE, the PostgreSQL connections of one app
- * instance: scripts/serve.ts tells each of its processes how many there are, so
+ * instance: lib/server/serve.ts tells each of its processes how many there are, so
  * instances × DATABASE_POOL_SIZE (rounded up per process) is what the database
  * must allow. See the README's "Running at scale".
  */

@@ -7,7 +7,7 @@ export function databaseBehindReason(pending: string[]): string | null {
 
 // An app whose database is behind its migrations would fail in confusing ways
 // later, so it refuses to start with a one-line reason. Under npm start the
-// primary process has already checked (scripts/startup-checks.ts) before forking
+// primary process has already checked (lib/server/startup-checks.ts) before forking
 // this one, so a worker does not open a connection to ask again; `next dev` and
 // `next start` have no such primary and check here.
 export async function refuseToStartIfDatabaseBehind() {

@@ -38,7 +38,7 @@ describe("statements outside an open transaction", () => {
   });
 });
 
-// Several server processes may share one SQLite file (scripts/serve.ts). A
+// Several server processes may share one SQLite file (lib/server/serve.ts). A
 // transaction must hold the write lock from its first statement, or one that
 // reads before it writes fails with SQLITE_BUSY when another process wrote in
 // between. Another connection (another process, in production) sees the lock.

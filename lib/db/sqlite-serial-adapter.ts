@@ -82,7 +82,7 @@ export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
 }
 
 /**
- * Several server processes (scripts/serve.ts) may write to one SQLite file. A
+ * Several server processes (lib/server/serve.ts) may write to one SQLite file. A
  * transaction opened with a plain (deferred) BEGIN that reads before it writes
  * fails at once with SQLITE_BUSY when another process committed in between: it
  * cannot wait its way to the write lock. BEGIN IMMEDIATE takes the write lock

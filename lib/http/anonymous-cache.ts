@@ -1,7 +1,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 // A one-second cache for anonymous readers, in front of Next.js in each server
-// process (scripts/serve.ts). A page of a 10,000-comment discussion costs tens of
+// process (lib/server/serve.ts). A page of a 10,000-comment discussion costs tens of
 // milliseconds of CPU to render; readers without a session all get the same
 // HTML, so one render a second per URL serves them all. Members (a session
 // cookie), client navigations (RSC headers), server actions, forced reloads and

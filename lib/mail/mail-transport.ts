@@ -1,4 +1,4 @@
-// How sign-in e-mails leave this server. No "server-only" import: scripts/serve.ts
+// How sign-in e-mails leave this server. No "server-only" import: lib/server/serve.ts
 // asks the same question in its start-up checks, outside Next.
 //   smtp    SMTP_URL is set
 //   outbox  the local outbox at /dev/outbox (development, or OPENDEF_DEV_OUTBOX=1)
