@@ -60,17 +60,22 @@ export function approximateSearch(text: string, pattern: string, maxErrors: numb
 }
 
 // Neighbouring end positions of one occurrence all fall within the budget; keep
-// only the cheapest of each run (the shortest on a tie), so one occurrence is
-// one match.
+// only the cheapest of each run, all of them on a tie ("in detail" against "in
+// full detail" costs as much ending at "ful" as at "detail"): the caller's
+// context decides between them.
 function localBest(matches: ApproximateMatch[]): ApproximateMatch[] {
   const kept: ApproximateMatch[] = [];
+  let run: ApproximateMatch[] = [];
+  let runEnd = -1;
   for (const match of matches) {
-    const previous = kept.at(-1);
-    if (previous && match.start <= previous.end) {
-      if (match.errors < previous.errors) kept[kept.length - 1] = match;
-      continue;
+    if (run.length > 0 && match.start > runEnd) {
+      kept.push(...run);
+      run = [];
     }
-    kept.push(match);
+    if (run.length === 0 || match.errors < run[0].errors) run = [match];
+    else if (match.errors === run[0].errors) run.push(match);
+    runEnd = Math.max(runEnd, match.end);
   }
+  kept.push(...run);
   return kept;
 }

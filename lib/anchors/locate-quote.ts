@@ -19,7 +19,8 @@ export type Located =
  *   one whose surrounding text best agrees with the old prefix and suffix, then
  *   the one nearest the old position;
  * - fuzzy: the cheapest approximate match within ERROR_BUDGET of the quote's
- *   length, nearest the old position on a tie; similarity = 1 − edits / length;
+ *   length; on a tie, the one whose surroundings best agree with the old prefix
+ *   and suffix, then the one nearest the old position; similarity = 1 − edits / length;
  * - orphaned: neither. The caller keeps the old quote so nothing is lost.
  */
 export function locateQuote(anchor: QuoteAnchor, sections: SectionText[]): Located {
@@ -43,7 +44,7 @@ export function locateQuote(anchor: QuoteAnchor, sections: SectionText[]): Locat
     for (const section of order) {
       const matches = approximateSearch(section.text, quote, budget);
       if (matches.length === 0) continue;
-      const best = pick(matches, (m) => [m.errors, Math.abs(m.start - expected)]);
+      const best = pick(matches, (m) => [m.errors, -contextScore(section.text, m.start, m.end, anchor.prefix, anchor.suffix), Math.abs(m.start - expected)]);
       const similarity = Math.round((1 - best.errors / quote.length) * 1000) / 1000;
       return { status: "fuzzy", sectionKey: section.key, similarity, ...selectorsAt(section.text, best.start, best.end) };
     }
