@@ -16,7 +16,7 @@ export const SESSION_COOKIE = "next-auth.session-token";
 type Sql = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Runs `work` against the database of the current project's app server, then closes it. */
-async function withDatabase<T>(work: (sql: Sql, timestamp: (d: Date) => string) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(work: (sql: Sql, timestamp: (d: Date) => string) => Promise<T>): Promise<T> {
   const project = test.info().project.name;
   if (project === "sqlite") {
     // Waits for the app server's own writes rather than failing with SQLITE_BUSY.
