@@ -88,8 +88,8 @@ test("a member comments on passages by mouse and by keyboard; after a maintainer
 
   // Activating a highlight's link shows its thread with the quote.
   await member.getByRole("link", { name: "1 comment on the passage “training data in enough detail”" }).click();
-  await expect(member.locator(".passage-thread:target")).toContainText("How much detail is enough?");
-  await expect(member.locator(".passage-thread:target blockquote")).toHaveText("training data in enough detail");
+  await expect(member.locator(".comment:target")).toContainText("How much detail is enough?");
+  await expect(member.locator(".comment:target blockquote")).toHaveText("training data in enough detail");
 
   // A maintainer changes a word of the first passage and deletes the second, then publishes.
   await maintainer.goto(`/d/${slug}/draft`);

@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Passage } from "@/lib/anchors/highlight-passages";
+import { commentPermalink } from "@/lib/paths";
 
-const PREVIEW = 60;
+// Enough words to tell passages apart by ear; a page may have a thousand links.
+const PREVIEW = 32;
 
 export type AnchoredComment = {
   id: string;
@@ -14,6 +16,7 @@ export type AnchoredComment = {
 };
 
 export type LocatedPassage = Passage & {
+  id: string;
   sectionKey: string;
   status: "exact" | "fuzzy";
   /** The words in this version. */
@@ -29,10 +32,10 @@ export type OrphanedComment = AnchoredComment & { sectionKey: string; quote: str
 /**
  * The comments on passages that belong to one version's text, in one query
  * whatever their number: by section, the passages found (comments on the same
- * words share one highlight) and those whose words are gone. Hidden and deleted
- * comments are left out.
+ * words share one highlight, whose link leads to the first one's thread) and
+ * those whose words are gone. Hidden and deleted comments are left out.
  */
-export async function listVersionAnchors(versionId: string) {
+export async function listVersionAnchors({ slug, versionId }: { slug: string; versionId: string }) {
   const rows = await db.commentAnchor.findMany({
     where: { versionId, comment: { deletedAt: null, hiddenAt: null } },
     select: {
@@ -82,11 +85,13 @@ export async function listVersionAnchors(versionId: string) {
         end: row.end,
         status: row.status === "fuzzy" ? "fuzzy" : "exact",
         exact: row.exact,
-        quotedAs: row.quote === row.exact ? null : row.quote,
+        // Spacing alone (a rewrapped line) is not a change of words.
+        quotedAs: row.quote.replace(/\s+/g, " ") === row.exact.replace(/\s+/g, " ") ? null : row.quote,
         similarity: row.similarity ?? 1,
         comments: [],
         count: 0,
         label: "",
+        href: commentPermalink({ slug, commentId: comment.id }),
       };
       bySpan.set(span, passage);
       passages.set(row.sectionKey, [...(passages.get(row.sectionKey) ?? []), passage]);

@@ -36,33 +36,32 @@ function Comments({ slug, comments }: { slug: string; comments: AnchoredComment[
 }
 
 /**
- * Under a section: the comments on its passages (each a target of the link after
- * its highlight), the comments whose words are gone from this version, and the
- * form to comment on a passage, which takes the quote as text without JavaScript.
+ * Under a section: the comments on its passages whose words changed since they
+ * were quoted (the new wording beside the old), the comments whose words are
+ * gone from this version, and the form to comment on a passage, which takes the
+ * quote as text without JavaScript.
  */
 export function SectionPassages({ slug, version, section, passages, orphaned, canComment }: Props) {
-  if (passages.length === 0 && orphaned.length === 0 && !canComment) return null;
+  // Passages found as they were need nothing here: their highlight links to
+  // their thread. Changed and vanished words are spelled out.
+  const changed = passages.filter((p) => p.quotedAs !== null);
+  if (changed.length === 0 && orphaned.length === 0 && !canComment) return null;
   return (
     <div className="section-passages">
-      {passages.length > 0 && (
-        <ol className="passages" aria-label={`Comments on passages of ${section.heading}`}>
-          {passages.map((p) => (
-            <li key={p.id} id={p.id} className="passage-thread" tabIndex={-1}>
-              <blockquote className="passage-quote">
-                <p>{p.exact}</p>
-              </blockquote>
-              {p.status === "fuzzy" && p.quotedAs && (
-                <p className="passage-changed">
-                  Found changed ({Math.round(p.similarity * 100)}% alike). First quoted as: <q>{p.quotedAs}</q>
+      {changed.length > 0 && (
+        <section className="changed-passages" aria-label={`Comments on passages of ${section.heading} whose words changed`}>
+          <h3>Comments on words that changed ({changed.reduce((n, p) => n + p.count, 0)})</h3>
+          <ol className="passages">
+            {changed.map((p) => (
+              <li key={p.id} id={p.id} className="passage-thread">
+                <p>
+                  Now: <q className="passage-now">{p.exact}</q> ({Math.round(p.similarity * 100)}% alike). First quoted as: <q>{p.quotedAs}</q>
                 </p>
-              )}
-              {p.status === "exact" && p.quotedAs && (
-                <p className="muted">First quoted as: <q>{p.quotedAs}</q></p>
-              )}
-              <Comments slug={slug} comments={p.comments} />
-            </li>
-          ))}
-        </ol>
+                <Comments slug={slug} comments={p.comments} />
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       {orphaned.length > 0 && (
         <section className="orphaned-passages" aria-label={`Comments on text that is gone from ${section.heading}`}>

@@ -34,7 +34,7 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const [sectionCounts, amendmentCounts, anchors] = await Promise.all([
     countSectionComments({ versionId: version.id }),
     countOpenAmendmentsBySection({ versionId: version.id }),
-    listVersionAnchors(version.id),
+    listVersionAnchors({ slug, versionId: version.id }),
   ]);
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
