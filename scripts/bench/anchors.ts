@@ -9,7 +9,7 @@
 // 2. The version page (GET /d/{slug}) with --page-anchors comments on passages
 //    against the same text with as many comments on its sections and no passage:
 //    SQL statements per request (counted at the driver, scripts/bench/count-queries.mjs)
-//    and the median time of 15 requests, one at a time, each after a warm-up.
+//    and the median time of 31 requests of each, one at a time, alternating.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -133,23 +133,30 @@ async function measurePages() {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const sql = async () => ((await (await fetch(`http://127.0.0.1:${counterPort}/`)).json()) as { sql: number }).sql;
-    const page = async (slug: string) => {
-      const url = `${origin}/d/${slug}`;
-      await (await fetch(url)).text();
-      const before = await sql();
-      const first = await fetch(url);
-      const html = await first.text();
-      const statements = (await sql()) - before;
-      const times = [];
-      for (let i = 0; i < 15; i++) {
-        const started = performance.now();
-        await (await fetch(url)).text();
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      return { status: first.status, statements, medianMs: times[7], kb: Buffer.byteLength(html) / 1024, marks: (html.match(/<mark class="passage/g) ?? []).length };
+    const once = async (slug: string) => {
+      const started = performance.now();
+      const response = await fetch(`${origin}/d/${slug}`);
+      const html = await response.text();
+      return { ms: performance.now() - started, status: response.status, html };
     };
-    return { anchored: await page("bench-page-anchored"), plain: await page("bench-page-plain") };
+    const statementsOf = async (slug: string) => {
+      await once(slug);
+      const before = await sql();
+      const { status, html } = await once(slug);
+      return { statements: (await sql()) - before, status, kb: Buffer.byteLength(html) / 1024, marks: (html.match(/<mark class="passage/g) ?? []).length };
+    };
+    const pages = { anchored: await statementsOf("bench-page-anchored"), plain: await statementsOf("bench-page-plain") };
+    // Alternating, so that the load of a shared machine falls on both alike.
+    const times: { anchored: number[]; plain: number[] } = { anchored: [], plain: [] };
+    for (let i = 0; i < 31; i++) {
+      times.anchored.push((await once("bench-page-anchored")).ms);
+      times.plain.push((await once("bench-page-plain")).ms);
+    }
+    const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    return {
+      anchored: { ...pages.anchored, medianMs: median(times.anchored) },
+      plain: { ...pages.plain, medianMs: median(times.plain) },
+    };
   } finally {
     child.kill("SIGTERM");
   }
