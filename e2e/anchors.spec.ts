@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { withDatabase } from "./support/sessions";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // Comments on an exact passage (issue 15), on a definition of this test's own:
 // publishing one of the seeded definitions would pull the current version from
@@ -114,6 +115,7 @@ test("a member comments on passages by mouse and by keyboard; after a maintainer
   const gone = member.getByRole("region", { name: "Comments on text that is gone from Data Information" });
   await expect(gone).toContainText(OPTIONAL);
   await expect(gone).toContainText("Private data makes the system impossible to rebuild.");
+  await expectNoSeriousA11yViolations(member);
   await gone.getByRole("link", { name: "version 1.0" }).click();
   await expect(member.getByRole("heading", { level: 1 })).toHaveText("Anchor Test 1.0");
 });

@@ -121,3 +121,16 @@ describe("sectionPlainText", () => {
     expect(sectionPlainText("Use *any* `<model>` & [data](https://e.org).\n\n- one\n- two")).toBe("Use any <model> & data.\n\none\ntwo\n\n");
   });
 });
+
+describe("selectorsAt", () => {
+  it("takes up to 32 characters of context either side, never half of an emoji", () => {
+    const text = `${"😀".repeat(20)}open weights${"🙂".repeat(20)}`;
+    const start = text.indexOf("open");
+    const selectors = selectorsAt(text, start, start + "open weights".length);
+    expect(selectors).toMatchObject({ exact: "open weights", prefix: "😀".repeat(16), suffix: "🙂".repeat(16) });
+    // One character more on each side: the 32nd unit is half an emoji, left out.
+    const odd = `${"😀".repeat(20)}xopen weightsy${"🙂".repeat(20)}`;
+    const at = odd.indexOf("open");
+    expect(selectorsAt(odd, at, at + "open weights".length)).toMatchObject({ prefix: `${"😀".repeat(15)}x`, suffix: `y${"🙂".repeat(15)}` });
+  });
+});

@@ -10,13 +10,12 @@ export const QUOTE_MAX_LENGTH = 2000;
 export type PassageSelectors = { exact: string; prefix: string; suffix: string; start: number; end: number };
 
 export function selectorsAt(text: string, start: number, end: number): PassageSelectors {
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-    suffix: text.slice(end, end + CONTEXT_LENGTH),
-    start,
-    end,
-  };
+  let prefix = text.slice(Math.max(0, start - CONTEXT_LENGTH), start);
+  let suffix = text.slice(end, end + CONTEXT_LENGTH);
+  // Never half a character: a cut surrogate pair would not survive UTF-8 storage.
+  if (/^[\udc00-\udfff]/.test(prefix)) prefix = prefix.slice(1);
+  if (/[\ud800-\udbff]$/.test(suffix)) suffix = suffix.slice(0, -1);
+  return { exact: text.slice(start, end), prefix, suffix, start, end };
 }
 
 /**
