@@ -8,6 +8,7 @@ import { getDraft } from "@/lib/versions/get-draft";
 import { updateDraft } from "@/lib/versions/update-draft";
 import { publishDraft } from "@/lib/versions/publish-draft";
 import { publishVersion } from "@/scripts/seed/publish-version";
+import { planCarriedAnchors, writeCarriedAnchors } from "@/lib/anchors/carry-anchors";
 import { makePublishedDefinition, V1_BODY } from "@/scripts/testing/publishing-fixtures";
 
 // V1's data section: "Developers describe the training data in detail.\n\nThe data itself is optional."
@@ -105,5 +106,25 @@ describe("comments on a passage", () => {
     });
     expect(again.anchors).toEqual({ exact: 2, fuzzy: 0, orphaned: 1 });
     expect((await anchorsOf(again.id)).find((r) => r.commentId === changed.id)).toMatchObject({ status: "exact", exact: "describe the training data in full detail", quote: "describe the training data in detail" });
+  });
+
+  it("a comment on a passage posted after the publish was planned is still carried, located inside the transaction", async () => {
+    const fixture = await makePublishedDefinition();
+    const { version, member } = fixture;
+    const early = await createComment({ actor: member, input: { versionId: version.id, sectionKey: "code", quote: "inference code", body: "Early." } });
+    const sections = [
+      { key: "data", text: "Developers describe the training data in detail." },
+      { key: "code", text: "All training and inference code is released." },
+    ];
+    const plan = await planCarriedAnchors(version.id, sections);
+    const late = await createComment({ actor: member, input: { versionId: version.id, sectionKey: "data", quote: "The data itself is optional", body: "Late." } });
+    // A version row to carry them into, as commitPublication's transaction has.
+    const next = await db.version.create({ data: { definitionId: fixture.definition.id, status: "draft", body: "## x", changelog: "" } });
+    const counts = await db.$transaction((tx) => writeCarriedAnchors(tx, plan, next.id));
+    expect(counts).toEqual({ exact: 1, fuzzy: 0, orphaned: 1 });
+    expect((await anchorsOf(next.id)).map((r) => [r.commentId, r.status])).toEqual([
+      [early.id, "exact"],
+      [late.id, "orphaned"],
+    ]);
   });
 });
