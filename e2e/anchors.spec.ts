@@ -68,7 +68,7 @@ test("a member comments on passages by mouse and by keyboard; after a maintainer
   await member.getByRole("button", { name: "Comment on this passage" }).click();
   await expect(member.getByLabel(/^The passage/).first()).toHaveValue("training data in enough detail");
   await member.locator("#passage-comment-data").fill("How much detail is enough?");
-  await member.getByRole("button", { name: "Post comment on the passage" }).first().click();
+  await member.getByRole("button", { name: "Send comment on the passage" }).first().click();
   await expect(member.getByRole("link", { name: "1 comment on the passage “training data in enough detail”" })).toBeVisible();
   await expect(member.locator('mark.passage').filter({ hasText: "training data in enough detail" })).toBeVisible();
 

@@ -88,7 +88,8 @@ export function SectionPassages({ slug, version, section, passages, orphaned, ca
           <ActionForm
             action={postCommentAction}
             hidden={{ slug, versionId: version.id, sectionKey: section.key, section: section.key, order: "oldest" }}
-            submitLabel="Post comment on the passage"
+            // Not "Post comment…": the page's own form owns that name.
+            submitLabel="Send comment on the passage"
             textarea={{ id: `passage-comment-${section.key}`, label: "Your comment", rows: 4 }}
           >
             <ParagraphButtons sectionKey={section.key} />
