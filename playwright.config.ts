@@ -31,6 +31,11 @@ const ONE_DATABASE = [
   /\/e2e\/ballots\.spec\.ts$/,
 ];
 
+// Specs that add a definition of their own (to publish it without pulling the
+// current version from under the others): every page and API answer that lists
+// definitions would see it, so they run on each database after the rest.
+const AFTER_THE_REST = [/\/e2e\/anchors\.spec\.ts$/];
+
 const CI = !!process.env.CI;
 
 function appServer(port: number, env: Record<string, string>) {
@@ -93,14 +98,17 @@ export default defineConfig({
       name: "sqlite",
       use: { baseURL: `http://127.0.0.1:${SQLITE_APP_PORT}` },
       // Mail goes through the real SMTP server on this instance.
-      testIgnore: /\.outbox\.spec\.ts$/,
+      testIgnore: [/\.outbox\.spec\.ts$/, ...AFTER_THE_REST],
     },
     {
       name: "postgres",
       use: { baseURL: `http://127.0.0.1:${POSTGRES_APP_PORT}` },
       // No SMTP here: mail lands in the local outbox at /dev/outbox.
-      testIgnore: [/\.smtp\.spec\.ts$/, ...ONE_DATABASE],
+      testIgnore: [/\.smtp\.spec\.ts$/, ...ONE_DATABASE, ...AFTER_THE_REST],
     },
+    // metadata.database tells the session fixture (e2e/support/sessions.ts) which database these serve.
+    { name: "sqlite-last", metadata: { database: "sqlite" }, use: { baseURL: `http://127.0.0.1:${SQLITE_APP_PORT}` }, testMatch: AFTER_THE_REST, dependencies: ["sqlite"] },
+    { name: "postgres-last", metadata: { database: "postgres" }, use: { baseURL: `http://127.0.0.1:${POSTGRES_APP_PORT}` }, testMatch: AFTER_THE_REST, dependencies: ["postgres"] },
   ],
   webServer: [
     {

@@ -8,6 +8,7 @@ import { createComment } from "@/lib/comments/create-comment";
 import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { seedBallots } from "@/scripts/seed/seed-ballots";
+import { seedAnchors } from "@/scripts/seed/seed-anchors";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -116,6 +117,9 @@ async function main() {
   const publishing = await seedPublishing(actors);
   console.log(`  publishing: ${publishing.published ?? "already published"}; ${publishing.draft ?? "draft already in progress"}`);
   console.log(`  ranked ballots: ${await seedBallots(actors)} opened`);
+  // Comments on passages of OSAID 1.0, and its draft whose publish re-anchors them.
+  const anchors = await seedAnchors(actors);
+  console.log(`  anchors: ${anchors.comments} comments on passages; ${anchors.draft ?? "draft already in progress"}`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

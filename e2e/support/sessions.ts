@@ -16,8 +16,9 @@ export const SESSION_COOKIE = "next-auth.session-token";
 type Sql = (text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** Runs `work` against the database of the current project's app server, then closes it. */
-async function withDatabase<T>(work: (sql: Sql, timestamp: (d: Date) => string) => Promise<T>): Promise<T> {
-  const project = test.info().project.name;
+export async function withDatabase<T>(work: (sql: Sql, timestamp: (d: Date) => string) => Promise<T>): Promise<T> {
+  const { name, metadata } = test.info().project;
+  const project = (metadata as { database?: string }).database ?? name;
   if (project === "sqlite") {
     // Waits for the app server's own writes rather than failing with SQLITE_BUSY.
     const db = new Database(path.resolve(SQLITE_E2E_URL.slice("file:".length)), { timeout: 10_000 });

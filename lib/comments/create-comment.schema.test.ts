@@ -24,13 +24,20 @@ describe("commentBodySchema", () => {
 });
 
 describe("createCommentSchema", () => {
-  it("reads empty optional ids from a form as none", () => {
-    expect(createCommentSchema.parse({ versionId: "v", sectionKey: "", parentId: undefined, amendmentId: null, body: "x" })).toEqual({
+  it("reads empty optional ids, and an empty or blank quoted passage, from a form as none", () => {
+    expect(createCommentSchema.parse({ versionId: "v", sectionKey: "", parentId: undefined, amendmentId: null, body: "x", quote: "  ", quoteStart: "" })).toEqual({
       versionId: "v",
       sectionKey: null,
       parentId: null,
       amendmentId: null,
       body: "x",
+      quote: null,
+      quoteStart: null,
     });
+  });
+
+  it("refuses a passage position that is not a whole number", () => {
+    expect(createCommentSchema.safeParse({ versionId: "v", body: "x", quote: "words", quoteStart: "-1" }).error?.issues[0].message).toBe("The passage's position must be a whole number.");
+    expect(createCommentSchema.parse({ versionId: "v", body: "x", quote: "words", quoteStart: "12" }).quoteStart).toBe(12);
   });
 });

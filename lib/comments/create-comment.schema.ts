@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { QUOTE_MAX_LENGTH } from "@/lib/anchors/text-selectors";
 
 export const COMMENT_MAX_CHARACTERS = 10_000;
 
@@ -43,6 +44,22 @@ export const createCommentSchema = z.object({
   // Set for a comment in an amendment's discussion.
   amendmentId: optionalIdSchema,
   body: commentBodySchema,
+  // The exact passage of the section the comment is on (issue 15); none for a
+  // comment on the section as a whole. It must occur in the section's text.
+  quote: z
+    .string()
+    .nullish()
+    .transform((value) => (value && value.trim() !== "" ? value.replace(/\r\n?/g, "\n") : null))
+    .refine((value) => value === null || value.length <= QUOTE_MAX_LENGTH, {
+      message: `The quoted passage is longer than ${QUOTE_MAX_LENGTH.toLocaleString("en")} characters; quote fewer words.`,
+    }),
+  // Where the browser measured the selection (plain-text offset), to tell
+  // repeated words apart; optional, empty in a form without JavaScript.
+  quoteStart: z
+    .union([z.number(), z.string()])
+    .nullish()
+    .transform((value) => (value === "" || value === null || value === undefined ? null : Number(value)))
+    .refine((value) => value === null || (Number.isInteger(value) && value >= 0), { message: "The passage's position must be a whole number." }),
 });
 
 export type CreateCommentInput = z.input<typeof createCommentSchema>;

@@ -10,6 +10,7 @@ import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
 import { requireMember } from "@/lib/auth/require-member";
 import { commentPermalink } from "@/lib/paths";
 import { newId } from "@/lib/ids";
+import { anchorPassage } from "@/lib/anchors/anchor-passage";
 import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
 import {
   commentMails,
@@ -41,7 +42,8 @@ export async function createComment({ actor, input, address, now = new Date() }:
       commentsCloseAt: true,
       definition: { select: { id: true, slug: true, title: true } },
       // Only the one section named, if any: enough to tell whether the key exists.
-      sections: data.sectionKey ? { where: { key: data.sectionKey }, select: { key: true } } : undefined,
+      // Its text too when a passage is quoted, to anchor the comment in it.
+      sections: data.sectionKey ? { where: { key: data.sectionKey }, select: { key: true, heading: true, text: data.quote !== null } } : undefined,
     },
   });
   if (!version) throw new AppError("not_found", "This version does not exist or is not published.");
@@ -95,6 +97,16 @@ export async function createComment({ actor, input, address, now = new Date() }:
     throw new AppError("bad_input", `Version ${version.label} has no section "${data.sectionKey}". Reload the page and pick a section again.`);
   }
 
+  // A quoted passage starts a thread on a section of the version itself.
+  let anchor: ReturnType<typeof anchorPassage> | null = null;
+  if (data.quote !== null) {
+    if (parent || data.amendmentId || !data.sectionKey) {
+      throw new AppError("bad_input", "Only a new comment on a section can quote a passage of it; a reply belongs to the passage of its thread.");
+    }
+    const [section] = version.sections ?? [];
+    anchor = anchorPassage({ section: { ...section, text: section.text ?? "" }, quote: data.quote, start: data.quoteStart, versionLabel: version.label! });
+  }
+
   await enforceCommentLimits({ author, body: data.body, address, now });
 
   const sectionKey = parent ? parent.sectionKey : data.sectionKey;
@@ -134,6 +146,7 @@ export async function createComment({ actor, input, address, now = new Date() }:
       body: data.body,
       bodyHtml,
       createdAt: now,
+      anchors: anchor ? { create: { ...anchor, versionId: version.id } } : undefined,
     },
     select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
   });

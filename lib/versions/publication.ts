@@ -7,6 +7,7 @@ import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
 import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys, type KeyedSection, type PositionedSection } from "@/lib/versions/assign-section-keys";
 import { contentHash, normaliseBody } from "@/lib/versions/content-hash";
+import { planCarriedAnchors, writeCarriedAnchors } from "@/lib/anchors/carry-anchors";
 
 // The one publish core shared by publishVersion (scripts, seed) and publishDraft
 // (maintainers in the app), so both supersede, hash, key sections, retire
@@ -100,6 +101,9 @@ export async function commitPublication({
     commentsCloseAt: details.commentsCloseAt ?? null,
   };
 
+  // Comments on passages of the base follow into the new text (issue 15).
+  const anchorPlan = await planCarriedAnchors(base?.id ?? null, prepared.sections);
+
   try {
     return await db.$transaction(async (tx) => {
       if (base) {
@@ -145,6 +149,7 @@ export async function commitPublication({
       await tx.section.createMany({
         data: prepared.sections.map((s) => ({ versionId, key: s.key, position: s.position, heading: s.heading, text: s.text })),
       });
+      const anchors = await writeCarriedAnchors(tx, anchorPlan, versionId);
       const stale = await markStaleAmendments(tx, { definitionId, changedSectionKeys: prepared.changedSectionKeys });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -161,7 +166,7 @@ export async function commitPublication({
           staleAmendments: stale.count,
         },
       });
-      return { id: versionId, definitionId, ...published, mergedAmendmentIds, staleAmendmentCount: stale.count };
+      return { id: versionId, definitionId, ...published, mergedAmendmentIds, staleAmendmentCount: stale.count, anchors };
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {

@@ -55,5 +55,7 @@ export async function publishDraft({ actor, input }: { actor: Actor | null; inpu
     path: versionPath(definition.slug, version.label),
     mergedAmendmentIds: version.mergedAmendmentIds,
     staleAmendmentCount: version.staleAmendmentCount,
+    // Comments on passages carried into the new text: found exactly, changed, gone.
+    anchors: version.anchors,
   };
 }

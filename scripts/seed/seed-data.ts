@@ -111,3 +111,13 @@ export function proposedText(spec: SeedAmendmentText & { title: string }, curren
     return text.replace(from, to);
   }, current);
 }
+
+/** Comments on passages of a version, and a draft whose publish carries them (prisma/seed/anchors.json). */
+export type SeedAnchors = {
+  definition: string;
+  version: string;
+  comments: { author: string; section: string; quote: string; body: string; minutesAfterPublish: number }[];
+  draft: { author: string; changelog: string; edits: { from: string; to: string }[] };
+};
+
+export const readSeedAnchors = (): SeedAnchors => readJson("anchors.json");

@@ -38,6 +38,7 @@ export async function databaseSnapshot() {
       db.outboxMail.count(),
       db.section.count(),
       db.commentRevision.count(),
+      db.commentAnchor.count(),
       db.amendmentRevision.count(),
       db.sponsorship.count(),
       db.auditEntry.count(),

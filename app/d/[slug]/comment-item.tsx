@@ -28,6 +28,8 @@ export type ThreadView = {
   pagePath: string;
   cursor: string | null;
   followedRoots: Set<string>;
+  /** The passage each comment on a passage quoted. */
+  quotes?: Map<string, string>;
 };
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -91,6 +93,11 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
             <> · in reply to <a href={`#comment-${node.parentId}`}>{parentName ?? "a deleted comment"}</a></>
           )}
         </header>
+        {isRoot && view.quotes?.has(node.id) && (
+          <blockquote className="passage-quote" aria-label="The passage commented on">
+            <p>{view.quotes.get(node.id)}</p>
+          </blockquote>
+        )}
         {node.deleted ? (
           <p className="muted comment-body">This comment was deleted by its author.</p>
         ) : node.hidden ? (

@@ -26,6 +26,8 @@ type Props = {
   currentLabel: string | null;
   user: Actor | null;
   query: { order: "oldest" | "newest"; cursor: string | null; section: string | null; reply: string | null; edit: string | null };
+  /** The passage each comment on a passage quoted (lib/anchors). */
+  quotes?: Map<string, string>;
 };
 
 function commentPeriod(version: Props["version"], now = new Date()): { open: boolean; reason: string | null } {
@@ -36,7 +38,7 @@ function commentPeriod(version: Props["version"], now = new Date()): { open: boo
 }
 
 /** A version's discussion: blog-style threads, paginated, filterable by section. */
-export async function Discussion({ definition, version, currentLabel, user, query }: Props) {
+export async function Discussion({ definition, version, currentLabel, user, query, quotes }: Props) {
   const sectionKey = query.section && version.sections.some((s) => s.key === query.section) ? query.section : null;
   const pagePath = versionPath(definition.slug, version.label);
   const [page, earlierCounts, earlierThreads, follows, editing] = await Promise.all([
@@ -63,6 +65,7 @@ export async function Discussion({ definition, version, currentLabel, user, quer
     pagePath,
     cursor: query.cursor,
     followedRoots,
+    quotes,
   };
   const link = (params: Record<string, string | null>) => {
     const q = new URLSearchParams();

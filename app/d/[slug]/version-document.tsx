@@ -1,10 +1,26 @@
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { splitSections } from "@/lib/versions/split-sections";
+import { highlightPassages, type Passage } from "@/lib/anchors/highlight-passages";
 
 type Section = { key: string; heading: string; text: string };
 
-/** A version's text: its preamble, then each section under an anchor #s-<key>. */
-export function VersionDocument({ body, sections, children }: { body: string; sections: Section[]; children?: (section: Section) => React.ReactNode }) {
+/**
+ * A version's text: its preamble, then each section under an anchor #s-<key>,
+ * with the passages people commented on marked (lib/anchors). A section's text
+ * sits in .section-text, whose textContent (less the passage links) is the plain
+ * text that passages are measured in.
+ */
+export function VersionDocument({
+  body,
+  sections,
+  passages,
+  children,
+}: {
+  body: string;
+  sections: Section[];
+  passages?: Map<string, Passage[]>;
+  children?: (section: Section) => React.ReactNode;
+}) {
   const { preamble } = splitSections(body);
   return (
     <div className="document-layout">
@@ -16,7 +32,11 @@ export function VersionDocument({ body, sections, children }: { body: string; se
               {s.heading}
               <a className="anchor" href={`#s-${s.key}`} aria-label={`Link to section ${s.heading}`}>#</a>
             </h2>
-            <div dangerouslySetInnerHTML={{ __html: renderMarkdown(s.text, "document") }} />
+            <div
+              className="section-text"
+              data-section-key={s.key}
+              dangerouslySetInnerHTML={{ __html: highlightPassages(renderMarkdown(s.text, "document"), passages?.get(s.key) ?? []) }}
+            />
             {children?.(s)}
           </section>
         ))}

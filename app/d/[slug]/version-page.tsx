@@ -11,6 +11,10 @@ import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
 import { Discussion } from "@/app/d/[slug]/discussion";
+import { listVersionAnchors } from "@/lib/anchors/list-version-anchors";
+import { SectionPassages } from "@/app/d/[slug]/section-passages";
+import { SelectionCommentButton } from "@/app/d/[slug]/passage-picker";
+import { CarriedAnchorsNote } from "@/app/d/[slug]/carried-anchors-note";
 import { amendmentsPath, draftPath, logPath, newAmendmentPath, versionPath } from "@/lib/paths";
 
 export type VersionSearchParams = Record<string, string | string[] | undefined>;
@@ -27,13 +31,17 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
   const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
   const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
-  const [sectionCounts, amendmentCounts] = await Promise.all([
+  const [sectionCounts, amendmentCounts, anchors] = await Promise.all([
     countSectionComments({ versionId: version.id }),
     countOpenAmendmentsBySection({ versionId: version.id }),
+    listVersionAnchors({ slug, versionId: version.id }),
   ]);
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
   const pagePath = versionPath(slug, version.label);
+  const now = new Date();
+  const canCommentOnPassages =
+    user !== null && isCurrent && !(version.commentsOpenAt && now < version.commentsOpenAt) && !(version.commentsCloseAt && now >= version.commentsCloseAt);
 
   return (
     <>
@@ -42,12 +50,15 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
         <Link href={logPath(slug)}>Log of decisions</Link>
         {maintainer && <Link href={draftPath(slug)}>Draft the next version (maintainers)</Link>}
       </p>
-      <VersionDocument body={version.body} sections={version.sections}>
+      <CarriedAnchorsNote carried={anchors.carried} />
+      {canCommentOnPassages && <SelectionCommentButton />}
+      <VersionDocument body={version.body} sections={version.sections} passages={anchors.passages}>
         {(section) => {
           const count = sectionCounts.get(section.key) ?? 0;
           const open = amendmentCounts.get(section.key) ?? 0;
           const about = <span className="visually-hidden"> ({section.heading})</span>;
           return (
+            <>
             <p className="section-tools">
               <Link href={`${pagePath}?section=${encodeURIComponent(section.key)}#discussion`}>
                 {count > 0 ? `${count} ${count === 1 ? "comment" : "comments"} on this section` : "Comment on this section"}
@@ -65,6 +76,15 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
                 </Link>
               )}
             </p>
+            <SectionPassages
+              slug={slug}
+              version={version}
+              section={section}
+              passages={anchors.passages.get(section.key) ?? []}
+              orphaned={anchors.orphaned.get(section.key) ?? []}
+              canComment={canCommentOnPassages}
+            />
+            </>
           );
         }}
       </VersionDocument>
@@ -73,6 +93,7 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
         version={version}
         currentLabel={definition.current?.label ?? null}
         user={user}
+        quotes={anchors.quotes}
         query={{ order: query.order, cursor: query.cursor ?? null, section: query.section ?? null, reply: one(searchParams.reply) ?? null, edit: one(searchParams.edit) ?? null }}
       />
     </>
