@@ -7,6 +7,7 @@ import { publishVersion } from "@/scripts/seed/publish-version";
 import { createComment } from "@/lib/comments/create-comment";
 import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { seedPublishing } from "@/scripts/seed/seed-publishing";
+import { seedDispositions } from "@/scripts/seed/seed-dispositions";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -114,6 +115,7 @@ async function main() {
   // The loop closed: a version that took in accepted amendments, and a draft in progress.
   const publishing = await seedPublishing(actors);
   console.log(`  publishing: ${publishing.published ?? "already published"}; ${publishing.draft ?? "draft already in progress"}`);
+  console.log(`  dispositions: ${await seedDispositions(actors)} answers`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { isModerator } from "@/lib/auth/roles";
 import { requireMember, type Member } from "@/lib/auth/require-member";
 import { maintains } from "@/lib/auth/require-maintainer-of";
-import { AUTHOR_KINDS, MODERATOR_KINDS, type DispositionKind } from "@/lib/dispositions/disposition-kinds";
+import { AUTHOR_KINDS, MAINTAINER_KINDS, MODERATOR_KINDS, type DispositionKind } from "@/lib/dispositions/disposition-kinds";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
@@ -27,4 +27,15 @@ export async function requireDispositionRight(
     throw new AppError("forbidden", "Moderators can mark a thread or an amendment only as out of scope or a duplicate; the maintainers give the other answers.");
   }
   throw new AppError("forbidden", "Only this definition's maintainers can answer threads and amendments.");
+}
+
+/**
+ * For pages deciding which answers to offer (never whether to allow): the
+ * kinds this person may give on other people's threads of the definition, and
+ * on their own.
+ */
+export async function dispositionKindsFor(actor: { id: string; role: string } | null | undefined, definitionId: string): Promise<{ others: DispositionKind[]; own: DispositionKind[] }> {
+  if (!actor) return { others: [], own: [] };
+  const others = (await maintains(actor, definitionId)) ? [...MAINTAINER_KINDS] : isModerator(actor) ? [...MODERATOR_KINDS] : [];
+  return { others, own: [...others, ...AUTHOR_KINDS] };
 }

@@ -11,7 +11,8 @@ import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
 import { Discussion } from "@/app/d/[slug]/discussion";
-import { amendmentsPath, draftPath, logPath, newAmendmentPath, versionPath } from "@/lib/paths";
+import { amendmentsPath, draftPath, logPath, newAmendmentPath, responseQueuePath, responsesPath, versionPath } from "@/lib/paths";
+import { countAnsweredThreads } from "@/lib/dispositions/count-answered-threads";
 
 export type VersionSearchParams = Record<string, string | string[] | undefined>;
 
@@ -27,9 +28,10 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
   const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
   const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
-  const [sectionCounts, amendmentCounts] = await Promise.all([
+  const [sectionCounts, amendmentCounts, answers] = await Promise.all([
     countSectionComments({ versionId: version.id }),
     countOpenAmendmentsBySection({ versionId: version.id }),
+    countAnsweredThreads(definition.id),
   ]);
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
@@ -41,6 +43,12 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
       <p className="version-meta">
         <Link href={logPath(slug)}>Log of decisions</Link>
         {maintainer && <Link href={draftPath(slug)}>Draft the next version (maintainers)</Link>}
+        <Link href={responsesPath(slug, version.label)}>Response to comments</Link>
+        <Link href={responseQueuePath(slug)}>Threads awaiting an answer</Link>
+      </p>
+      <p className="version-meta answer-stats">
+        {answers.answered} of {answers.total} threads answered
+        {answers.medianDays !== null && <>; median time to an answer: {answers.medianDays} {answers.medianDays === 1 ? "day" : "days"}</>}
       </p>
       <VersionDocument body={version.body} sections={version.sections}>
         {(section) => {
