@@ -28,6 +28,8 @@ const OIDC_CLIENT_SECRET = "opendef-test-secret";
 const ONE_DATABASE = [
   /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
   /\/e2e\/reading\.spec\.ts$/,
+  // What a person sees of dispositions; their rules and writes are database tests on both engines.
+  /\/e2e\/dispositions\.spec\.ts$/,
 ];
 
 const CI = !!process.env.CI;
