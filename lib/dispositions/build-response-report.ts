@@ -42,37 +42,42 @@ export async function buildResponseReport(slug: string, label: string) {
   const definition = await db.definition.findUniqueOrThrow({ where: { id: version.definitionId }, select: { slug: true, title: true } });
   if (!previous) return { definition, version: { label: version.label, publishedAt: version.publishedAt }, previous: null, sections: [] as ReportSection[], counts: count([]) };
 
-  const [threads, amendments, dispositions] = await Promise.all([
-    db.comment.findMany({
-      where: answerableThreads(previous.id),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, body: true, sectionKey: true, createdAt: true, author: { select: { handle: true, name: true } } },
+  // Relations are read by filters, not `select`: Prisma would load a related row
+  // per id in chunks of 999 bound values, so the statements would grow with the threads.
+  const threadWhere = answerableThreads(previous.id);
+  const amendmentWhere = answerableAmendments(previous.id);
+  const dispositionWhere = { OR: [{ comment: { is: threadWhere } }, { amendment: { is: amendmentWhere } }] };
+  const { author: _author, acceptedInVersion: _acceptedIn, ...dispositionColumns } = dispositionSelect;
+  const [threads, amendments, rows, people, versions] = await Promise.all([
+    db.comment.findMany({ where: threadWhere, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, body: true, sectionKey: true, createdAt: true, authorId: true } }),
+    db.amendment.findMany({ where: amendmentWhere, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, title: true, sectionKey: true, createdAt: true, authorId: true } }),
+    db.disposition.findMany({ where: dispositionWhere, orderBy: HISTORY_ORDER, select: { ...dispositionColumns, authorId: true, acceptedInVersionId: true } }),
+    db.user.findMany({
+      where: { OR: [{ comments: { some: threadWhere } }, { amendments: { some: amendmentWhere } }, { dispositions: { some: dispositionWhere } }] },
+      select: { id: true, handle: true, name: true },
     }),
-    db.amendment.findMany({
-      where: answerableAmendments(previous.id),
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, sectionKey: true, createdAt: true, author: { select: { handle: true, name: true } } },
-    }),
-    db.disposition.findMany({
-      where: { OR: [{ comment: { is: answerableThreads(previous.id) } }, { amendment: { is: answerableAmendments(previous.id) } }] },
-      orderBy: HISTORY_ORDER,
-      select: dispositionSelect,
-    }),
+    db.version.findMany({ where: { definitionId: version.definitionId }, select: { id: true, label: true } }),
   ]);
-  const histories = groupHistories(slug, dispositions);
+  const byUser = new Map(people.map((p) => [p.id, { handle: p.handle, name: p.name ?? p.handle }]));
+  const someone = (id: string) => byUser.get(id) ?? { handle: "", name: "[unknown]" };
+  const labels = new Map(versions.map((v) => [v.id, v.label]));
+  const histories = groupHistories(
+    slug,
+    rows.map(({ authorId, acceptedInVersionId, ...row }) => ({ ...row, author: someone(authorId), acceptedInVersion: acceptedInVersionId ? { label: labels.get(acceptedInVersionId) ?? null } : null })),
+  );
   const diff = diffVersions({ body: previous.body, sections: previous.sections }, { body: version.body, sections: version.sections });
   const diffs = new Map(diff.sections.map((d) => [d.key, d]));
   const headings = new Map(previous.sections.map((s) => [s.key, s.heading]));
   const sectionOf = (key: string | null) => (key && headings.has(key) ? headings.get(key)! : key ? key : WHOLE_VERSION);
 
   const items: ReportItem[] = [
-    ...threads.map((t) => ({ type: "thread" as const, id: t.id, sectionKey: t.sectionKey, title: excerpt(t.body), author: t.author, createdAt: t.createdAt, path: commentPermalink({ slug, commentId: t.id }), ref: `comment:${t.id}` })),
-    ...amendments.map((a) => ({ type: "amendment" as const, id: a.id, sectionKey: a.sectionKey, title: a.title, author: a.author, createdAt: a.createdAt, path: amendmentPath(slug, a.id), ref: `amendment:${a.id}` })),
+    ...threads.map((t) => ({ type: "thread" as const, id: t.id, sectionKey: t.sectionKey, title: excerpt(t.body), authorId: t.authorId, createdAt: t.createdAt, path: commentPermalink({ slug, commentId: t.id }), ref: `comment:${t.id}` })),
+    ...amendments.map((a) => ({ type: "amendment" as const, id: a.id, sectionKey: a.sectionKey, title: a.title, authorId: a.authorId, createdAt: a.createdAt, path: amendmentPath(slug, a.id), ref: `amendment:${a.id}` })),
   ]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))
-    .map(({ ref, author, ...item }) => {
+    .map(({ ref, authorId, ...item }) => {
       const history = histories.get(ref);
-      return { ...item, section: sectionOf(item.sectionKey), author: { handle: author.handle, name: author.name ?? author.handle }, disposition: history?.current ?? null, earlier: history?.earlier ?? [] };
+      return { ...item, section: sectionOf(item.sectionKey), author: someone(authorId), disposition: history?.current ?? null, earlier: history?.earlier ?? [] };
     });
 
   const order = [...previous.sections.map((s) => s.key), null, ...new Set(items.map((i) => i.sectionKey).filter((k) => k !== null && !headings.has(k)))];

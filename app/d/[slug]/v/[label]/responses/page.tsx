@@ -3,12 +3,13 @@ import Link from "next/link";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { buildResponseReport } from "@/lib/dispositions/build-response-report";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
+import { pageReportSections } from "@/lib/dispositions/page-report-sections";
 import { DispositionBadge } from "@/app/_components/disposition-badge";
 import { definitionPath, diffPath, responsesPath, userPath, versionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ slug: string; label: string }> };
+type Params = { params: Promise<{ slug: string; label: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, label } = await params;
@@ -16,11 +17,24 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 /** What became of every thread and amendment on the previous version, section by section, with what this version changed there. */
-export default async function ResponseReportPage({ params }: Params) {
+export default async function ResponseReportPage({ params, searchParams }: Params) {
   const { slug, label: raw } = await params;
   const label = decodeURIComponent(raw);
+  const wanted = Number((await searchParams)?.page ?? "1");
   const report = await orNotFound(buildResponseReport(slug, label));
   const { counts } = report;
+  // A page of the report at a time: 10,000 threads would be megabytes of HTML. The downloads hold every item.
+  const first = pageReportSections(report.sections, 1);
+  const page = Number.isInteger(wanted) && wanted >= 1 && wanted <= first.pages ? wanted : 1;
+  const { sections, pages, total } = page === 1 ? first : pageReportSections(report.sections, page);
+  const pageLink = (n: number) => `${responsesPath(slug, label)}${n > 1 ? `?page=${n}` : ""}`;
+  const pager = pages > 1 && (
+    <nav aria-label="Report pages" className="pager">
+      <span>Page {page} of {pages} ({total} threads and amendments)</span>
+      {page > 1 && <Link href={pageLink(page - 1)}>Previous page</Link>}
+      {page < pages && <Link href={pageLink(page + 1)}>Next page</Link>}
+    </nav>
+  );
   return (
     <article className="response-report">
       <p><Link href={definitionPath(slug)}>{report.definition.title}</Link> · <Link href={versionPath(slug, label)}>Version {label}</Link></p>
@@ -37,10 +51,11 @@ export default async function ResponseReportPage({ params }: Params) {
       ) : (
         <p>This is the first version: there were no earlier comments to answer.</p>
       )}
-      {report.sections.map((s) => (
+      {pager}
+      {sections.map((s) => (
         <section key={s.key ?? "whole"} aria-labelledby={`r-${s.key ?? "whole"}`}>
-          <h2 id={`r-${s.key ?? "whole"}`}>{s.heading} {s.change && <span className="badge">{s.change}</span>}</h2>
-          {s.diff && s.change !== "unchanged" && (
+          <h2 id={`r-${s.key ?? "whole"}`}>{s.heading}{s.continued ? " (continued)" : ""} {s.change && <span className="badge">{s.change}</span>}</h2>
+          {s.diff && s.change !== "unchanged" && !s.continued && (
             <details>
               <summary>What version {label} changed here</summary>
               <div className="diff" dangerouslySetInnerHTML={{ __html: renderWordDiff(s.diff.parts) }} />
@@ -68,6 +83,7 @@ export default async function ResponseReportPage({ params }: Params) {
           )}
         </section>
       ))}
+      {pager}
     </article>
   );
 }
