@@ -1,8 +1,8 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/errors/action-result";
-import { DISPOSITION_LABELS, type DispositionKind } from "@/lib/dispositions/disposition-kinds";
-import { DISPOSITION_REASON_MAX } from "@/lib/dispositions/set-disposition.schema";
+// Not the schema file: it would bring zod into the browser, whose eval probe breaks the CSP.
+import { DISPOSITION_LABELS, DISPOSITION_REASON_MAX, type DispositionKind } from "@/lib/dispositions/disposition-kinds";
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;

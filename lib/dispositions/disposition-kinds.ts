@@ -22,6 +22,9 @@ export const AUTHOR_KINDS: readonly DispositionKind[] = ["withdrawn"];
 /** What a maintainer of the definition may say (withdrawing belongs to the author). */
 export const MAINTAINER_KINDS: readonly DispositionKind[] = DISPOSITION_KINDS.filter((k) => k !== "withdrawn");
 
+/** The longest reason, in characters (here, not in the schema: client forms import it without zod). */
+export const DISPOSITION_REASON_MAX = 10_000;
+
 export type TargetType = "comment" | "amendment";
 export type TargetRef = { type: TargetType; id: string };
 

@@ -29,7 +29,22 @@ export type QueueItem = {
  * queries whatever the size of the discussion: the versions, one page of
  * each kind (merged in memory by createdAt, id), and the two counts.
  */
-export async function listResponseQueue({ definitionId, slug, filters, cursor, pageSize = QUEUE_PAGE_SIZE }: { definitionId: string; slug: string; filters: QueueFilters; cursor?: string | null; pageSize?: number }) {
+export async function listResponseQueue({
+  definitionId,
+  slug,
+  filters,
+  cursor,
+  pageSize = QUEUE_PAGE_SIZE,
+  exceptAmendmentIds = [],
+}: {
+  definitionId: string;
+  slug: string;
+  filters: QueueFilters;
+  cursor?: string | null;
+  pageSize?: number;
+  /** Amendments to leave out: the draft page's, already taken into the draft. */
+  exceptAmendmentIds?: string[];
+}) {
   const versions = await db.version.findMany({
     where: { definitionId, status: { in: ["published", "superseded"] } },
     orderBy: { number: "desc" },
@@ -42,7 +57,8 @@ export async function listResponseQueue({ definitionId, slug, filters, cursor, p
   const position = cursor ? decodeCursor(cursor) : null;
   const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
   const threadWhere = { ...answerableThreads(versionIds), ...section, ...UNDISPOSED };
-  const amendmentWhere = { ...answerableAmendments(versionIds), ...section, ...UNDISPOSED };
+  const except = exceptAmendmentIds.length ? { id: { notIn: exceptAmendmentIds } } : {};
+  const amendmentWhere = { ...answerableAmendments(versionIds), ...section, ...UNDISPOSED, ...except };
   const wantThreads = filters.kind !== "amendment";
   const wantAmendments = filters.kind !== "thread";
 

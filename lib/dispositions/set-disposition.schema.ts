@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { DISPOSITION_KINDS, parseTargetRef } from "@/lib/dispositions/disposition-kinds";
+import { DISPOSITION_KINDS, DISPOSITION_REASON_MAX, parseTargetRef } from "@/lib/dispositions/disposition-kinds";
 
-export const DISPOSITION_REASON_MAX = 10_000;
 /** One bulk answer covers at most this many threads and amendments (a queue page). */
 export const BULK_DISPOSITION_MAX = 100;
 

@@ -53,7 +53,7 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
         <p className="form-error" role="alert">Version {draft.currentLabel} was published after this draft started. Discard it and start again from the current version.</p>
       )}
 
-      {draft.base && <UnansweredList slug={slug} definitionId={definition.id} baseLabel={draft.base.label} />}
+      {draft.base && <UnansweredList slug={slug} definitionId={definition.id} baseLabel={draft.base.label} takenIn={draft.amendments.filter((a) => a.takenIn).map((a) => a.id)} />}
 
       <section aria-labelledby="amendments-heading">
         <h2 id="amendments-heading">Accepted amendments</h2>
