@@ -1,7 +1,8 @@
 import "server-only";
 import { buildResponseReport } from "@/lib/dispositions/build-response-report";
 import { csvLines, markdownSection, reportRow, responseReportOutput, type ReportRow } from "@/lib/dispositions/response-report-rows";
-import { responsesPath } from "@/lib/paths";
+import { apiRoute } from "@/lib/api/api-route";
+import { responsesPath, siteOrigin } from "@/lib/paths";
 
 /** A version's response report as JSON (the API's answer), through its output schema. */
 export async function responseReportJson(slug: string, label: string, origin: string) {
@@ -39,4 +40,20 @@ export async function responseReportMarkdown(slug: string, label: string, origin
   ].join("\n");
   const body = report.sections.map((s) => markdownSection(s, s.items.map((i): ReportRow => reportRow(i, origin)))).join("\n");
   return `${head}\n${body}`;
+}
+
+const DOWNLOADS = {
+  md: { write: responseReportMarkdown, type: "text/markdown; charset=utf-8" },
+  csv: { write: responseReportCsv, type: "text/csv; charset=utf-8; header=present" },
+} as const;
+
+/** The GET handler of a report download (`/d/{slug}/v/{label}/responses.md` or `.csv`), as an attachment named after the version. */
+export function responseReportDownload(format: keyof typeof DOWNLOADS) {
+  return apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string; label: string }> }) => {
+    const { slug, label } = await params;
+    const decoded = decodeURIComponent(label);
+    const text = await DOWNLOADS[format].write(slug, decoded, siteOrigin(new URL(request.url).origin));
+    const filename = `${slug}-${decoded.replace(/[^A-Za-z0-9._-]/g, "_")}-responses.${format}`;
+    return new Response(text, { headers: { "Content-Type": DOWNLOADS[format].type, "Content-Disposition": `attachment; filename="${filename}"` } });
+  });
 }
