@@ -29,6 +29,8 @@ const ONE_DATABASE = [
   /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
   /\/e2e\/reading\.spec\.ts$/,
   /\/e2e\/ballots\.spec\.ts$/,
+  // What a person sees of dispositions; their rules and writes are database tests on both engines.
+  /\/e2e\/dispositions\.spec\.ts$/,
 ];
 
 // Specs that add a definition of their own (to publish it without pulling the

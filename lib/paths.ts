@@ -104,3 +104,16 @@ export function newBallotPath(slug: string, sectionKey?: string | null): string 
 export function ballotPath(slug: string, ballotId: string): string {
   return `${ballotsPath(slug)}/${segment(ballotId)}`;
 }
+
+/** What became of the threads and amendments on the version before `label` (issue 13); `format` "md" or "csv" for a download. */
+export function responsesPath(slug: string, label: string, format?: "md" | "csv"): string {
+  return `${versionPath(slug, label)}/responses${format ? `.${format}` : ""}`;
+}
+
+/** The threads and amendments still waiting for an answer, filtered by `query` (empty values left out). */
+export function responseQueuePath(slug: string, query: Record<string, string | undefined | null> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const s = search.toString();
+  return `${definitionPath(slug)}/responses/queue${s ? `?${s}` : ""}`;
+}

@@ -150,6 +150,28 @@ function seedFixture(env: NodeJS.ProcessEnv, slug: string, flags: string[]): Fix
   return JSON.parse(readFileSync(out, "utf8")) as Fixture;
 }
 
+/** The dispositions fixture (issue 13): a definition whose 1.1 report covers `threads` threads on 1.0. */
+type ResponsesFixture = { slug: string; label: string; threads: number; amendments: number; dispositions: number; maintainerToken: string };
+
+function seedResponses(env: NodeJS.ProcessEnv, slug: string, threads: string): ResponsesFixture {
+  const out = path.join(work, `${slug}.json`);
+  run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-responses.ts", "--slug", slug, "--threads", threads, "--out", out], env);
+  return JSON.parse(readFileSync(out, "utf8")) as ResponsesFixture;
+}
+
+/** Median time of `n` single requests, one after another (no load). */
+async function medianMs(origin: string, pathname: string, headers: Record<string, string> = {}, n = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const response = await fetch(origin + pathname, { headers: { ...headers, "Cache-Control": "no-cache" } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(n / 2)];
+}
+
 // ---------------------------------------------------------------- server
 
 type Server = { child: ChildProcess; origin: string; counterPort: number; logFile: string };
@@ -515,6 +537,7 @@ async function main() {
     "--comments", args["small-comments"]!, "--reply-share", args["reply-share"]!, "--amendments", "0", "--votes", "0",
     "--users", args.users!, "--sessions", "0",
   ]);
+  const responses = { big: seedResponses(env, "bench-responses", args.comments!), small: seedResponses(env, "bench-responses-small", args["small-comments"]!) };
   setup.fixture = (Date.now() - seedStarted) / 1000;
   if (big.sessions.length === 0) throw new Error("--sessions must be at least 1 to post comments");
 
@@ -526,6 +549,9 @@ async function main() {
     const front = args["nginx-cache"] ? await startNginx(server) : server.origin;
     const { origin } = server;
     const member = { Cookie: `next-auth.session-token=${big.sessions[0].token}` };
+    const reportPath = (f: ResponsesFixture) => `/d/${f.slug}/v/${encodeURIComponent(f.label)}/responses`;
+    const reportApi = (f: ResponsesFixture) => `/api/v1/definitions/${f.slug}/versions/${encodeURIComponent(f.label)}/responses`;
+    const maintainerOf = (f: ResponsesFixture) => ({ Cookie: `next-auth.session-token=${f.maintainerToken}` });
     const apiBase = (fixture: Fixture) => `/api/v1/definitions/${fixture.slug}/versions/${encodeURIComponent(fixture.label)}/comments`;
 
     // The permalink's target: the page of the thread that holds a deep reply.
@@ -564,6 +590,11 @@ async function main() {
       apiDeep: { small: small.deepCursor ? await queriesOf(server, `${apiBase(small)}?cursor=${small.deepCursor}`) : null, big: await queriesOf(server, `${apiBase(big)}?cursor=${big.deepCursor}`) },
       permalink: { small: null, big: await queriesOf(server, `/d/${big.slug}/comments/${big.deepCommentId}`) },
       permalinkTarget: { small: null, big: await queriesOf(server, targetPath) },
+      // Issue 13: the response report (page, CSV, API) and the maintainer's queue, at --small-comments and --comments threads.
+      responsesPage: { small: await queriesOf(server, reportPath(responses.small)), big: await queriesOf(server, reportPath(responses.big)) },
+      responsesCsv: { small: await queriesOf(server, `${reportPath(responses.small)}.csv`), big: await queriesOf(server, `${reportPath(responses.big)}.csv`) },
+      responsesApi: { small: await queriesOf(server, reportApi(responses.small)), big: await queriesOf(server, reportApi(responses.big)) },
+      queue: { small: await queriesOf(server, `/d/${responses.small.slug}/responses/queue`, maintainerOf(responses.small)), big: await queriesOf(server, `/d/${responses.big.slug}/responses/queue`, maintainerOf(responses.big)) },
     };
 
     const runId = Date.now().toString(36);
@@ -578,6 +609,9 @@ async function main() {
       { name: "page", title: `definition page, anonymous (/d/${big.slug})`, path: `/d/${big.slug}`, ok: (s) => s === 200, page: true },
       { name: "page-member", title: "definition page, signed in", path: `/d/${big.slug}`, headers: member, ok: (s) => s === 200, page: true },
       { name: "api-first", title: "comments API, first page", path: apiBase(big), ok: (s) => s === 200 },
+      { name: "responses", title: `response report page (${responses.big.threads.toLocaleString("en")} threads)`, path: reportPath(responses.big), ok: (s) => s === 200, page: true },
+      { name: "responses-csv", title: "response report, CSV download", path: `${reportPath(responses.big)}.csv`, ok: (s) => s === 200 },
+      { name: "queue", title: "answer queue, maintainer", path: `/d/${responses.big.slug}/responses/queue`, headers: maintainerOf(responses.big), ok: (s) => s === 200, page: true },
       { name: "api-deep", title: `comments API, last page (cursor, page ${Math.ceil(big.topLevel / 50)})`, path: `${apiBase(big)}?cursor=${big.deepCursor}`, ok: (s) => s === 200 },
       { name: "permalink", title: `permalink redirect (reply at depth ${big.deepCommentDepth})`, path: `/d/${big.slug}/comments/${big.deepCommentId}`, ok: (s) => s === 307 },
       { name: "permalink-target", title: "permalink target page", path: targetPath, ok: (s) => s === 200, page: true },
@@ -812,6 +846,18 @@ async function main() {
 
     const rssEnd = rssMb(server.child.pid!);
     printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup });
+    if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {
+      const single = {
+        page: await medianMs(origin, reportPath(responses.big)),
+        csv: await medianMs(origin, `${reportPath(responses.big)}.csv`),
+        api: await medianMs(origin, reportApi(responses.big)),
+        queue: await medianMs(origin, `/d/${responses.big.slug}/responses/queue`, maintainerOf(responses.big)),
+      };
+      console.log(
+        `response report of ${responses.big.threads.toLocaleString("en")} threads and ${responses.big.amendments} amendments (${responses.big.dispositions} answers), one request at a time, median of 5: ` +
+          `page ${single.page.toFixed(0)} ms, CSV ${single.csv.toFixed(0)} ms, JSON ${single.api.toFixed(0)} ms; queue ${single.queue.toFixed(0)} ms`,
+      );
+    }
     if (args.json) {
       writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined, freeVotes: big.freeVotes.length }, rows, exact, writes, votes, rssEnd, setup }, null, 2));
     }

@@ -9,6 +9,7 @@ import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { seedBallots } from "@/scripts/seed/seed-ballots";
 import { seedAnchors } from "@/scripts/seed/seed-anchors";
+import { seedDispositions } from "@/scripts/seed/seed-dispositions";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -120,6 +121,7 @@ async function main() {
   // Comments on passages of OSAID 1.0, and its draft whose publish re-anchors them.
   const anchors = await seedAnchors(actors);
   console.log(`  anchors: ${anchors.comments} comments on passages; ${anchors.draft ?? "draft already in progress"}`);
+  console.log(`  dispositions: ${await seedDispositions(actors)} answers`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

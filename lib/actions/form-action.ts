@@ -15,6 +15,8 @@ export type FormReader = {
   fields<Schema extends z.ZodObject>(schema: Schema): z.input<Schema>;
   /** One text field, or undefined when absent or a file. */
   get(name: string): string | undefined;
+  /** Every text value of a field sent several times (checkboxes of one name). */
+  all(name: string): string[];
   /** A path on this site to go back to, or `fallback` ("//host" or "/\host" would leave it). */
   returnTo(fallback: string): string;
 };
@@ -26,6 +28,7 @@ function reader(form: FormData): FormReader {
   };
   return {
     get,
+    all: (name) => form.getAll(name).filter((value): value is string => typeof value === "string"),
     fields: (schema) => Object.fromEntries(Object.keys(schema.shape).map((key) => [key, get(key)])) as never,
     returnTo(fallback) {
       const to = get("returnTo") ?? "";

@@ -40,6 +40,8 @@ import { openBallot } from "@/lib/ballots/open-ballot";
 import { castBallot } from "@/lib/ballots/cast-ballot";
 import { closeBallot } from "@/lib/ballots/close-ballot";
 import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
+import { setDisposition } from "@/lib/dispositions/set-disposition";
+import { setDispositions } from "@/lib/dispositions/set-dispositions";
 
 // Every write use case × every kind of actor, through the use cases (the layer
 // every server action and API route calls). Each cell gets fresh rows to act on,
@@ -51,11 +53,12 @@ import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
 const ROLES = ["anonymous", "member", "suspended", "maintainer", "other maintainer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
-/** Who may: every member, the definition's maintainers (and admins), moderators (and admins), or admins. */
-type Rule = "member" | "maintainer" | "moderator" | "admin";
+/** Who may: every member, the definition's maintainers (and admins), moderators (and admins), either of those two, or admins. */
+type Rule = "member" | "maintainer" | "moderator" | "maintainer or moderator" | "admin";
 const ALLOWED: Record<Rule, Role[]> = {
   member: ["member", "maintainer", "other maintainer", "moderator", "admin"],
   maintainer: ["maintainer", "admin"],
+  "maintainer or moderator": ["maintainer", "moderator", "admin"],
   moderator: ["moderator", "admin"],
   admin: ["admin"],
 };
@@ -265,6 +268,24 @@ const ROWS: Row[] = [
       const { comment: c } = await comment(world.someone.id);
       const flag = await db.flag.create({ data: { reporterId: world.someone.id, commentId: c.id, reason: "Spam." } });
       return (actor) => resolveFlag({ actor, input: { flagId: flag.id } });
+    } },
+  { name: "setDisposition answered", rule: "maintainer", cell: async () => {
+      const { comment: c } = await comment(world.someone.id);
+      return (actor) => setDisposition({ actor, input: { target: `comment:${c.id}`, kind: "answered", reason: "The text already covers it." } });
+    } },
+  { name: "setDisposition out_of_scope", rule: "maintainer or moderator", cell: async () => {
+      const { amendment: a } = await amendment(world.someone.id, "seeking");
+      return (actor) => setDisposition({ actor, input: { target: `amendment:${a.id}`, kind: "out_of_scope", reason: "Not about this definition." } });
+    } },
+  { name: "setDisposition withdrawn (own)", rule: "member", cell: async (own) => {
+      const { comment: c } = await comment(own.id);
+      return (actor) => setDisposition({ actor, input: { target: `comment:${c.id}`, kind: "withdrawn", reason: "I raised it elsewhere." } });
+    } },
+  { name: "setDispositions duplicate", rule: "maintainer or moderator", cell: async () => {
+      const { definition, version, comment: original } = await comment(world.someone.id);
+      const copy = await db.comment.create({ data: { versionId: version.id, authorId: world.someone.id, body: "Same.", bodyHtml: "<p>Same.</p>" } });
+      const a = await makeAmendment({ definitionId: definition.id, versionId: version.id, authorId: world.someone.id, status: "seeking" });
+      return (actor) => setDispositions({ actor, input: { targets: [`comment:${copy.id}`, `amendment:${a.id}`], kind: "duplicate", reason: "Raised in the first thread.", duplicateOf: `comment:${original.id}` } });
     } },
   { name: "appointMaintainer", rule: "admin", cell: async () => {
       const [{ definition }, person] = await Promise.all([definitionWithVersion(), makeUser()]);

@@ -8,6 +8,7 @@ import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys, type KeyedSection, type PositionedSection } from "@/lib/versions/assign-section-keys";
 import { contentHash, normaliseBody } from "@/lib/versions/content-hash";
 import { planCarriedAnchors, writeCarriedAnchors } from "@/lib/anchors/carry-anchors";
+import { recordPublishDispositions } from "@/lib/dispositions/record-publish-dispositions";
 
 // The one publish core shared by publishVersion (scripts, seed) and publishDraft
 // (maintainers in the app), so both supersede, hash, key sections, retire
@@ -151,6 +152,8 @@ export async function commitPublication({
       });
       const anchors = await writeCarriedAnchors(tx, anchorPlan, versionId);
       const stale = await markStaleAmendments(tx, { definitionId, changedSectionKeys: prepared.changedSectionKeys });
+      // Issue 13: taken-in amendments answered "accepted"; unanswered threads counted.
+      const undisposed = await recordPublishDispositions(tx, { actorId: actor.id, definitionId, versionId, baseVersionId: base?.id ?? null, mergedAmendmentIds });
       await recordAudit(tx, {
         actorId: actor.id,
         definitionId,
@@ -164,6 +167,8 @@ export async function commitPublication({
           previousHash: published.previousHash,
           mergedAmendments: mergedAmendmentIds,
           staleAmendments: stale.count,
+          undisposedThreads: undisposed.threads,
+          undisposedAmendments: undisposed.amendments,
         },
       });
       return { id: versionId, definitionId, ...published, mergedAmendmentIds, staleAmendmentCount: stale.count, anchors };

@@ -90,7 +90,8 @@ describe("publishDraft", () => {
     const { definition, maintainer, draftId, revision, accepted } = await readyDraft();
     const before = await db.auditEntry.count();
     await publishDraft({ actor: maintainer, input: { draftId, revision, label: "1.1" } });
-    expect(await db.auditEntry.count()).toBe(before + 1);
+    // version.publish, after the taken-in amendment's automatic "accepted" (lib/dispositions).
+    expect(await db.auditEntry.count()).toBe(before + 2);
     const entry = await db.auditEntry.findFirstOrThrow({ orderBy: { seq: "desc" } });
     expect(entry).toMatchObject({ action: "version.publish", actorId: maintainer.id, definitionId: definition.id, targetType: "version", targetId: draftId });
     const published = await db.version.findUniqueOrThrow({ where: { id: draftId } });
@@ -101,6 +102,8 @@ describe("publishDraft", () => {
       previousHash: contentHash(V1_BODY),
       mergedAmendments: [accepted.id],
       staleAmendments: 0,
+      undisposedThreads: 0,
+      undisposedAmendments: 0,
     });
     expect(await verifyAuditChain()).toEqual({ ok: true });
   });
@@ -259,7 +262,7 @@ describe("two publishes at the same moment", () => {
       expect(state.published[0]._count.sections).toBe(3);
       expect(state.numbers).toEqual(Array.from({ length: round + 1 }, (_, i) => i + 1));
       expect(state.drafts).toHaveLength(0);
-      expect(await db.auditEntry.count()).toBe(auditBefore + 1);
+      expect(await db.auditEntry.count()).toBe(auditBefore + 2); // version.publish and the amendment's "accepted"
       expect(await db.amendment.findUniqueOrThrow({ where: { id: amendment.id } })).toMatchObject({ status: "merged", mergedIntoId: draftId });
       expect(await db.version.count({ where: { definitionId: definition.id, label: { in: [`1.${round}-a`, `1.${round}-b`] } } })).toBe(1);
       previousId = draftId;
@@ -293,8 +296,9 @@ describe("two publishes at the same moment", () => {
       const state = await currentState(definition.id);
       expect(state.published).toHaveLength(1);
       expect(state.numbers).toEqual(Array.from({ length: round + 1 }, (_, i) => i + 1));
-      expect(await db.auditEntry.count()).toBe(before.audit + 1);
       const winner = state.published[0];
+      // The draft's win also answers its taken-in amendment "accepted" in the log.
+      expect(await db.auditEntry.count()).toBe(before.audit + (winner.id === draftId ? 2 : 1));
       if (winner.id === draftId) {
         expect(await db.amendment.findUniqueOrThrow({ where: { id: amendment.id } })).toMatchObject({ status: "merged" });
       } else {

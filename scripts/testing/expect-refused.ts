@@ -42,6 +42,8 @@ export async function databaseSnapshot() {
       db.amendmentRevision.count(),
       db.sponsorship.count(),
       db.auditEntry.count(),
+      db.disposition.count(),
+      db.versionResponseCount.count(),
     ]),
     db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, suspendedAt: true } }),
     db.definition.findMany({ orderBy: { id: "asc" } }),

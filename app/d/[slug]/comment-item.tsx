@@ -9,6 +9,11 @@ import { deleteCommentAction, editCommentAction, followThreadAction, postComment
 import { isModerator } from "@/lib/auth/roles";
 import { ModerationForm } from "@/app/_components/moderation-form";
 import { flagContentAction, hideContentAction, lockThreadAction, restoreContentAction } from "@/app/moderation/actions";
+import type { DispositionHistory } from "@/lib/dispositions/list-dispositions";
+import type { DispositionKind } from "@/lib/dispositions/disposition-kinds";
+import { DispositionBadge } from "@/app/_components/disposition-badge";
+import { DispositionForm } from "@/app/_components/disposition-form";
+import { setDispositionAction } from "@/app/d/[slug]/responses/disposition-actions";
 
 // Blog threads indent a few levels, then show deeper replies flat with "in reply to".
 export const MAX_INDENT = 4;
@@ -30,6 +35,9 @@ export type ThreadView = {
   followedRoots: Set<string>;
   /** The passage each comment on a passage quoted. */
   quotes?: Map<string, string>;
+  /** Answers of the page's threads (issue 13), by "comment:<id>"; and which answers this reader may give. */
+  dispositions?: Map<string, DispositionHistory>;
+  answerKinds?: { others: DispositionKind[]; own: DispositionKind[] };
 };
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -112,6 +120,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
         ) : (
           <div className="comment-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
         )}
+        {isRoot && !node.deleted && !node.hidden && <ThreadAnswer node={node} view={view} mine={mine} />}
         <footer className="comment-actions">
           {user && view.open && !node.deleted && (
             <Link href={linkWith(view, { reply: node.id }, `reply-${node.id}`)} aria-label={`Reply to ${name ?? "this comment"}`}>Reply</Link>
@@ -179,6 +188,30 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
         </ol>
       )}
     </li>
+  );
+}
+
+/** A version thread's answer, and the form to give one for those who may (not in an amendment's discussion: the amendment gets the answer). */
+function ThreadAnswer({ node, view, mine }: { node: TreeNode; view: ThreadView; mine: boolean }) {
+  if (view.amendmentId) return null;
+  const history = view.dispositions?.get(`comment:${node.id}`);
+  const kinds = (mine ? view.answerKinds?.own : view.answerKinds?.others) ?? [];
+  return (
+    <>
+      {history && <DispositionBadge history={history} id={`answer-${node.id}`} />}
+      {kinds.length > 0 && (
+        <details className="answer-thread">
+          <summary>{history ? "Revise the answer" : "Answer this thread"}</summary>
+          <DispositionForm
+            action={setDispositionAction}
+            hidden={{ slug: view.slug, target: `comment:${node.id}`, returnTo: linkWith(view, {}, `comment-${node.id}`) }}
+            kinds={kinds}
+            idPrefix={`answer-${node.id}`}
+            legend="Answer this thread"
+          />
+        </details>
+      )}
+    </>
   );
 }
 

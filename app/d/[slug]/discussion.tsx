@@ -11,6 +11,8 @@ import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { definitionPath, sectionPath, versionPath } from "@/lib/paths";
+import { listDispositions } from "@/lib/dispositions/list-dispositions";
+import { dispositionKindsFor } from "@/lib/auth/require-disposition-right";
 
 type Props = {
   definition: { id: string; slug: string; title: string };
@@ -48,6 +50,11 @@ export async function Discussion({ definition, version, currentLabel, user, quer
     user ? listFollows({ actor: user }) : Promise.resolve(null),
     user && query.edit ? getOwnComment({ actor: user, commentId: query.edit }).catch(() => null) : Promise.resolve(null),
   ]);
+  // Issue 13: the answers of this page's threads (one query) and which answers this reader may give.
+  const [dispositions, answerKinds] = await Promise.all([
+    listDispositions({ slug: definition.slug, commentIds: [...page.comments, ...earlierThreads].map((t) => t.id) }),
+    dispositionKindsFor(user, definition.id),
+  ]);
   const period = commentPeriod(version);
   const sectionHeadings = new Map(version.sections.map((s) => [s.key, s.heading]));
   const followedRoots = new Set(follows?.flatMap((f) => (f.kind === "thread" ? [f.commentId] : [])) ?? []);
@@ -66,6 +73,8 @@ export async function Discussion({ definition, version, currentLabel, user, quer
     cursor: query.cursor,
     followedRoots,
     quotes,
+    dispositions,
+    answerKinds,
   };
   const link = (params: Record<string, string | null>) => {
     const q = new URLSearchParams();

@@ -15,7 +15,8 @@ import { listVersionAnchors } from "@/lib/anchors/list-version-anchors";
 import { SectionPassages } from "@/app/d/[slug]/section-passages";
 import { SelectionCommentButton } from "@/app/d/[slug]/passage-picker";
 import { CarriedAnchorsNote } from "@/app/d/[slug]/carried-anchors-note";
-import { amendmentsPath, draftPath, logPath, newAmendmentPath, versionPath } from "@/lib/paths";
+import { amendmentsPath, draftPath, logPath, newAmendmentPath, responseQueuePath, responsesPath, versionPath } from "@/lib/paths";
+import { countAnsweredThreads } from "@/lib/dispositions/count-answered-threads";
 
 export type VersionSearchParams = Record<string, string | string[] | undefined>;
 
@@ -31,10 +32,11 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
   const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
   const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
-  const [sectionCounts, amendmentCounts, anchors] = await Promise.all([
+  const [sectionCounts, amendmentCounts, anchors, answers] = await Promise.all([
     countSectionComments({ versionId: version.id }),
     countOpenAmendmentsBySection({ versionId: version.id }),
     listVersionAnchors({ slug, versionId: version.id }),
+    countAnsweredThreads(definition.id),
   ]);
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
@@ -49,6 +51,12 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
       <p className="version-meta">
         <Link href={logPath(slug)}>Log of decisions</Link>
         {maintainer && <Link href={draftPath(slug)}>Draft the next version (maintainers)</Link>}
+        <Link href={responsesPath(slug, version.label)}>Response to comments</Link>
+        <Link href={responseQueuePath(slug)}>Threads awaiting an answer</Link>
+      </p>
+      <p className="version-meta answer-stats">
+        {answers.answered} of {answers.total} threads answered
+        {answers.medianDays !== null && <>; median time to an answer: {answers.medianDays} {answers.medianDays === 1 ? "day" : "days"}</>}
       </p>
       <CarriedAnchorsNote carried={anchors.carried} />
       {canCommentOnPassages && <SelectionCommentButton />}

@@ -12,6 +12,7 @@ import { ActionForm } from "@/app/_components/action-form";
 import { TakeInForm } from "@/app/d/[slug]/draft/take-in-form";
 import { discardDraftAction, publishDraftAction, saveDraftAction, startDraftAction } from "@/app/d/[slug]/draft/draft-actions";
 import { amendmentsPath, definitionPath } from "@/lib/paths";
+import { UnansweredList } from "@/app/d/[slug]/draft/unanswered-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Draft", robots: { index: false } };
@@ -51,6 +52,8 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
       {!draft.baseIsCurrent && (
         <p className="form-error" role="alert">Version {draft.currentLabel} was published after this draft started. Discard it and start again from the current version.</p>
       )}
+
+      {draft.base && <UnansweredList slug={slug} definitionId={definition.id} baseLabel={draft.base.label} takenIn={draft.amendments.filter((a) => a.takenIn).map((a) => a.id)} />}
 
       <section aria-labelledby="amendments-heading">
         <h2 id="amendments-heading">Accepted amendments</h2>

@@ -12,6 +12,7 @@ import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, withdrawAction } from "@/app/d/[slug]/amendments/amendment-actions";
 import { amendmentPath, amendmentsPath, definitionPath, sectionPath, userPath } from "@/lib/paths";
+import { AmendmentAnswer } from "@/app/d/[slug]/amendments/[id]/amendment-answer";
 
 export const dynamic = "force-dynamic";
 
@@ -77,6 +78,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         <span>revision {a.revision}</span>
       </p>
       {a.hidden && <p className="notice">This amendment was hidden by moderators.</p>}
+      {!a.hidden && <AmendmentAnswer slug={slug} definitionId={thread.definitionId} amendmentId={id} authorHandle={a.author.handle} user={user} />}
 
       <h2>Proposed change</h2>
       <div className="diff" aria-label="Changes to the section's text" dangerouslySetInnerHTML={{ __html: a.redline.html }} />

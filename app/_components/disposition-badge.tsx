@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { DispositionHistory, DispositionView } from "@/lib/dispositions/list-dispositions";
+import { userPath } from "@/lib/paths";
+
+function utcDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function Answer({ d }: { d: DispositionView }) {
+  return (
+    <>
+      <strong className={`badge disposition ${d.kind}`}>{d.label}</strong>{" "}
+      {d.acceptedIn && <>in version <Link href={d.acceptedIn.path}>{d.acceptedIn.label}</Link> </>}
+      {d.duplicateOf && <>of <Link href={d.duplicateOf.path}>this {d.duplicateOf.ref.startsWith("comment:") ? "thread" : "amendment"}</Link> </>}
+      <span className="muted">
+        by <Link href={userPath(d.author.handle)}>{d.author.name}</Link>, <time dateTime={d.createdAt.toISOString()}>{utcDate(d.createdAt)}</time>
+        {d.automatic && " (taken in when the version was published)"}
+      </span>
+      {d.reasonHtml && <div className="disposition-reason" dangerouslySetInnerHTML={{ __html: d.reasonHtml }} />}
+    </>
+  );
+}
+
+/** The public answer of a thread or an amendment, in words (not colour alone), with its earlier answers. */
+export function DispositionBadge({ history, id }: { history: DispositionHistory; id?: string }) {
+  return (
+    <div className="disposition-box" id={id} role="note" aria-label={`Answer: ${history.current.label}`}>
+      <p className="disposition-line">Answer: <Answer d={history.current} /></p>
+      {history.earlier.length > 0 && (
+        <details>
+          <summary>{history.earlier.length} earlier {history.earlier.length === 1 ? "answer" : "answers"}</summary>
+          <ol className="disposition-history">
+            {history.earlier.map((d) => <li key={d.id}><Answer d={d} /></li>)}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
