@@ -104,3 +104,16 @@ export function newBallotPath(slug: string, sectionKey?: string | null): string 
 export function ballotPath(slug: string, ballotId: string): string {
   return `${ballotsPath(slug)}/${segment(ballotId)}`;
 }
+
+/** The systems catalogue's matrix, filtered and sorted by `query` (empty values left out). */
+export function systemsPath(query: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const s = search.toString();
+  return `/systems${s ? `?${s}` : ""}`;
+}
+
+/** One system's facts and verdicts; `criterion` or a definition's slug as the anchor of one explanation. */
+export function systemPath(slug: string, anchor?: string): string {
+  return `/systems/${segment(slug)}${anchor ? `#${segment(anchor)}` : ""}`;
+}

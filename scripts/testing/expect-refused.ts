@@ -41,6 +41,11 @@ export async function databaseSnapshot() {
       db.amendmentRevision.count(),
       db.sponsorship.count(),
       db.auditEntry.count(),
+      db.system.count(),
+      db.systemFact.count(),
+      db.versionRule.count(),
+      db.externalClassification.count(),
+      db.curator.count(),
     ]),
     db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, suspendedAt: true } }),
     db.definition.findMany({ orderBy: { id: "asc" } }),
@@ -52,6 +57,7 @@ export async function databaseSnapshot() {
     db.follow.findMany({ orderBy: { id: "asc" } }),
     db.notification.findMany({ orderBy: { id: "asc" } }),
     db.flag.findMany({ orderBy: { id: "asc" } }),
+    db.factCorrection.findMany({ orderBy: { id: "asc" } }),
   ]);
   return { counts, rows };
 }
