@@ -8,6 +8,7 @@ import { createComment } from "@/lib/comments/create-comment";
 import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { seedBallots } from "@/scripts/seed/seed-ballots";
+import { seedSystems } from "@/scripts/seed/seed-systems";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -116,6 +117,8 @@ async function main() {
   const publishing = await seedPublishing(actors);
   console.log(`  publishing: ${publishing.published ?? "already published"}; ${publishing.draft ?? "draft already in progress"}`);
   console.log(`  ranked ballots: ${await seedBallots(actors)} opened`);
+  const systems = await seedSystems(actors);
+  console.log(`  systems catalogue: ${systems.systems} systems, ${systems.ruleSets} rule sets`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

@@ -67,6 +67,7 @@ CREATE TABLE "ExternalClassification" (
     "source" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "verdict" TEXT NOT NULL,
+    "reading" TEXT NOT NULL DEFAULT '',
     "url" TEXT NOT NULL,
     "asOf" TEXT NOT NULL,
     CONSTRAINT "ExternalClassification_systemId_fkey" FOREIGN KEY ("systemId") REFERENCES "System" ("id") ON DELETE CASCADE ON UPDATE CASCADE
