@@ -25,8 +25,30 @@ export async function getVersionsEffect(slug: string, fromLabel: string | null, 
 export async function getDraftEffect({ actor, draftId }: { actor: Actor | null; draftId: string }) {
   const { draft, base } = await loadDraft({ actor, draftId });
   const ids = [draft.id, ...(base ? [base.id] : [])];
-  const [sets, systems] = await Promise.all([loadRuleSets(ids), loadCurrentFacts()]);
+  const [sets, systems, rows] = await Promise.all([
+    loadRuleSets(ids),
+    loadCurrentFacts(),
+    db.versionRule.findMany({ where: { versionId: { in: ids } }, select: { versionId: true, criterion: true, value: true, rationale: true, sectionKey: true } }),
+  ]);
   const before = base ? sets.get(base.id) ?? null : null;
   const after = sets.get(draft.id) ?? before;
-  return { hasOwnRules: sets.has(draft.id), baseLabel: base?.label ?? null, ...ruleChangeEffect(before, after, systems) };
+  const own = rows.filter((r) => r.versionId === draft.id);
+  return {
+    hasOwnRules: sets.has(draft.id),
+    baseLabel: base?.label ?? null,
+    /** The rules the draft would publish with, to fill the form. */
+    rules: (own.length > 0 ? own : rows.filter((r) => r.versionId === base?.id)).map(({ versionId: _, ...r }) => r),
+    ...ruleChangeEffect(before, after, systems),
+  };
+}
+
+/** For a history page: each published version's effect against the one before it, in three statements. */
+export async function getHistoryEffects(slug: string) {
+  const versions = await db.version.findMany({
+    where: { definition: { slug }, status: { in: ["published", "superseded"] } },
+    orderBy: { number: "asc" },
+    select: { id: true, label: true },
+  });
+  const [sets, systems] = await Promise.all([loadRuleSets(versions.map((v) => v.id)), loadCurrentFacts()]);
+  return new Map(versions.map((v, i) => [v.label!, i === 0 ? null : ruleChangeEffect(sets.get(versions[i - 1].id) ?? null, sets.get(v.id) ?? null, systems)]));
 }
