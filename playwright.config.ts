@@ -29,6 +29,7 @@ const ONE_DATABASE = [
   /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
   /\/e2e\/reading\.spec\.ts$/,
   /\/e2e\/ballots\.spec\.ts$/,
+  /\/e2e\/systems\.spec\.ts$/,
 ];
 
 const CI = !!process.env.CI;
