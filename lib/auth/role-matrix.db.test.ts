@@ -44,6 +44,7 @@ import { proposeCorrection } from "@/lib/systems/propose-correction";
 import { decideCorrection } from "@/lib/systems/decide-correction";
 import { setCurator } from "@/lib/systems/set-curator";
 import { setDraftRules } from "@/lib/systems/set-draft-rules";
+import { proposeRuleChange } from "@/lib/systems/propose-rule-change";
 import { makeSystem, completeRuleSet } from "@/scripts/testing/systems-fixtures";
 
 // Every write use case × every kind of actor, through the use cases (the layer
@@ -293,6 +294,10 @@ const ROWS: Row[] = [
       const system = await makeSystem();
       const input = { systemSlug: system.slug, criterion: "trainingCode", value: "yes" as const, explanation: "The training code is public now.", sources: ["https://example.org/code"], asOf: "2026-01-01" };
       return (actor) => proposeCorrection({ actor, input });
+    } },
+  { name: "proposeRuleChange (own)", rule: "member", cell: async (own) => {
+      const { amendment: a } = await amendment(own.id, "seeking");
+      return (actor) => proposeRuleChange({ actor, input: { amendmentId: a.id, criterion: "trainingData", value: "required", rationale: "Data must be released." } });
     } },
   { name: "decideCorrection", rule: "curator", cell: async () => {
       const system = await makeSystem();

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { loadDraft } from "@/lib/versions/load-draft";
 import { loadCurrentFacts, loadRuleSets } from "@/lib/systems/load-catalogue";
 import { ruleChangeEffect } from "@/lib/systems/rule-change-effect";
+import type { RuleValue } from "@/lib/systems/criteria";
 
 /** Between two published versions of a definition: the rules that changed and the systems now (no longer) admitted. */
 export async function getVersionsEffect(slug: string, fromLabel: string | null, toLabel: string) {
@@ -51,4 +52,20 @@ export async function getHistoryEffects(slug: string) {
   });
   const [sets, systems] = await Promise.all([loadRuleSets(versions.map((v) => v.id)), loadCurrentFacts()]);
   return new Map(versions.map((v, i) => [v.label!, i === 0 ? null : ruleChangeEffect(sets.get(versions[i - 1].id) ?? null, sets.get(v.id) ?? null, systems)]));
+}
+
+/**
+ * Public: what accepting an amendment would do to its version's rules and so to
+ * the systems it admits. An amendment without rule changes changes nothing.
+ */
+export async function getAmendmentEffect(amendmentId: string) {
+  const amendment = await db.amendment.findFirst({
+    where: { id: amendmentId, hiddenAt: null },
+    select: { versionId: true, ruleChanges: { select: { criterion: true, value: true, rationale: true } } },
+  });
+  if (!amendment) return null;
+  const [sets, systems] = await Promise.all([loadRuleSets([amendment.versionId]), loadCurrentFacts()]);
+  const before = sets.get(amendment.versionId) ?? null;
+  const after = before ? { ...before, ...Object.fromEntries(amendment.ruleChanges.map((c) => [c.criterion, c.value as RuleValue])) } : null;
+  return { ruleChanges: amendment.ruleChanges, ...ruleChangeEffect(before, after, systems) };
 }

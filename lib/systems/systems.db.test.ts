@@ -9,11 +9,12 @@ import { setCurator } from "@/lib/systems/set-curator";
 import { setDraftRules } from "@/lib/systems/set-draft-rules";
 import { listSystems } from "@/lib/systems/list-systems";
 import { getSystem } from "@/lib/systems/get-system";
-import { getDraftEffect, getVersionsEffect } from "@/lib/systems/get-rule-change-effect";
+import { getAmendmentEffect, getDraftEffect, getVersionsEffect } from "@/lib/systems/get-rule-change-effect";
+import { proposeRuleChange } from "@/lib/systems/propose-rule-change";
 import { getVersionClassification } from "@/lib/systems/get-version-classification";
 import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { makeUser } from "@/scripts/testing/fixtures";
-import { makePublishedDefinition, V1_BODY } from "@/scripts/testing/publishing-fixtures";
+import { makeAmendment, makePublishedDefinition, V1_BODY } from "@/scripts/testing/publishing-fixtures";
 import { completeRuleSet, makeSystem, setRules } from "@/scripts/testing/systems-fixtures";
 
 const OPEN = { weights: "yes", trainingCode: "yes", inferenceCode: "yes", trainingData: "yes", dataDocs: "yes", noUseRestrictions: "yes" } as const;
@@ -123,9 +124,10 @@ describe("rule sets and their effect", () => {
     await setDraftRules({ actor: w.maintainer, input: { draftId: w.draft.id, rules: completeRuleSet({ weights: "required", noUseRestrictions: "required", trainingData: "required" }).map((r) => (r.criterion === "trainingData" ? { ...r, sectionKey: "data" } : r)) } });
     const effect = await getDraftEffect({ actor: w.maintainer, draftId: w.draft.id });
     expect(effect.changedRules).toEqual([{ criterion: "trainingData", from: "not_required", to: "required" }]);
-    expect(effect.noLongerAdmitted.map((r) => r.name).filter((name) => ["Open one", "Unknown data", "Weights only"].includes(name)).sort()).toEqual(["Unknown data", "Weights only"]);
-    expect(effect.noLongerAdmitted.find((r) => r.name === "Weights only")!.after).toEqual({ verdict: "not_admitted", failing: ["trainingData"] });
-    expect(effect.noLongerAdmitted.find((r) => r.name === "Unknown data")!.after).toEqual({ verdict: "undecided", unknown: ["trainingData"] });
+    const mine = new Set([w.open.slug, w.weightsOnly.slug, w.unknownData.slug]);
+    expect(effect.noLongerAdmitted.filter((r) => mine.has(r.slug)).map((r) => r.name).sort()).toEqual(["Unknown data", "Weights only"]);
+    expect(effect.noLongerAdmitted.find((r) => r.slug === w.weightsOnly.slug)!.after).toEqual({ verdict: "not_admitted", failing: ["trainingData"] });
+    expect(effect.noLongerAdmitted.find((r) => r.slug === w.unknownData.slug)!.after).toEqual({ verdict: "undecided", unknown: ["trainingData"] });
     expect(effect.nowAdmitted).toEqual([]);
     expect(await db.auditEntry.findFirst({ where: { action: "rules.edit", targetId: w.draft.id } })).not.toBeNull();
   });
@@ -161,5 +163,26 @@ describe("rule sets and their effect", () => {
     await expectRefused(getVersionClassification(w.definition.slug, "9.9"), "not_found");
     const system = await getSystem(w.open.slug);
     expect(system.verdicts.find((d) => d.slug === w.definition.slug)!.versions.map((v) => [v.label, v.current, v.verdict?.verdict])).toEqual([["1.0", false, "admitted"], ["2.0", true, "admitted"]]);
+  });
+
+  it("an amendment's rule change previews the systems that would no longer be admitted; only its author, only while seeking", async () => {
+    const w = await draftWorld();
+    const a = await makeAmendment({ definitionId: w.definition.id, versionId: w.version.id, authorId: w.member.id, status: "seeking" });
+    expect(await getAmendmentEffect(a.id)).toMatchObject({ ruleChanges: [], changedRules: [], noLongerAdmitted: [] });
+    const change = { amendmentId: a.id, criterion: "trainingData", value: "required" as const, rationale: "Without the data nobody can rebuild it." };
+
+    await expectRefusedWithoutWriting(() => proposeRuleChange({ actor: w.maintainer, input: change }), "forbidden", /author/);
+    await expectRefusedWithoutWriting(() => proposeRuleChange({ actor: w.member, input: { ...change, criterion: "vibes" } }), "bad_input", /criterion must be one of/);
+    await expectRefusedWithoutWriting(() => proposeRuleChange({ actor: w.member, input: { ...change, value: "maybe" as never } }), "bad_input", /A rule is one of/);
+    await proposeRuleChange({ actor: w.member, input: change });
+
+    const effect = (await getAmendmentEffect(a.id))!;
+    expect(effect.changedRules).toEqual([{ criterion: "trainingData", from: "not_required", to: "required" }]);
+    // Other tests' systems share this database (and these names): look at this world's three.
+    const mine = new Set([w.open.slug, w.weightsOnly.slug, w.unknownData.slug]);
+    expect(effect.noLongerAdmitted.filter((r) => mine.has(r.slug)).map((r) => r.name).sort()).toEqual(["Unknown data", "Weights only"]);
+
+    await db.amendment.update({ where: { id: a.id }, data: { status: "voting" } });
+    await expectRefusedWithoutWriting(() => proposeRuleChange({ actor: w.member, input: { ...change, value: "not_required" } }), "closed");
   });
 });

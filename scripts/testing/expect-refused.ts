@@ -58,6 +58,7 @@ export async function databaseSnapshot() {
     db.notification.findMany({ orderBy: { id: "asc" } }),
     db.flag.findMany({ orderBy: { id: "asc" } }),
     db.factCorrection.findMany({ orderBy: { id: "asc" } }),
+    db.amendmentRuleChange.findMany({ orderBy: [{ amendmentId: "asc" }, { criterion: "asc" }] }),
   ]);
   return { counts, rows };
 }

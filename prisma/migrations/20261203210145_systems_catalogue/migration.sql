@@ -42,6 +42,17 @@ CREATE TABLE "VersionRule" (
 );
 
 -- CreateTable
+CREATE TABLE "AmendmentRuleChange" (
+    "amendmentId" TEXT NOT NULL,
+    "criterion" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "rationale" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AmendmentRuleChange_pkey" PRIMARY KEY ("amendmentId","criterion")
+);
+
+-- CreateTable
 CREATE TABLE "FactCorrection" (
     "id" TEXT NOT NULL,
     "systemId" TEXT NOT NULL,
@@ -106,6 +117,9 @@ ALTER TABLE "SystemFact" ADD CONSTRAINT "SystemFact_authorId_fkey" FOREIGN KEY (
 
 -- AddForeignKey
 ALTER TABLE "VersionRule" ADD CONSTRAINT "VersionRule_versionId_fkey" FOREIGN KEY ("versionId") REFERENCES "Version"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AmendmentRuleChange" ADD CONSTRAINT "AmendmentRuleChange_amendmentId_fkey" FOREIGN KEY ("amendmentId") REFERENCES "Amendment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "FactCorrection" ADD CONSTRAINT "FactCorrection_systemId_fkey" FOREIGN KEY ("systemId") REFERENCES "System"("id") ON DELETE CASCADE ON UPDATE CASCADE;

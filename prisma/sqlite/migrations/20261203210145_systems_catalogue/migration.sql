@@ -41,6 +41,18 @@ CREATE TABLE "VersionRule" (
 );
 
 -- CreateTable
+CREATE TABLE "AmendmentRuleChange" (
+    "amendmentId" TEXT NOT NULL,
+    "criterion" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "rationale" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("amendmentId", "criterion"),
+    CONSTRAINT "AmendmentRuleChange_amendmentId_fkey" FOREIGN KEY ("amendmentId") REFERENCES "Amendment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "FactCorrection" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "systemId" TEXT NOT NULL,
