@@ -39,6 +39,7 @@ import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "./postgres/dr
 import { fetchActionRequest, findActionForm, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 import { serveArgs } from "./serve-command";
 import { freePort } from "./free-port";
+import { growSystems } from "./bench/systems-dataset";
 
 const { values: args } = parseArgs({
   options: {
@@ -564,6 +565,8 @@ async function main() {
       apiDeep: { small: small.deepCursor ? await queriesOf(server, `${apiBase(small)}?cursor=${small.deepCursor}`) : null, big: await queriesOf(server, `${apiBase(big)}?cursor=${big.deepCursor}`) },
       permalink: { small: null, big: await queriesOf(server, `/d/${big.slug}/comments/${big.deepCommentId}`) },
       permalinkTarget: { small: null, big: await queriesOf(server, targetPath) },
+      // The systems matrix at the seed's systems ("small") and grown to 200 ("big").
+      systems200: { small: await queriesOf(server, "/systems"), big: await growSystems(databaseUrl, 200).then(() => queriesOf(server, "/systems")) },
     };
 
     const runId = Date.now().toString(36);
@@ -728,6 +731,7 @@ async function main() {
         },
       );
     }
+    scenarios.push({ name: "systems", title: "systems matrix, 200 systems × 4 definitions, anonymous", path: "/systems", ok: (st) => st === 200, page: true });
     const chosen = scenarios.filter((s) => !only || only.has(s.name));
 
     const rows: Row[] = [];
