@@ -11,6 +11,7 @@ import { listSystems } from "@/lib/systems/list-systems";
 import { getSystem } from "@/lib/systems/get-system";
 import { getAmendmentEffect, getDraftEffect, getVersionsEffect } from "@/lib/systems/get-rule-change-effect";
 import { proposeRuleChange } from "@/lib/systems/propose-rule-change";
+import { takeInAmendment } from "@/lib/versions/take-in-amendment";
 import { getVersionClassification } from "@/lib/systems/get-version-classification";
 import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/expect-refused";
 import { makeUser } from "@/scripts/testing/fixtures";
@@ -184,5 +185,20 @@ describe("rule sets and their effect", () => {
 
     await db.amendment.update({ where: { id: a.id }, data: { status: "voting" } });
     await expectRefusedWithoutWriting(() => proposeRuleChange({ actor: w.member, input: { ...change, value: "not_required" } }), "closed");
+  });
+
+  it("taking an accepted amendment into a draft makes its rule changes the draft's rules, and the draft's preview shows them", async () => {
+    const w = await draftWorld();
+    const a = await makeAmendment({ definitionId: w.definition.id, versionId: w.version.id, authorId: w.member.id, status: "accepted" });
+    await db.amendmentRuleChange.create({ data: { amendmentId: a.id, criterion: "trainingData", value: "required", rationale: "Release the data." } });
+    expect(await takeInAmendment({ actor: w.maintainer, input: { draftId: w.draft.id, amendmentId: a.id } })).toMatchObject({ status: "taken-in" });
+
+    const rules = await db.versionRule.findMany({ where: { versionId: w.draft.id }, orderBy: { criterion: "asc" }, select: { criterion: true, value: true } });
+    expect(rules).toHaveLength(6);
+    expect(rules.find((r) => r.criterion === "trainingData")!.value).toBe("required");
+    expect(rules.find((r) => r.criterion === "weights")!.value).toBe("required");
+    const effect = await getDraftEffect({ actor: w.maintainer, draftId: w.draft.id });
+    expect(effect.changedRules).toEqual([{ criterion: "trainingData", from: "not_required", to: "required" }]);
+    expect(effect.noLongerAdmitted.some((r) => r.slug === w.weightsOnly.slug)).toBe(true);
   });
 });
