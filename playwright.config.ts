@@ -31,6 +31,7 @@ const ONE_DATABASE = [
   /\/e2e\/ballots\.spec\.ts$/,
   // What a person sees of dispositions; their rules and writes are database tests on both engines.
   /\/e2e\/dispositions\.spec\.ts$/,
+  /\/e2e\/systems\.spec\.ts$/,
 ];
 
 // Specs that add a definition of their own (to publish it without pulling the

@@ -117,3 +117,16 @@ export function responseQueuePath(slug: string, query: Record<string, string | u
   const s = search.toString();
   return `${definitionPath(slug)}/responses/queue${s ? `?${s}` : ""}`;
 }
+
+/** The systems catalogue's matrix, filtered and sorted by `query` (empty values left out). */
+export function systemsPath(query: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const s = search.toString();
+  return `/systems${s ? `?${s}` : ""}`;
+}
+
+/** One system's facts and verdicts; `criterion` or a definition's slug as the anchor of one explanation. */
+export function systemPath(slug: string, anchor?: string): string {
+  return `/systems/${segment(slug)}${anchor ? `#${segment(anchor)}` : ""}`;
+}

@@ -39,6 +39,7 @@ import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "./postgres/dr
 import { fetchActionRequest, findActionForm, findCommentForm, findVoteForm, formFields, mpaActionRequest, withFields, type CommentForm } from "./bench/comment-form";
 import { serveArgs } from "./serve-command";
 import { freePort } from "./free-port";
+import { growSystems } from "./bench/systems-dataset";
 
 const { values: args } = parseArgs({
   options: {
@@ -595,6 +596,8 @@ async function main() {
       responsesCsv: { small: await queriesOf(server, `${reportPath(responses.small)}.csv`), big: await queriesOf(server, `${reportPath(responses.big)}.csv`) },
       responsesApi: { small: await queriesOf(server, reportApi(responses.small)), big: await queriesOf(server, reportApi(responses.big)) },
       queue: { small: await queriesOf(server, `/d/${responses.small.slug}/responses/queue`, maintainerOf(responses.small)), big: await queriesOf(server, `/d/${responses.big.slug}/responses/queue`, maintainerOf(responses.big)) },
+      // The systems matrix at the seed's systems ("small") and grown to 200 ("big").
+      systems200: { small: await queriesOf(server, "/systems"), big: await growSystems(databaseUrl, 200).then(() => queriesOf(server, "/systems")) },
     };
 
     const runId = Date.now().toString(36);
@@ -762,6 +765,7 @@ async function main() {
         },
       );
     }
+    scenarios.push({ name: "systems", title: "systems matrix, 200 systems × 4 definitions, anonymous", path: "/systems", ok: (st) => st === 200, page: true });
     const chosen = scenarios.filter((s) => !only || only.has(s.name));
 
     const rows: Row[] = [];

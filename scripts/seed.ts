@@ -10,6 +10,7 @@ import { seedPublishing } from "@/scripts/seed/seed-publishing";
 import { seedBallots } from "@/scripts/seed/seed-ballots";
 import { seedAnchors } from "@/scripts/seed/seed-anchors";
 import { seedDispositions } from "@/scripts/seed/seed-dispositions";
+import { seedSystems } from "@/scripts/seed/seed-systems";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -122,6 +123,8 @@ async function main() {
   const anchors = await seedAnchors(actors);
   console.log(`  anchors: ${anchors.comments} comments on passages; ${anchors.draft ?? "draft already in progress"}`);
   console.log(`  dispositions: ${await seedDispositions(actors)} answers`);
+  const systems = await seedSystems(actors);
+  console.log(`  systems catalogue: ${systems.systems} systems, ${systems.ruleSets} rule sets`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

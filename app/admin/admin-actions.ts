@@ -7,6 +7,8 @@ import { setUserRole } from "@/lib/admin/set-user-role";
 import { setUserRoleSchema } from "@/lib/admin/set-user-role.schema";
 import { createDefinition } from "@/lib/definitions/create-definition";
 import { createDefinitionSchema } from "@/lib/definitions/create-definition.schema";
+import { setCurator } from "@/lib/systems/set-curator";
+import { setCuratorSchema } from "@/lib/systems/set-curator.schema";
 import { formAction } from "@/lib/actions/form-action";
 import { draftPath } from "@/lib/paths";
 
@@ -36,4 +38,9 @@ export const createDefinitionAction = formAction(async ({ actor, form }) => {
     .map((url) => ({ label: url.replace(/^https?:\/\//, ""), url }));
   const definition = await createDefinition({ actor, input: { ...form.fields(createDefinitionSchema), sources } });
   return draftPath(definition.slug);
+});
+
+export const setCuratorAction = formAction(async ({ actor, form }) => {
+  await setCurator({ actor, input: { ...form.fields(setCuratorSchema), reason: form.get("reason") || undefined } });
+  return "/admin";
 });

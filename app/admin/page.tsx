@@ -5,7 +5,8 @@ import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { listStaff } from "@/lib/admin/list-staff";
 import { ActionForm } from "@/app/_components/action-form";
-import { appointMaintainerAction, createDefinitionAction, removeMaintainerAction, setRoleAction } from "@/app/admin/admin-actions";
+import { appointMaintainerAction, createDefinitionAction, removeMaintainerAction, setCuratorAction, setRoleAction } from "@/app/admin/admin-actions";
+import { listCurators } from "@/lib/systems/list-curators";
 import { definitionPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 export default async function AdminPage() {
   const user = await currentUser();
   if (!isAdmin(user)) notFound();
-  const staff = await listStaff({ actor: user });
+  const [staff, curators] = await Promise.all([listStaff({ actor: user }), listCurators()]);
   return (
     <>
       <h1>Admin</h1>
@@ -51,6 +52,21 @@ export default async function AdminPage() {
       <ActionForm action={setRoleAction} hidden={{ role: "moderator" }} submitLabel="Make moderator">
         <label htmlFor="moderator-handle">Make a member a moderator (handle)</label>
         <input id="moderator-handle" name="handle" type="text" required />
+      </ActionForm>
+
+      <h2>Curators of the systems catalogue</h2>
+      <p>Curators accept or reject corrections to the facts of <Link href="/systems">the systems catalogue</Link>. Admins are curators too.</p>
+      <ul>
+        {curators.map((c) => (
+          <li key={c.handle}>
+            <Link href={userPath(c.handle)}>{c.name ?? c.handle}</Link>{" "}
+            <ActionForm action={setCuratorAction} hidden={{ handle: c.handle, curator: "no" }} submitLabel={`Remove ${c.handle} as curator`} className="inline-form" />
+          </li>
+        ))}
+      </ul>
+      <ActionForm action={setCuratorAction} hidden={{ curator: "yes" }} submitLabel="Make curator">
+        <label htmlFor="curator-handle">Make a member a curator (handle)</label>
+        <input id="curator-handle" name="handle" type="text" required />
       </ActionForm>
 
       <h2>New definition</h2>

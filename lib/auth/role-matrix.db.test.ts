@@ -42,6 +42,12 @@ import { closeBallot } from "@/lib/ballots/close-ballot";
 import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
 import { setDisposition } from "@/lib/dispositions/set-disposition";
 import { setDispositions } from "@/lib/dispositions/set-dispositions";
+import { proposeCorrection } from "@/lib/systems/propose-correction";
+import { decideCorrection } from "@/lib/systems/decide-correction";
+import { setCurator } from "@/lib/systems/set-curator";
+import { setDraftRules } from "@/lib/systems/set-draft-rules";
+import { proposeRuleChange } from "@/lib/systems/propose-rule-change";
+import { makeSystem, completeRuleSet } from "@/scripts/testing/systems-fixtures";
 
 // Every write use case × every kind of actor, through the use cases (the layer
 // every server action and API route calls). Each cell gets fresh rows to act on,
@@ -53,13 +59,14 @@ import { setDispositions } from "@/lib/dispositions/set-dispositions";
 const ROLES = ["anonymous", "member", "suspended", "maintainer", "other maintainer", "moderator", "admin"] as const;
 type Role = (typeof ROLES)[number];
 
-/** Who may: every member, the definition's maintainers (and admins), moderators (and admins), either of those two, or admins. */
-type Rule = "member" | "maintainer" | "moderator" | "maintainer or moderator" | "admin";
+/** Who may: every member, the definition's maintainers (and admins), moderators (and admins), either of those two, curators (admins; appointed curators in lib/systems/systems.db.test.ts), or admins. */
+type Rule = "member" | "maintainer" | "moderator" | "maintainer or moderator" | "curator" | "admin";
 const ALLOWED: Record<Rule, Role[]> = {
   member: ["member", "maintainer", "other maintainer", "moderator", "admin"],
   maintainer: ["maintainer", "admin"],
   "maintainer or moderator": ["maintainer", "moderator", "admin"],
   moderator: ["moderator", "admin"],
+  curator: ["admin"],
   admin: ["admin"],
 };
 
@@ -303,6 +310,28 @@ const ROWS: Row[] = [
   { name: "createDefinition", rule: "admin", cell: async () => {
       const slug = `matrix-${randomUUID().slice(0, 8)}`;
       return (actor) => createDefinition({ actor, input: { slug, title: "A definition", steward: "A steward", summary: "What it defines.", sources: [] } });
+    } },
+  { name: "proposeCorrection", rule: "member", cell: async () => {
+      const system = await makeSystem();
+      const input = { systemSlug: system.slug, criterion: "trainingCode", value: "yes" as const, explanation: "The training code is public now.", sources: ["https://example.org/code"], asOf: "2026-01-01" };
+      return (actor) => proposeCorrection({ actor, input });
+    } },
+  { name: "proposeRuleChange (own)", rule: "member", cell: async (own) => {
+      const { amendment: a } = await amendment(own.id, "seeking");
+      return (actor) => proposeRuleChange({ actor, input: { amendmentId: a.id, criterion: "trainingData", value: "required", rationale: "Data must be released." } });
+    } },
+  { name: "decideCorrection", rule: "curator", cell: async () => {
+      const system = await makeSystem();
+      const correction = await db.factCorrection.create({ data: { systemId: system.id, criterion: "weights", value: "no", explanation: "The licence restricts use.", sources: "[\"https://example.org/licence\"]", asOf: "2026-01-01", proposerId: world.someone.id } });
+      return (actor) => decideCorrection({ actor, input: { correctionId: correction.id, outcome: "accepted", reason: "Checked the licence." } });
+    } },
+  { name: "setCurator", rule: "admin", cell: async () => {
+      const person = await makeUser();
+      return (actor) => setCurator({ actor, input: { handle: person.handle, curator: "yes" } });
+    } },
+  { name: "setDraftRules", rule: "maintainer", refusedAs: "not_found", cell: async () => {
+      const d = await draft();
+      return (actor) => setDraftRules({ actor, input: { draftId: d.draft.id, rules: completeRuleSet({ trainingData: "required" }) } });
     } },
 ];
 

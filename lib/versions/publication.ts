@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { carryRulesForward } from "@/lib/systems/carry-rules-forward";
 import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
 import { splitSections } from "@/lib/versions/split-sections";
 import { assignSectionKeys, type KeyedSection, type PositionedSection } from "@/lib/versions/assign-section-keys";
@@ -151,6 +152,7 @@ export async function commitPublication({
         data: prepared.sections.map((s) => ({ versionId, key: s.key, position: s.position, heading: s.heading, text: s.text })),
       });
       const anchors = await writeCarriedAnchors(tx, anchorPlan, versionId);
+      await carryRulesForward(tx, { versionId, baseVersionId: base?.id ?? null, sectionKeys: prepared.sections.map((s) => s.key) });
       const stale = await markStaleAmendments(tx, { definitionId, changedSectionKeys: prepared.changedSectionKeys });
       // Issue 13: taken-in amendments answered "accepted"; unanswered threads counted.
       const undisposed = await recordPublishDispositions(tx, { actorId: actor.id, definitionId, versionId, baseVersionId: base?.id ?? null, mergedAmendmentIds });

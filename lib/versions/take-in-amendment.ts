@@ -12,6 +12,7 @@ import { draftRevision } from "@/lib/versions/draft-revision";
 import { draftChangedConflict } from "@/lib/versions/update-draft";
 import { joinSections, splitSections, type SplitSection } from "@/lib/versions/split-sections";
 import { amendmentPath } from "@/lib/paths";
+import { applyAmendmentRules } from "@/lib/systems/apply-amendment-rules";
 
 const CONFLICT_MARKER = /^(<<<<<<< ours|=======|>>>>>>> theirs)$/m;
 
@@ -131,6 +132,7 @@ export async function takeInAmendment({ actor, input }: { actor: Actor | null; i
       data: { mergedIntoId: draft.id },
     });
     if (taken.count !== 1) throw new AppError("conflict", "This amendment was taken in or changed meanwhile. Reload the draft.");
+    await applyAmendmentRules(tx, { amendmentId: amendment.id, draftId: draft.id, baseVersionId: draft.baseVersionId });
   });
   return { status: "taken-in", revision: draftRevision(written) };
 }

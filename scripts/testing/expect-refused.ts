@@ -44,6 +44,11 @@ export async function databaseSnapshot() {
       db.auditEntry.count(),
       db.disposition.count(),
       db.versionResponseCount.count(),
+      db.system.count(),
+      db.systemFact.count(),
+      db.versionRule.count(),
+      db.externalClassification.count(),
+      db.curator.count(),
     ]),
     db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, role: true, suspendedAt: true } }),
     db.definition.findMany({ orderBy: { id: "asc" } }),
@@ -55,6 +60,8 @@ export async function databaseSnapshot() {
     db.follow.findMany({ orderBy: { id: "asc" } }),
     db.notification.findMany({ orderBy: { id: "asc" } }),
     db.flag.findMany({ orderBy: { id: "asc" } }),
+    db.factCorrection.findMany({ orderBy: { id: "asc" } }),
+    db.amendmentRuleChange.findMany({ orderBy: [{ amendmentId: "asc" }, { criterion: "asc" }] }),
   ]);
   return { counts, rows };
 }

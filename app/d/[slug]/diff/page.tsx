@@ -7,6 +7,8 @@ import { diffVersions } from "@/lib/versions/diff-versions";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
 import type { DiffPart } from "@/lib/versions/word-diff";
 import { definitionPath, historyPath } from "@/lib/paths";
+import { getVersionsEffect } from "@/lib/systems/get-rule-change-effect";
+import { RuleChangeSummary } from "@/app/systems/rule-change-summary";
 
 function countWords(parts: DiffPart[], kind: DiffPart["kind"]) {
   return parts.filter((p) => p.kind === kind).reduce((n, p) => n + p.text.split(/\s+/).filter(Boolean).length, 0);
@@ -30,6 +32,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
 
   const [from, to] = await Promise.all([orNotFound(getVersion(slug, fromLabel)), orNotFound(getVersion(slug, toLabel))]);
   const diff = diffVersions(from, to);
+  const effect = await getVersionsEffect(slug, from.label, to.label);
   const allParts = [...diff.preamble, ...diff.sections.flatMap((s) => s.parts)];
   const inserted = countWords(allParts, "insert");
   const deleted = countWords(allParts, "delete");
@@ -49,6 +52,7 @@ export default async function DiffPage({ params, searchParams }: Props) {
         </select>
         <button type="submit">Compare</button>
       </form>
+      {effect && <RuleChangeSummary effect={effect} lead={`Between ${from.label} and ${to.label}`} />}
       <p className="diff-legend">
         {inserted} words inserted (<ins>underlined, marked &ldquo;inserted&rdquo;</ins>), {deleted} words deleted (<del>struck through, marked &ldquo;deleted&rdquo;</del>).
       </p>

@@ -13,6 +13,7 @@ import { TakeInForm } from "@/app/d/[slug]/draft/take-in-form";
 import { discardDraftAction, publishDraftAction, saveDraftAction, startDraftAction } from "@/app/d/[slug]/draft/draft-actions";
 import { amendmentsPath, definitionPath } from "@/lib/paths";
 import { UnansweredList } from "@/app/d/[slug]/draft/unanswered-list";
+import { DraftRules } from "@/app/d/[slug]/draft/draft-rules";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Draft", robots: { index: false } };
@@ -97,6 +98,8 @@ export default async function DraftPage({ params }: { params: Promise<{ slug: st
             ))}
         </div>
       </section>
+
+      <DraftRules actor={user} slug={slug} draftId={draft.id} sections={draft.diff.sections.filter((x) => x.change !== "removed")} />
 
       {draft.baseIsCurrent && (
         <section aria-labelledby="publish-heading">

@@ -3,13 +3,15 @@ import { getDefinition } from "@/lib/definitions/get-definition";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { definitionPath, diffPath, userPath, versionPath } from "@/lib/paths";
+import { getHistoryEffects } from "@/lib/systems/get-rule-change-effect";
+import { RuleChangeSummary } from "@/app/systems/rule-change-summary";
 
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const definition = await orNotFound(getDefinition(slug));
-  const verification = await verifyDefinitionHistory(definition.id);
+  const [verification, effects] = await Promise.all([verifyDefinitionHistory(definition.id), getHistoryEffects(slug)]);
   const versions = [...definition.versions].reverse();
   return (
     <>
@@ -35,6 +37,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
                 {previous && <> · <Link href={diffPath(slug, { from: previous.label, to: v.label })}>Changes from {previous.label}</Link></>}
               </p>
               <p>{v.changelog}</p>
+              {previous && effects.get(v.label) && <RuleChangeSummary effect={effects.get(v.label)!} lead={`Between ${previous.label} and ${v.label}`} />}
               <dl>
                 <dt>SHA-256 of the text</dt>
                 <dd className="hash">{v.contentHash}</dd>

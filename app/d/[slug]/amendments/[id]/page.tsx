@@ -13,6 +13,7 @@ import { postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, withdrawAction } from "@/app/d/[slug]/amendments/amendment-actions";
 import { amendmentPath, amendmentsPath, definitionPath, sectionPath, userPath } from "@/lib/paths";
 import { AmendmentAnswer } from "@/app/d/[slug]/amendments/[id]/amendment-answer";
+import { AmendmentRules } from "@/app/d/[slug]/amendments/[id]/amendment-rules";
 
 export const dynamic = "force-dynamic";
 
@@ -84,6 +85,8 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
       <div className="diff" aria-label="Changes to the section's text" dangerouslySetInnerHTML={{ __html: a.redline.html }} />
       <h2>Rationale</h2>
       <div className="comment-body" dangerouslySetInnerHTML={{ __html: a.rationaleHtml }} />
+
+      <AmendmentRules slug={slug} amendmentId={id} canEdit={a.viewer.isAuthor && a.status === "seeking"} />
 
       <section aria-labelledby="support-heading" className="card">
         <h2 id="support-heading">Support</h2>

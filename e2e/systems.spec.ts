@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { signedInPage } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { unique } from "./security/helpers";
+
+// A correction in the browser: a member proposes one with a source, a curator
+// accepts it, and the matrix changes. The rules (sources, values, who may decide,
+// nothing written on a refusal) are proven in lib/systems/*.test.ts; this is what
+// only a browser shows.
+test.describe.configure({ timeout: 120_000 });
+
+test("a member's correction accepted by a curator changes the matrix", async ({ browser }) => {
+  const admitted = "/systems?filter=open-weights:admitted";
+  const member = await signedInPage(browser, unique("corr"));
+  await member.goto(admitted);
+  // GPT-2's licence is seeded as unknown, so open weights leaves it undecided.
+  await expect(member.getByRole("table")).toBeVisible();
+  await expect(member.getByRole("row", { name: /GPT-2/ })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(member);
+
+  await member.goto("/systems/gpt-2");
+  await member.getByLabel("Fact", { exact: true }).selectOption({ label: "Weights under open terms" });
+  await member.getByLabel("Value", { exact: true }).selectOption("yes");
+  await member.getByLabel("Explanation").fill("The licence is MIT; the added request to use it responsibly is not a condition of it.");
+  await member.getByLabel(/^Sources/).fill("https://github.com/openai/gpt-2/blob/master/LICENSE");
+  await member.getByRole("button", { name: "Propose correction" }).click();
+  const proposed = member.getByRole("listitem").filter({ hasText: "Weights under open terms → yes" });
+  await expect(proposed.getByText("open", { exact: true })).toBeVisible();
+
+  const curator = await signedInPage(browser, "chen");
+  await curator.goto("/systems/gpt-2#corrections");
+  const item = curator.getByRole("listitem").filter({ hasText: "Weights under open terms → yes" });
+  await item.getByLabel(/^Reason/).fill("Checked the licence file: plain MIT plus a non-binding request.");
+  await item.getByRole("button", { name: "Accept" }).click();
+  await expect(item.getByText("accepted", { exact: true })).toBeVisible();
+
+  await member.goto(admitted);
+  await expect(member.getByRole("row", { name: /GPT-2/ })).toBeVisible();
+  await member.goto("/notifications");
+  await expect(member.getByText(/Your correction to GPT-2 \(Weights under open terms\) was accepted/)).toBeVisible();
+});

@@ -1,0 +1,27 @@
+// Rows of the systems catalogue for database tests, written straight to the database.
+import "@/scripts/testing/require-test-database";
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { CRITERION_IDS, type FactValue, type RuleValue } from "@/lib/systems/criteria";
+
+/** A system with one revision of each given fact (the rest left without a fact), authored by `authorId` or a fresh user. */
+export async function makeSystem({ facts = {}, name, authorId }: { facts?: Record<string, FactValue>; name?: string; authorId?: string } = {}) {
+  const slug = `system-${randomUUID().slice(0, 8)}`;
+  const author = authorId ?? (await db.user.create({ data: { handle: `author-${randomUUID().slice(0, 8)}` } })).id;
+  const system = await db.system.create({ data: { slug, name: name ?? `System ${slug}`, developer: "A lab", released: "2024-01-01", sizes: "7B" } });
+  await db.systemFact.createMany({
+    data: Object.entries(facts).map(([criterion, value]) => ({
+      systemId: system.id, criterion, revision: 1, value, explanation: "Set by a test.", sources: '["https://example.org/source"]', asOf: "2025-01-01", authorId: author, reason: "Test fixture.",
+    })),
+  });
+  return system;
+}
+
+/** One rule per criterion, "not_required" unless overridden. */
+export function completeRuleSet(overrides: Record<string, RuleValue> = {}) {
+  return CRITERION_IDS.map((criterion) => ({ criterion, value: overrides[criterion] ?? ("not_required" as RuleValue), rationale: "Set by a test.", sectionKey: null }));
+}
+
+export async function setRules(versionId: string, overrides: Record<string, RuleValue>) {
+  await db.versionRule.createMany({ data: completeRuleSet(overrides).map((r) => ({ versionId, ...r })) });
+}
