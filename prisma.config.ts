@@ -7,4 +7,12 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(process.cwd(), "scripts/no
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
+  // SQLite's FTS5 search table and the shadow tables FTS5 keeps for it: raw SQL in
+  // the search migration, which Prisma's schema cannot describe. Without this the
+  // drift check (scripts/db-migrate.ts check) would want to drop them.
+  // docs/decisions/015-search.md
+  experimental: { externalTables: true },
+  tables: {
+    external: ["SearchFts", "SearchFts_config", "SearchFts_data", "SearchFts_docsize", "SearchFts_idx"],
+  },
 });

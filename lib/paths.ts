@@ -89,3 +89,11 @@ export function siteOrigin(fallback?: string): string {
   const origin = configured || fallback || "http://localhost:3000";
   return origin.replace(/\/+$/, "");
 }
+
+/** The search page with its filters (empty values left out). */
+export function searchPath(query: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const s = search.toString();
+  return `/search${s ? `?${s}` : ""}`;
+}

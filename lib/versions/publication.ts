@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { indexVersionSections } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
 import { splitSections } from "@/lib/versions/split-sections";
@@ -145,6 +146,7 @@ export async function commitPublication({
       await tx.section.createMany({
         data: prepared.sections.map((s) => ({ versionId, key: s.key, position: s.position, heading: s.heading, text: s.text })),
       });
+      await indexVersionSections(tx, versionId);
       const stale = await markStaleAmendments(tx, { definitionId, changedSectionKeys: prepared.changedSectionKeys });
       await recordAudit(tx, {
         actorId: actor.id,
