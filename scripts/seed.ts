@@ -7,6 +7,7 @@ import { publishVersion } from "@/scripts/seed/publish-version";
 import { createComment } from "@/lib/comments/create-comment";
 import { seedAmendments } from "@/scripts/seed/seed-amendments";
 import { seedPublishing } from "@/scripts/seed/seed-publishing";
+import { rebuildSearchIndex } from "@/scripts/search/rebuild-search-index";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -114,6 +115,10 @@ async function main() {
   // The loop closed: a version that took in accepted amendments, and a draft in progress.
   const publishing = await seedPublishing(actors);
   console.log(`  publishing: ${publishing.published ?? "already published"}; ${publishing.draft ?? "draft already in progress"}`);
+  // The use cases above index what they write; a database seeded before search
+  // existed has the rows but no index, so it is rebuilt (a second at demo size).
+  const indexed = await rebuildSearchIndex();
+  console.log(`  search index: ${indexed.sections} sections, ${indexed.comments} comments, ${indexed.amendments} amendments`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

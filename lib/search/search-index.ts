@@ -13,7 +13,7 @@ import { searchTerms } from "@/lib/search/search-words";
 type Tx = Prisma.TransactionClient;
 export type SearchKind = "section" | "comment" | "amendment";
 
-type SearchDocumentData = {
+export type SearchDocumentData = {
   kind: SearchKind;
   sourceId: string;
   definitionId: string;
@@ -29,8 +29,13 @@ type SearchDocumentData = {
 
 const sqlite = () => databaseTarget().provider === "sqlite";
 
+/** The words the full-text indexes cover: the title's and the text's. */
+export function documentTerms(document: SearchDocumentData): string {
+  return searchTerms(document.title, document.text);
+}
+
 async function writeDocument(tx: Tx, document: SearchDocumentData): Promise<void> {
-  const terms = searchTerms(document.title, document.text);
+  const terms = documentTerms(document);
   const { kind, sourceId, ...rest } = document;
   const row = await tx.searchDocument.upsert({
     where: { kind_sourceId: { kind, sourceId } },
@@ -52,7 +57,7 @@ async function removeDocument(tx: Tx, kind: SearchKind, sourceId: string): Promi
   if (sqlite()) for (const { id } of removed) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${Number(id)}`;
 }
 
-type CommentRow = {
+export type CommentRow = {
   id: string;
   versionId: string;
   sectionKey: string | null;
@@ -81,7 +86,12 @@ export async function indexComment(tx: Tx, commentId: string, created?: CommentR
     if (!row || row.deletedAt || row.hiddenAt) return removeDocument(tx, "comment", commentId);
     comment = { ...row, definitionId: row.version.definitionId };
   }
-  await writeDocument(tx, {
+  await writeDocument(tx, commentDocument(comment));
+}
+
+/** What search stores for a visible comment. */
+export function commentDocument(comment: CommentRow): SearchDocumentData {
+  return {
     kind: "comment",
     sourceId: comment.id,
     definitionId: comment.definitionId,
@@ -93,17 +103,26 @@ export async function indexComment(tx: Tx, commentId: string, created?: CommentR
     createdAt: comment.createdAt,
     title: "",
     text: markdownPlainText(comment.body),
-  });
+  };
 }
 
 /** An amendment is found, whatever its status, while it is not hidden. */
 export async function indexAmendment(tx: Tx, amendmentId: string): Promise<void> {
   const amendment = await tx.amendment.findUnique({
     where: { id: amendmentId },
-    select: { id: true, definitionId: true, versionId: true, sectionKey: true, authorId: true, title: true, rationale: true, proposedText: true, createdAt: true, hiddenAt: true },
+    select: { ...AMENDMENT_FIELDS, hiddenAt: true },
   });
   if (!amendment || amendment.hiddenAt) return removeDocument(tx, "amendment", amendmentId);
-  await writeDocument(tx, {
+  await writeDocument(tx, amendmentDocument(amendment));
+}
+
+export const AMENDMENT_FIELDS = {
+  id: true, definitionId: true, versionId: true, sectionKey: true, authorId: true, title: true, rationale: true, proposedText: true, createdAt: true,
+} as const;
+
+/** What search stores for a visible amendment. */
+export function amendmentDocument(amendment: Prisma.AmendmentGetPayload<{ select: typeof AMENDMENT_FIELDS }>): SearchDocumentData {
+  return {
     kind: "amendment",
     sourceId: amendment.id,
     definitionId: amendment.definitionId,
@@ -115,29 +134,36 @@ export async function indexAmendment(tx: Tx, amendmentId: string): Promise<void>
     createdAt: amendment.createdAt,
     title: amendment.title,
     text: [markdownPlainText(amendment.rationale), markdownPlainText(amendment.proposedText)].filter(Boolean).join(" "),
-  });
+  };
 }
 
 /** The sections of a published version (drafts are never found: only maintainers see them). */
 export async function indexVersionSections(tx: Tx, versionId: string): Promise<void> {
   const version = await tx.version.findUnique({
     where: { id: versionId },
-    select: { id: true, definitionId: true, status: true, publishedAt: true, createdAt: true, sections: { select: { id: true, key: true, heading: true, text: true } } },
+    select: VERSION_FIELDS,
   });
   if (!version || (version.status !== "published" && version.status !== "superseded")) return;
-  for (const section of version.sections) {
-    await writeDocument(tx, {
-      kind: "section",
-      sourceId: section.id,
-      definitionId: version.definitionId,
-      versionId: version.id,
-      sectionKey: section.key,
-      amendmentId: null,
-      rootId: null,
-      authorId: null,
-      createdAt: version.publishedAt ?? version.createdAt,
-      title: section.heading,
-      text: markdownPlainText(section.text),
-    });
-  }
+  for (const document of sectionDocuments(version)) await writeDocument(tx, document);
+}
+
+export const VERSION_FIELDS = {
+  id: true, definitionId: true, status: true, publishedAt: true, createdAt: true, sections: { select: { id: true, key: true, heading: true, text: true } },
+} as const;
+
+/** What search stores for the sections of a published version. */
+export function sectionDocuments(version: Prisma.VersionGetPayload<{ select: typeof VERSION_FIELDS }>): SearchDocumentData[] {
+  return version.sections.map((section) => ({
+    kind: "section",
+    sourceId: section.id,
+    definitionId: version.definitionId,
+    versionId: version.id,
+    sectionKey: section.key,
+    amendmentId: null,
+    rootId: null,
+    authorId: null,
+    createdAt: version.publishedAt ?? version.createdAt,
+    title: section.heading,
+    text: markdownPlainText(section.text),
+  }));
 }
