@@ -493,6 +493,28 @@ async function databaseQuery<T>(databaseUrl: string, sql: string, params: unknow
   }
 }
 
+// ---------------------------------------------------------------- search
+
+// Two words that many fixture comments share (scripts/bench/seed-dataset.ts's phrases).
+const SEARCH_WORDS = "skilled+person";
+const searchPath = (slug: string | null) => `/search?q=${SEARCH_WORDS}${slug ? `&definition=${slug}` : ""}`;
+const searchApiPath = (slug: string) => `/api/v1/search?q=${SEARCH_WORDS}&definition=${slug}`;
+
+/** What the search index takes on disk: the full-text index, and the rows it points at. */
+async function searchIndexSize(databaseUrl: string): Promise<string> {
+  const mb = (bytes: number | bigint | string) => `${(Number(bytes) / 1024 / 1024).toFixed(1)} MB`;
+  if (databaseUrl.startsWith("file:")) {
+    const size = async (pattern: string) =>
+      (await databaseQuery<{ bytes: number | null }>(databaseUrl, `SELECT sum("pgsize") AS bytes FROM "dbstat" WHERE "name" LIKE $1`, [pattern]))[0].bytes ?? 0;
+    return `FTS5 ${mb(await size("SearchFts%"))}; SearchDocument rows and their indexes ${mb(await size("SearchDocument%"))}`;
+  }
+  const [row] = await databaseQuery<{ gin: string; rows: string; total: string }>(
+    databaseUrl,
+    `SELECT pg_relation_size('"SearchDocument_terms_fts_idx"') AS gin, pg_table_size('"SearchDocument"') AS rows, pg_total_relation_size('"SearchDocument"') AS total`,
+  );
+  return `GIN index ${mb(row.gin)}; SearchDocument rows ${mb(row.rows)}; with every index ${mb(row.total)}`;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -516,6 +538,8 @@ async function main() {
     "--users", args.users!, "--sessions", "0",
   ]);
   setup.fixture = (Date.now() - seedStarted) / 1000;
+  // The fixture is bulk-inserted past the use cases, which keep the search index: build it.
+  setup.searchIndex = run("npx", ["tsx", "--conditions=react-server", "scripts/search-rebuild.ts"], env);
   if (big.sessions.length === 0) throw new Error("--sessions must be at least 1 to post comments");
 
   if (args.nice !== undefined) setPriority(Number(args.nice));
@@ -564,6 +588,9 @@ async function main() {
       apiDeep: { small: small.deepCursor ? await queriesOf(server, `${apiBase(small)}?cursor=${small.deepCursor}`) : null, big: await queriesOf(server, `${apiBase(big)}?cursor=${big.deepCursor}`) },
       permalink: { small: null, big: await queriesOf(server, `/d/${big.slug}/comments/${big.deepCommentId}`) },
       permalinkTarget: { small: null, big: await queriesOf(server, targetPath) },
+      // The same search in the small and the big definition: statements per search do not grow.
+      search: { small: await queriesOf(server, searchPath(small.slug)), big: await queriesOf(server, searchPath(big.slug)) },
+      searchApi: { small: await queriesOf(server, searchApiPath(small.slug)), big: await queriesOf(server, searchApiPath(big.slug)) },
     };
 
     const runId = Date.now().toString(36);
@@ -581,6 +608,10 @@ async function main() {
       { name: "api-deep", title: `comments API, last page (cursor, page ${Math.ceil(big.topLevel / 50)})`, path: `${apiBase(big)}?cursor=${big.deepCursor}`, ok: (s) => s === 200 },
       { name: "permalink", title: `permalink redirect (reply at depth ${big.deepCommentDepth})`, path: `/d/${big.slug}/comments/${big.deepCommentId}`, ok: (s) => s === 307 },
       { name: "permalink-target", title: "permalink target page", path: targetPath, ok: (s) => s === 200, page: true },
+      { name: "search", title: `search page, two words, first page (/search?q=${SEARCH_WORDS})`, path: searchPath(big.slug), ok: (s) => s === 200, page: true },
+      { name: "search-all", title: "search page, same words, all definitions", path: searchPath(null), ok: (s) => s === 200, page: true },
+      // Past the anonymous readers' one-second cache, which would otherwise answer the same URL.
+      { name: "search-api", title: "search API, same words, first page, uncached", path: searchApiPath(big.slug), headers: { "Cache-Control": "no-cache" }, ok: (s) => s === 200 },
       {
         name: "post",
         title: "post comment, JS (server action + redirect render)",
@@ -772,7 +803,9 @@ async function main() {
     }
 
     const rssEnd = rssMb(server.child.pid!);
+    const searchIndex = await searchIndexSize(databaseUrl);
     printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup });
+    console.log(`search index on disk: ${searchIndex}`);
     if (args.json) {
       writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined, freeVotes: big.freeVotes.length }, rows, exact, writes, votes, rssEnd, setup }, null, 2));
     }
@@ -837,7 +870,7 @@ function printTable(
     console.log(`slowest SQL in "${r.title}" (ms per request, calls per request):`);
     for (const x of r.sqlTop) console.log(`  ${x.msPerRequest.toFixed(2).padStart(7)} ms ${x.callsPerRequest.toFixed(1).padStart(4)}×  ${x.sql.slice(0, 220)}`);
   }
-  console.log(`server RSS at the end ${info.rssEnd.toFixed(0)} MB; set-up: migrate ${info.setup.migrate.toFixed(1)} s, demo seed ${info.setup.seed.toFixed(1)} s, fixture ${info.setup.fixture.toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`server RSS at the end ${info.rssEnd.toFixed(0)} MB; set-up: migrate ${info.setup.migrate.toFixed(1)} s, demo seed ${info.setup.seed.toFixed(1)} s, fixture ${info.setup.fixture.toFixed(1)} s, search index ${info.setup.searchIndex.toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 }
 
 function cleanup() {

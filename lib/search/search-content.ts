@@ -67,23 +67,27 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
   const cursor = data.cursor ? decodeCursor(data.cursor, data.sort) : null;
   const sqlite = databaseTarget().provider === "sqlite";
 
+  // Filters by id, through one-row subqueries, so the engine narrows and sorts bare
+  // ids and scores; the 20 rows of the page are joined to what they show afterwards.
+  const definitionId = Prisma.sql`(SELECT "id" FROM "Definition" WHERE "slug" = ${data.definition ?? null})`;
   const filters: Prisma.Sql[] = [];
   if (data.kind) filters.push(Prisma.sql`d."kind" = ${data.kind}`);
-  if (data.definition) filters.push(Prisma.sql`def."slug" = ${data.definition}`);
-  if (data.version) filters.push(Prisma.sql`v."label" = ${data.version}`);
+  if (data.definition) filters.push(Prisma.sql`d."definitionId" = ${definitionId}`);
+  if (data.version) filters.push(Prisma.sql`d."versionId" = (SELECT "id" FROM "Version" WHERE "definitionId" = ${definitionId} AND "label" = ${data.version})`);
   if (data.section) filters.push(Prisma.sql`d."sectionKey" = ${data.section}`);
-  if (data.author) filters.push(Prisma.sql`u."handle" = ${data.author}`);
+  if (data.author) filters.push(Prisma.sql`d."authorId" = (SELECT "id" FROM "User" WHERE "handle" = ${data.author})`);
   if (data.from) filters.push(Prisma.sql`d."createdAt" >= ${new Date(`${data.from}T00:00:00Z`)}`);
   if (data.to) filters.push(Prisma.sql`d."createdAt" < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
 
-  // Higher is better on both engines: FTS5's rank is bm25 negated.
+  // Higher is better on both engines: FTS5's rank is bm25, lower for better matches.
   const score = sqlite ? Prisma.sql`(-"SearchFts".rank)` : Prisma.sql`ts_rank(to_tsvector('simple'::regconfig, d."terms"), q.query)::float8`;
   if (cursor?.sort === "relevance") filters.push(Prisma.sql`(${score} < ${cursor.score} OR (${score} = ${cursor.score} AND d."id" > ${cursor.id}))`);
   if (cursor?.sort === "date") {
     const at = new Date(cursor.at);
     filters.push(Prisma.sql`(d."createdAt" < ${at} OR (d."createdAt" = ${at} AND d."id" < ${cursor.id}))`);
   }
-  const order = data.sort === "relevance" ? Prisma.sql`"score" DESC, d."id" ASC` : Prisma.sql`d."createdAt" DESC, d."id" DESC`;
+  const order = (table: string) =>
+    data.sort === "relevance" ? Prisma.raw(`"score" DESC, ${table}."id" ASC`) : Prisma.raw(`${table}."createdAt" DESC, ${table}."id" DESC`);
 
   const from = sqlite
     ? Prisma.sql`"SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid`
@@ -93,15 +97,20 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
   const rows = await db.$queryRaw<Row[]>`
     SELECT d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",
       def."slug" AS "definitionSlug", def."title" AS "definitionTitle", v."label" AS "versionLabel",
-      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", ${score} AS "score"
-    FROM ${from}
+      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", hit."score"
+    FROM (
+      SELECT d."id", d."createdAt", ${score} AS "score"
+      FROM ${from}
+      WHERE ${Prisma.join([match, ...filters], " AND ")}
+      ORDER BY ${order("d")}
+      LIMIT ${data.limit + 1}
+    ) hit
+      JOIN "SearchDocument" d ON d."id" = hit."id"
       JOIN "Definition" def ON def."id" = d."definitionId"
       JOIN "Version" v ON v."id" = d."versionId"
       LEFT JOIN "Section" s ON s."versionId" = d."versionId" AND s."key" = d."sectionKey"
       LEFT JOIN "User" u ON u."id" = d."authorId"
-    WHERE ${Prisma.join([match, ...filters], " AND ")}
-    ORDER BY ${order}
-    LIMIT ${data.limit + 1}`;
+    ORDER BY ${order("hit")}`;
 
   const page = rows.slice(0, data.limit);
   const last = page.at(-1);
