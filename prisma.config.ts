@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
+import { externalTables } from "./prisma/external-tables";
 
 // The CLI tries to download a native schema engine before every command, which
 // fails offline. generate/validate/format never call it, so point it at a stub.
@@ -7,12 +8,8 @@ process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(process.cwd(), "scripts/no
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  // SQLite's FTS5 search table and the shadow tables FTS5 keeps for it: raw SQL in
-  // the search migration, which Prisma's schema cannot describe. Without this the
-  // drift check (scripts/db-migrate.ts check) would want to drop them.
-  // docs/decisions/015-search.md
+  // For the native CLI, which reads DATABASE_URL as scripts/db-migrate.ts does;
+  // that script asks prisma/external-tables.ts for each provider itself.
   experimental: { externalTables: true },
-  tables: {
-    external: ["SearchFts", "SearchFts_config", "SearchFts_data", "SearchFts_docsize", "SearchFts_idx"],
-  },
+  tables: { external: externalTables(/^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? "") ? "postgresql" : "sqlite") },
 });
