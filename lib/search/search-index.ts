@@ -34,19 +34,22 @@ export function documentTerms(document: SearchDocumentData): string {
   return searchTerms(document.title, document.text);
 }
 
-async function writeDocument(tx: Tx, document: SearchDocumentData): Promise<void> {
+/** `fresh`: the source row was inserted in this transaction, so it has no document yet. */
+async function writeDocument(tx: Tx, document: SearchDocumentData, fresh = false): Promise<void> {
   const terms = documentTerms(document);
   const { kind, sourceId, ...rest } = document;
-  const row = await tx.searchDocument.upsert({
-    where: { kind_sourceId: { kind, sourceId } },
-    create: { ...document, terms },
-    update: { ...rest, terms },
-    select: { id: true },
-  });
+  const row = fresh
+    ? await tx.searchDocument.create({ data: { ...document, terms }, select: { id: true } })
+    : await tx.searchDocument.upsert({
+        where: { kind_sourceId: { kind, sourceId } },
+        create: { ...document, terms },
+        update: { ...rest, terms },
+        select: { id: true },
+      });
   // PostgreSQL's GIN index follows the row by itself; SQLite's FTS5 table is
   // contentless, keyed by the row's id, and is written beside it.
   if (sqlite()) {
-    await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${row.id}`;
+    if (!fresh) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${row.id}`;
     await tx.$executeRaw`INSERT INTO "SearchFts" (rowid, "terms") VALUES (${row.id}, ${terms})`;
   }
 }
@@ -86,7 +89,7 @@ export async function indexComment(tx: Tx, commentId: string, created?: CommentR
     if (!row || row.deletedAt || row.hiddenAt) return removeDocument(tx, "comment", commentId);
     comment = { ...row, definitionId: row.version.definitionId };
   }
-  await writeDocument(tx, commentDocument(comment));
+  await writeDocument(tx, commentDocument(comment), created !== undefined);
 }
 
 /** What search stores for a visible comment. */
