@@ -80,7 +80,7 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
   if (data.to) filters.push(Prisma.sql`d."createdAt" < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
 
   // Higher is better on both engines: FTS5's rank is bm25, lower for better matches.
-  const score = sqlite ? Prisma.sql`(-"SearchFts".rank)` : Prisma.sql`ts_rank(to_tsvector('simple'::regconfig, d."terms"), q.query)::float8`;
+  const score = sqlite ? Prisma.sql`(-"SearchFts".rank)` : Prisma.sql`ts_rank(sv."vector", q.query)::float8`;
   if (cursor?.sort === "relevance") filters.push(Prisma.sql`(${score} < ${cursor.score} OR (${score} = ${cursor.score} AND d."id" > ${cursor.id}))`);
   if (cursor?.sort === "date") {
     const at = new Date(cursor.at);
@@ -91,8 +91,8 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
 
   const from = sqlite
     ? Prisma.sql`"SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid`
-    : Prisma.sql`"SearchDocument" d CROSS JOIN to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)}) AS q(query)`;
-  const match = sqlite ? Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}` : Prisma.sql`to_tsvector('simple'::regconfig, d."terms") @@ q.query`;
+    : Prisma.sql`"SearchVector" sv JOIN "SearchDocument" d ON d."id" = sv."id" CROSS JOIN to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)}) AS q(query)`;
+  const match = sqlite ? Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}` : Prisma.sql`sv."vector" @@ q.query`;
 
   const rows = await db.$queryRaw<Row[]>`
     SELECT d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",

@@ -46,17 +46,22 @@ async function writeDocument(tx: Tx, document: SearchDocumentData, fresh = false
         update: { ...rest, terms },
         select: { id: true },
       });
-  // PostgreSQL's GIN index follows the row by itself; SQLite's FTS5 table is
-  // contentless, keyed by the row's id, and is written beside it.
+  // Each engine's full-text table is keyed by the row's id and written beside it:
+  // SQLite's contentless FTS5 table, PostgreSQL's stored tsvector.
   if (sqlite()) {
     if (!fresh) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${row.id}`;
     await tx.$executeRaw`INSERT INTO "SearchFts" (rowid, "terms") VALUES (${row.id}, ${terms})`;
+  } else {
+    await tx.$executeRaw`
+      INSERT INTO "SearchVector" ("id", "vector") VALUES (${row.id}, to_tsvector('simple'::regconfig, ${terms}))
+      ON CONFLICT ("id") DO UPDATE SET "vector" = excluded."vector"`;
   }
 }
 
 async function removeDocument(tx: Tx, kind: SearchKind, sourceId: string): Promise<void> {
   const removed = await tx.$queryRaw<{ id: number | bigint }[]>`
     DELETE FROM "SearchDocument" WHERE "kind" = ${kind} AND "sourceId" = ${sourceId} RETURNING "id"`;
+  // PostgreSQL's SearchVector row goes with it (ON DELETE CASCADE).
   if (sqlite()) for (const { id } of removed) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${Number(id)}`;
 }
 

@@ -50,7 +50,9 @@ export async function rebuildSearchIndex(): Promise<{ sections: number; comments
   const amendments = await db.amendment.findMany({ where: { hiddenAt: null }, select: AMENDMENT_FIELDS });
   await insert(amendments.map(amendmentDocument));
 
-  // SQLite's FTS5 table is keyed by the rows' ids (PostgreSQL's index follows by itself).
+  // Each engine's full-text table, keyed by the rows' ids (emptied above: PostgreSQL's
+  // by ON DELETE CASCADE).
   if (sqlite) await db.$executeRawUnsafe(`INSERT INTO "SearchFts" (rowid, "terms") SELECT "id", "terms" FROM "SearchDocument"`);
+  else await db.$executeRawUnsafe(`INSERT INTO "SearchVector" ("id", "vector") SELECT "id", to_tsvector('simple'::regconfig, "terms") FROM "SearchDocument"`);
   return { sections: sections.length, comments, amendments: amendments.length };
 }

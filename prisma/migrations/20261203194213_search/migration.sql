@@ -30,6 +30,12 @@ CREATE INDEX "SearchDocument_versionId_sectionKey_idx" ON "SearchDocument"("vers
 CREATE UNIQUE INDEX "SearchDocument_kind_sourceId_key" ON "SearchDocument"("kind", "sourceId");
 
 -- Full-text index (docs/decisions/015-search.md). Not in schema.prisma: Prisma has no
--- way to say it. "terms" is already folded by the app (lower case, no diacritics,
+-- way to say it (prisma/external-tables.ts keeps the drift check off it). One stored
+-- tsvector per document, so ranking reads it instead of parsing "terms" again for
+-- every match. "terms" is already folded by the app (lower case, no diacritics,
 -- words split), so the 'simple' configuration only has to split on spaces.
-CREATE INDEX "SearchDocument_terms_fts_idx" ON "SearchDocument" USING GIN (to_tsvector('simple'::regconfig, "terms"));
+CREATE TABLE "SearchVector" (
+    "id" INTEGER NOT NULL PRIMARY KEY REFERENCES "SearchDocument"("id") ON DELETE CASCADE,
+    "vector" tsvector NOT NULL
+);
+CREATE INDEX "SearchVector_vector_idx" ON "SearchVector" USING GIN ("vector");
