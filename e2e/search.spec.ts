@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { moderator, newestFirst, unique } from "./security/helpers";
 
 // Search as a reader sees it: the header's box (a plain GET form, here without
@@ -59,6 +60,10 @@ test("finds a comment by a word of its edit, not by its old words, and never a h
   await expect(results).toHaveCount(1);
   await expect(results.locator("mark")).toHaveText(after);
   await expect(results.getByRole("link").last()).toHaveAttribute("href", /^\/d\/osaid\/comments\/[^/]+$/);
+  // axe runs in the page: with JavaScript, as the author reads the same results.
+  await author.goto(`/search?q=${after}`);
+  await expect(author.locator(".search-result mark")).toHaveText(after);
+  await expectNoSeriousA11yViolations(author);
 
   for (const gone of [before, hiddenWord]) {
     await searchFromHeader(reader, gone);
