@@ -5,6 +5,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
 import { userPath } from "@/lib/paths";
+import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -28,6 +29,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {isAdmin(user) && <li><Link href="/admin">Admin</Link></li>}
               </ul>
             </nav>
+            {/* A plain GET form: search works without JavaScript. */}
+            <form method="get" action="/search" role="search" className="header-search">
+              <label htmlFor="header-search-q" className="visually-hidden">Search</label>
+              <input id="header-search-q" name="q" type="search" placeholder="Search" maxLength={SEARCH_QUERY_MAX_CHARACTERS} />
+              <button type="submit">Search</button>
+            </form>
             <div className="account">
               {user ? (
                 <>

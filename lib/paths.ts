@@ -130,3 +130,11 @@ export function systemsPath(query: Record<string, string | undefined> = {}): str
 export function systemPath(slug: string, anchor?: string): string {
   return `/systems/${segment(slug)}${anchor ? `#${segment(anchor)}` : ""}`;
 }
+
+/** The search page with its filters (empty values left out). */
+export function searchPath(query: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const s = search.toString();
+  return `/search${s ? `?${s}` : ""}`;
+}

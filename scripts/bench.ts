@@ -516,6 +516,32 @@ async function databaseQuery<T>(databaseUrl: string, sql: string, params: unknow
   }
 }
 
+// ---------------------------------------------------------------- search
+
+// Two-word queries on the fixture (scripts/bench/seed-dataset.ts's ten phrases): one
+// whose words share a phrase, so about a third of all comments match and the engine
+// ranks them all, and one whose words are in two phrases, met together in a few
+// percent of comments, as most searches on real text are.
+const SEARCH_WORDS = "skilled+person";
+const SEARCH_WORDS_SELECTIVE = "optimizer+reproducibility";
+const searchPath = (slug: string | null, words = SEARCH_WORDS) => `/search?q=${words}${slug ? `&definition=${slug}` : ""}`;
+const searchApiPath = (slug: string, words = SEARCH_WORDS) => `/api/v1/search?q=${words}&definition=${slug}`;
+
+/** What the search index takes on disk: the full-text index, and the rows it points at. */
+async function searchIndexSize(databaseUrl: string): Promise<string> {
+  const mb = (bytes: number | bigint | string) => `${(Number(bytes) / 1024 / 1024).toFixed(1)} MB`;
+  if (databaseUrl.startsWith("file:")) {
+    const size = async (pattern: string) =>
+      (await databaseQuery<{ bytes: number | null }>(databaseUrl, `SELECT sum("pgsize") AS bytes FROM "dbstat" WHERE "name" LIKE $1`, [pattern]))[0].bytes ?? 0;
+    return `FTS5 ${mb(await size("SearchFts%"))}; SearchDocument rows and their indexes ${mb(await size("SearchDocument%"))}`;
+  }
+  const [row] = await databaseQuery<{ gin: string; vectors: string; total: string }>(
+    databaseUrl,
+    `SELECT pg_relation_size('"SearchVector_vector_idx"') AS gin, pg_table_size('"SearchVector"') AS vectors, pg_total_relation_size('"SearchDocument"') AS total`,
+  );
+  return `GIN index ${mb(row.gin)}; stored tsvectors ${mb(row.vectors)}; SearchDocument rows and their indexes ${mb(row.total)}`;
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -540,6 +566,8 @@ async function main() {
   ]);
   const responses = { big: seedResponses(env, "bench-responses", args.comments!), small: seedResponses(env, "bench-responses-small", args["small-comments"]!) };
   setup.fixture = (Date.now() - seedStarted) / 1000;
+  // The fixture is bulk-inserted past the use cases, which keep the search index: build it.
+  setup.searchIndex = run("npx", ["tsx", "--conditions=react-server", "scripts/search-rebuild.ts"], env);
   if (big.sessions.length === 0) throw new Error("--sessions must be at least 1 to post comments");
 
   if (args.nice !== undefined) setPriority(Number(args.nice));
@@ -598,6 +626,9 @@ async function main() {
       queue: { small: await queriesOf(server, `/d/${responses.small.slug}/responses/queue`, maintainerOf(responses.small)), big: await queriesOf(server, `/d/${responses.big.slug}/responses/queue`, maintainerOf(responses.big)) },
       // The systems matrix at the seed's systems ("small") and grown to 200 ("big").
       systems200: { small: await queriesOf(server, "/systems"), big: await growSystems(databaseUrl, 200).then(() => queriesOf(server, "/systems")) },
+      // The same search in the small and the big definition: statements per search do not grow.
+      search: { small: await queriesOf(server, searchPath(small.slug)), big: await queriesOf(server, searchPath(big.slug)) },
+      searchApi: { small: await queriesOf(server, searchApiPath(small.slug)), big: await queriesOf(server, searchApiPath(big.slug)) },
     };
 
     const runId = Date.now().toString(36);
@@ -618,6 +649,12 @@ async function main() {
       { name: "api-deep", title: `comments API, last page (cursor, page ${Math.ceil(big.topLevel / 50)})`, path: `${apiBase(big)}?cursor=${big.deepCursor}`, ok: (s) => s === 200 },
       { name: "permalink", title: `permalink redirect (reply at depth ${big.deepCommentDepth})`, path: `/d/${big.slug}/comments/${big.deepCommentId}`, ok: (s) => s === 307 },
       { name: "permalink-target", title: "permalink target page", path: targetPath, ok: (s) => s === 200, page: true },
+      { name: "search", title: `search page, two words, first page (/search?q=${SEARCH_WORDS})`, path: searchPath(big.slug), ok: (s) => s === 200, page: true },
+      { name: "search-all", title: "search page, same words, all definitions", path: searchPath(null), ok: (s) => s === 200, page: true },
+      // Past the anonymous readers' one-second cache, which would otherwise answer the same URL.
+      { name: "search-api", title: "search API, same words, first page, uncached", path: searchApiPath(big.slug), headers: { "Cache-Control": "no-cache" }, ok: (s) => s === 200 },
+      { name: "search-selective", title: `search page, two words met in few comments (${SEARCH_WORDS_SELECTIVE})`, path: searchPath(big.slug, SEARCH_WORDS_SELECTIVE), ok: (s) => s === 200, page: true },
+      { name: "search-selective-api", title: "search API, those words, uncached", path: searchApiPath(big.slug, SEARCH_WORDS_SELECTIVE), headers: { "Cache-Control": "no-cache" }, ok: (s) => s === 200 },
       {
         name: "post",
         title: "post comment, JS (server action + redirect render)",
@@ -849,6 +886,9 @@ async function main() {
     }
 
     const rssEnd = rssMb(server.child.pid!);
+    const searchIndex = await searchIndexSize(databaseUrl);
+    const matches = async (words: string) =>
+      (await databaseQuery<{ n: number | bigint }>(databaseUrl, `SELECT count(*) AS n FROM "SearchDocument" WHERE ${words.split("+").map((_, i) => `' ' || "terms" || ' ' LIKE $${i + 1}`).join(" AND ")}`, words.split("+").map((w) => `% ${w} %`)))[0].n;
     printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup });
     if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {
       const single = {
@@ -862,6 +902,7 @@ async function main() {
           `page ${single.page.toFixed(0)} ms, CSV ${single.csv.toFixed(0)} ms, JSON ${single.api.toFixed(0)} ms; queue ${single.queue.toFixed(0)} ms`,
       );
     }
+    console.log(`search index on disk: ${searchIndex}; documents matching ${SEARCH_WORDS}: ${await matches(SEARCH_WORDS)}, ${SEARCH_WORDS_SELECTIVE}: ${await matches(SEARCH_WORDS_SELECTIVE)}`);
     if (args.json) {
       writeFileSync(args.json, JSON.stringify({ db: args.db, started, connections: CONNECTIONS, duration: DURATION, fixture: { ...big, sessions: big.sessions.length, amendmentIds: undefined, tally: undefined, freeVotes: big.freeVotes.length }, rows, exact, writes, votes, rssEnd, setup }, null, 2));
     }
@@ -926,7 +967,7 @@ function printTable(
     console.log(`slowest SQL in "${r.title}" (ms per request, calls per request):`);
     for (const x of r.sqlTop) console.log(`  ${x.msPerRequest.toFixed(2).padStart(7)} ms ${x.callsPerRequest.toFixed(1).padStart(4)}×  ${x.sql.slice(0, 220)}`);
   }
-  console.log(`server RSS at the end ${info.rssEnd.toFixed(0)} MB; set-up: migrate ${info.setup.migrate.toFixed(1)} s, demo seed ${info.setup.seed.toFixed(1)} s, fixture ${info.setup.fixture.toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`server RSS at the end ${info.rssEnd.toFixed(0)} MB; set-up: migrate ${info.setup.migrate.toFixed(1)} s, demo seed ${info.setup.seed.toFixed(1)} s, fixture ${info.setup.fixture.toFixed(1)} s, search index ${info.setup.searchIndex.toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 }
 
 function cleanup() {

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadConfigFromFile } from "@prisma/config";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { externalTables } from "../prisma/external-tables";
 import { databaseTarget, migrationNames, migrationsDir, repoRoot, type DatabaseTarget } from "../lib/db/migrations";
 import {
   adminQuery,
@@ -24,7 +25,7 @@ import {
 } from "./db-migrate/engine";
 
 type Provider = DatabaseTarget["provider"];
-type Settings = { filters: SchemaFilter; shadowDbInitScript: string };
+type Settings = { filters: Record<Provider, SchemaFilter>; shadowDbInitScript: string };
 
 const SCHEMA: Record<Provider, string> = {
   postgresql: "prisma/schema.prisma",
@@ -39,8 +40,11 @@ async function loadSettings(): Promise<Settings> {
   const loaded = await loadConfigFromFile({ configRoot: repoRoot() });
   if (loaded.error) throw new Error(`prisma.config.ts: ${loaded.error._tag}${"error" in loaded.error ? `: ${loaded.error.error.message}` : ""}`);
   const { config } = loaded;
+  // External tables per provider (prisma/external-tables.ts): the engine wants bare
+  // names on SQLite and schema-qualified ones on PostgreSQL, and `create` needs both.
+  const filters = (provider: Provider): SchemaFilter => ({ externalTables: externalTables(provider), externalEnums: config.enums?.external ?? [] });
   return {
-    filters: { externalTables: config.tables?.external ?? [], externalEnums: config.enums?.external ?? [] },
+    filters: { postgresql: filters("postgresql"), sqlite: filters("sqlite") },
     shadowDbInitScript: config.migrations?.initShadowDb ?? "",
   };
 }
@@ -107,7 +111,7 @@ async function deploy(target: DatabaseTarget, settings: Settings): Promise<numbe
   await ensureDatabase(target);
   const engine = await engineFor(target);
   const migrationsList = readMigrations(target.provider, settings);
-  const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: settings.filters });
+  const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: settings.filters[target.provider] });
   const total = migrationsList.migrationDirectories.length;
   if (appliedMigrationNames.length === 0) console.log(`${describe(target)}: up to date (${total} migrations)`);
   else console.log(`${describe(target)}: applied ${appliedMigrationNames.length} of ${total} migrations:\n  ${appliedMigrationNames.join("\n  ")}`);
@@ -131,7 +135,7 @@ async function status(target: DatabaseTarget, settings: Settings): Promise<numbe
     if (missing) return behind(names, " (the database does not exist yet)");
   }
   const engine = await engineFor(target);
-  const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: settings.filters });
+  const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: settings.filters[target.provider] });
   for (const name of diagnosis.editedMigrationNames) console.warn(`warning: ${name} was edited after it was applied`);
   const { history } = diagnosis;
   if (diagnosis.failedMigrationNames.length > 0) {
@@ -165,7 +169,7 @@ async function pendingSql(provider: Provider, settings: Settings, pgUrl?: string
     to: { tag: "schemaDatamodel", files },
     script: true,
     exitCode: true,
-    filters: settings.filters,
+    filters: settings.filters[provider],
   });
   return result.exitCode === 2 ? (result.stdout ?? "") : "";
 }

@@ -11,6 +11,7 @@ import { seedBallots } from "@/scripts/seed/seed-ballots";
 import { seedAnchors } from "@/scripts/seed/seed-anchors";
 import { seedDispositions } from "@/scripts/seed/seed-dispositions";
 import { seedSystems } from "@/scripts/seed/seed-systems";
+import { rebuildSearchIndex } from "@/scripts/search/rebuild-search-index";
 import { readSeedDefinition, readSeedDefinitionSlugs, readSeedDiscussion, readSeedUsers, readSeedVersionBody, type SeedComment, type SeedDefinition } from "@/scripts/seed/seed-data";
 
 const USERS = readSeedUsers();
@@ -125,6 +126,10 @@ async function main() {
   console.log(`  dispositions: ${await seedDispositions(actors)} answers`);
   const systems = await seedSystems(actors);
   console.log(`  systems catalogue: ${systems.systems} systems, ${systems.ruleSets} rule sets`);
+  // The use cases above index what they write; a database seeded before search
+  // existed has the rows but no index, so it is rebuilt (a second at demo size).
+  const indexed = await rebuildSearchIndex();
+  console.log(`  search index: ${indexed.sections} sections, ${indexed.comments} comments, ${indexed.amendments} amendments`);
   console.log(`seeded ${USERS.length} users, ${slugs.length} definitions and ${amendments} amendments in ${Date.now() - started} ms`);
 }
 

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { proposeAmendmentSchema } from "@/lib/amendments/propose-amendment.schema";
 import { findTargetSection } from "@/lib/amendments/find-target-section";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
+import { indexAmendment } from "@/lib/search/search-index";
 import { requireMember } from "@/lib/auth/require-member";
 import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
 
@@ -46,6 +47,7 @@ export async function proposeAmendment({ actor, input, now = new Date() }: { act
       },
       select: { id: true, status: true, revision: true, sectionKey: true, kind: true, createdAt: true },
     });
+    await indexAmendment(tx, amendment.id);
     await tx.amendmentRevision.create({
       data: { amendmentId: amendment.id, number: 1, title: data.title, rationale: data.rationale, proposedText: data.proposedText, createdAt: now },
     });

@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import type { AmendmentKind } from "@/lib/amendments/amendment-status";
 import { resubmitAmendmentSchema } from "@/lib/amendments/rebase-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
+import { indexAmendment } from "@/lib/search/search-index";
 import { requireMember } from "@/lib/auth/require-member";
 import { enforceProposalLimit } from "@/lib/amendments/enforce-proposal-limit";
 
@@ -82,6 +83,7 @@ export async function resubmitAmendment({ actor, input, now = new Date() }: { ac
       },
     });
     if (moved.count !== 1) return false;
+    await indexAmendment(tx, amendment.id);
     await tx.amendmentRevision.create({ data: { amendmentId: amendment.id, number: next, title, rationale, proposedText: data.proposedText, createdAt: now } });
     await tx.sponsorship.deleteMany({ where: { amendmentId: amendment.id } });
     return true;

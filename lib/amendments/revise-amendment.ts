@@ -8,6 +8,7 @@ import { formatUtc } from "@/lib/format-utc";
 import { OPEN_STATUSES, type AmendmentKind } from "@/lib/amendments/amendment-status";
 import { reviseAmendmentSchema } from "@/lib/amendments/revise-amendment.schema";
 import { assertProposedText } from "@/lib/amendments/check-proposed-text";
+import { indexAmendment } from "@/lib/search/search-index";
 import { requireMember } from "@/lib/auth/require-member";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 
@@ -59,6 +60,7 @@ export async function reviseAmendment({ actor, input, now = new Date() }: { acto
       data: { title: data.title, rationale: data.rationale, proposedText: data.proposedText, revision: next },
     });
     if (updated.count !== 1) return false;
+    await indexAmendment(tx, amendment.id);
     await tx.amendmentRevision.create({
       data: { amendmentId: amendment.id, number: next, title: data.title, rationale: data.rationale, proposedText: data.proposedText, createdAt: now },
     });

@@ -11,6 +11,7 @@ import { requireMember } from "@/lib/auth/require-member";
 import { commentPermalink } from "@/lib/paths";
 import { newId } from "@/lib/ids";
 import { anchorPassage } from "@/lib/anchors/anchor-passage";
+import { indexComment } from "@/lib/search/search-index";
 import { enforceCommentLimits } from "@/lib/rate-limits/enforce-comment-limits";
 import {
   commentMails,
@@ -129,31 +130,32 @@ export async function createComment({ actor, input, address, now = new Date() }:
   });
 
   // A top-level comment is its own thread's root: its id is made here so that one
-  // INSERT writes both, and a transaction is needed only with notifications.
+  // INSERT writes both. The comment, its notifications and its search entry commit together.
   const id = newId(now.getTime());
   const rootId = parent?.rootId ?? id;
   const permalink = commentPermalink({ slug: version.definition.slug, commentId: id });
-  const create = db.comment.create({
-    data: {
-      id,
-      versionId: version.id,
-      sectionKey,
-      amendmentId: data.amendmentId,
-      parentId: parent?.id ?? null,
-      rootId,
-      depth: parent ? parent.depth + 1 : 0,
-      authorId: author.id,
-      body: data.body,
-      bodyHtml,
-      createdAt: now,
-      anchors: anchor ? { create: { ...anchor, versionId: version.id } } : undefined,
-    },
-    select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
+  const created = await db.$transaction(async (tx) => {
+    const created = await tx.comment.create({
+      data: {
+        id,
+        versionId: version.id,
+        sectionKey,
+        amendmentId: data.amendmentId,
+        parentId: parent?.id ?? null,
+        rootId,
+        depth: parent ? parent.depth + 1 : 0,
+        authorId: author.id,
+        body: data.body,
+        bodyHtml,
+        createdAt: now,
+        anchors: anchor ? { create: { ...anchor, versionId: version.id } } : undefined,
+      },
+      select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true },
+    });
+    if (recipients.length > 0) await tx.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) });
+    await indexComment(tx, id, { ...created, authorId: author.id, body: data.body, definitionId: version.definition.id });
+    return created;
   });
-  const [created] =
-    recipients.length > 0
-      ? await db.$transaction([create, db.notification.createMany({ data: commentNotificationRows(describe(permalink), recipients) })])
-      : [await create];
   const comment = { ...created, rootId, permalink };
 
   await sendCommentMails(commentMails(describe(comment.permalink), recipients));

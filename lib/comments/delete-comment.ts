@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
+import { indexComment } from "@/lib/search/search-index";
 import { deleteCommentSchema } from "@/lib/comments/delete-comment.schema";
 
 /**
@@ -16,9 +17,14 @@ export async function deleteComment({ actor, input, now = new Date() }: { actor:
   const { commentId } = parseInput(deleteCommentSchema, input);
 
   const member = await requireMember(actor, "delete comments");
-  const deleted = await db.comment.updateMany({
-    where: { id: commentId, authorId: member.id, deletedAt: null },
-    data: { deletedAt: now },
+  // The comment leaves search in the same transaction.
+  const deleted = await db.$transaction(async (tx) => {
+    const deleted = await tx.comment.updateMany({
+      where: { id: commentId, authorId: member.id, deletedAt: null },
+      data: { deletedAt: now },
+    });
+    if (deleted.count === 1) await indexComment(tx, commentId);
+    return deleted;
   });
   if (deleted.count === 1) return { id: commentId, deletedAt: now };
 

@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { requireMember } from "@/lib/auth/require-member";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
 import { editCommentSchema } from "@/lib/comments/edit-comment.schema";
+import { indexComment } from "@/lib/search/search-index";
 import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
 
 /**
@@ -44,6 +45,7 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
     });
     if (updated.count !== 1) throw new AppError("conflict", "This comment changed while you were editing it. Reload it and edit again.");
     await tx.commentRevision.create({ data: { commentId: comment.id, body: comment.body, createdAt: now } });
+    await indexComment(tx, comment.id);
     return { id: comment.id, editedAt: now, changed: true };
   });
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
+import { indexAmendment, indexComment } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hideContentSchema } from "@/lib/moderation/hide-content.schema";
 import { findModerationTarget } from "@/lib/moderation/find-moderation-target";
@@ -34,6 +35,8 @@ export async function hideContent({ actor, input, now = new Date() }: { actor: A
       where: { resolvedAt: null, ...(targetType === "comment" ? { commentId: target.id } : { amendmentId: target.id }) },
       data: { resolvedAt: now },
     });
+    // Hidden content leaves search, restored content comes back, in the same transaction.
+    await (targetType === "comment" ? indexComment(tx, target.id) : indexAmendment(tx, target.id));
     await recordAudit(tx, {
       actorId: moderator.id,
       definitionId: target.definitionId,

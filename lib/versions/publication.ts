@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { indexVersionSections } from "@/lib/search/search-index";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { carryRulesForward } from "@/lib/systems/carry-rules-forward";
 import { markStaleAmendments } from "@/lib/amendments/mark-stale-amendments";
@@ -153,6 +154,7 @@ export async function commitPublication({
       });
       const anchors = await writeCarriedAnchors(tx, anchorPlan, versionId);
       await carryRulesForward(tx, { versionId, baseVersionId: base?.id ?? null, sectionKeys: prepared.sections.map((s) => s.key) });
+      await indexVersionSections(tx, versionId);
       const stale = await markStaleAmendments(tx, { definitionId, changedSectionKeys: prepared.changedSectionKeys });
       // Issue 13: taken-in amendments answered "accepted"; unanswered threads counted.
       const undisposed = await recordPublishDispositions(tx, { actorId: actor.id, definitionId, versionId, baseVersionId: base?.id ?? null, mergedAmendmentIds });

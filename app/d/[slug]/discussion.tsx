@@ -6,6 +6,7 @@ import { listSectionCommentsFromEarlierVersions } from "@/lib/comments/list-sect
 import { getOwnComment } from "@/lib/comments/get-own-comment";
 import { listFollows } from "@/lib/notifications/list-follows";
 import { formatUtc } from "@/lib/format-utc";
+import { SimilarItems } from "@/app/_components/similar-items";
 import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
@@ -132,6 +133,7 @@ export async function Discussion({ definition, version, currentLabel, user, quer
           }}
         />
       )}
+      {period.open && user && <SimilarItems watch={["new-comment"]} kind="comment" definition={definition.slug} version={version.label ?? undefined} section={sectionKey} />}
 
       {page.comments.length === 0 ? (
         <p>No comments yet{period.open ? ": be the first." : "."}</p>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { proposeAmendmentAction, type ProposeState } from "@/app/d/[slug]/amendments/amendment-actions";
+import { SimilarItems } from "@/app/_components/similar-items";
 import { AMENDMENT_TITLE_MAX } from "@/lib/amendments/propose-amendment.schema";
 
 type Props = { slug: string; versionId: string; sectionKey: string; sectionHeading: string; currentText: string };
@@ -43,6 +44,7 @@ export function ProposeForm({ slug, versionId, sectionKey, sectionHeading, curre
       <textarea id="proposedText" name="proposedText" rows={12} defaultValue={values.proposedText} aria-describedby="proposedText-hint" />
       <label htmlFor="rationale">Rationale: why should the definition change?</label>
       <textarea id="rationale" name="rationale" rows={5} required defaultValue={values.rationale} />
+      <SimilarItems watch={["title", "rationale"]} kind="amendment" definition={slug} section={sectionKey} />
       {state.error && <p className="form-error" role="alert">{state.error}</p>}
       {state.preview && (
         <section aria-labelledby="preview-heading" className="card">

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { isAppError } from "@/lib/errors/app-error";
+import { formatUtc } from "@/lib/format-utc";
+import { listDefinitions } from "@/lib/definitions/list-definitions";
+import { searchPath, userPath } from "@/lib/paths";
+import { searchContent } from "@/lib/search/search-content";
+import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
+import type { SnippetPart } from "@/lib/search/build-snippet";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Search" };
+
+const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
+type Query = Partial<Record<(typeof FIELDS)[number], string>>;
+
+const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment" } as const;
+
+function Snippet({ parts }: { parts: SnippetPart[] }) {
+  // Text nodes only: React escapes them, so nothing from the source is ever markup.
+  return <p className="search-snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</p>;
+}
+
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const query: Query = Object.fromEntries(FIELDS.map((f) => [f, typeof raw[f] === "string" ? raw[f] : undefined]));
+  const definitions = await listDefinitions();
+  const asked = query.q !== undefined;
+  let outcome: Awaited<ReturnType<typeof searchContent>> | { error: string } | null = null;
+  if (asked) {
+    try {
+      outcome = await searchContent({ input: { ...query, q: query.q ?? "" } });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      outcome = { error: error.message };
+    }
+  }
+  const { cursor: _cursor, ...filters } = query;
+  return (
+    <>
+      <h1>Search</h1>
+      <form method="get" action="/search" className="search-form" role="search">
+        <p>
+          <label htmlFor="search-q">Words</label>{" "}
+          <input id="search-q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={SEARCH_QUERY_MAX_CHARACTERS} size={40} />{" "}
+          <button type="submit">Search</button>
+        </p>
+        <p className="hint muted">
+          All words must appear. &ldquo;Quotes&rdquo; for a phrase, <code>or</code> between alternatives, <code>-word</code> to leave a word out.
+        </p>
+        <fieldset className="search-filters">
+          <legend>Filters</legend>
+          <label>
+            Kind{" "}
+            <select name="kind" defaultValue={query.kind ?? ""}>
+              <option value="">Anything</option>
+              <option value="section">Definition text</option>
+              <option value="comment">Comments</option>
+              <option value="amendment">Amendments</option>
+            </select>
+          </label>{" "}
+          <label>
+            Definition{" "}
+            <select name="definition" defaultValue={query.definition ?? ""}>
+              <option value="">Any</option>
+              {definitions.map((d) => (
+                <option key={d.slug} value={d.slug}>{d.title}</option>
+              ))}
+            </select>
+          </label>{" "}
+          <label>
+            Version <input name="version" defaultValue={query.version ?? ""} size={6} placeholder="e.g. 1.0" />
+          </label>{" "}
+          <label>
+            Author <input name="author" defaultValue={query.author ?? ""} size={12} placeholder="handle" />
+          </label>{" "}
+          <label>
+            From <input name="from" type="date" defaultValue={query.from ?? ""} />
+          </label>{" "}
+          <label>
+            To <input name="to" type="date" defaultValue={query.to ?? ""} />
+          </label>{" "}
+          <label>
+            Sort{" "}
+            <select name="sort" defaultValue={query.sort ?? "relevance"}>
+              <option value="relevance">Best match</option>
+              <option value="date">Newest first</option>
+            </select>
+          </label>
+        </fieldset>
+      </form>
+
+      {outcome && "error" in outcome && (
+        <p className="form-error" role="alert">{outcome.error}</p>
+      )}
+      {outcome && "results" in outcome && (
+        <section aria-label="Results">
+          {outcome.results.length === 0 ? (
+            <p>Nothing found{query.cursor ? " on this page" : ""}. Try fewer or other words, or fewer filters.</p>
+          ) : (
+            <ol className="search-results">
+              {outcome.results.map((r) => (
+                <li key={`${r.kind}-${r.id}`} className="search-result">
+                  <div className="comment-meta">
+                    <span className="badge">{KIND_LABEL[r.kind]}</span> {r.definition.title}, version {r.version}
+                    {r.section && <>, {r.section.heading ?? r.section.key}</>}
+                    {r.author && (
+                      <>
+                        {" "}· <Link href={userPath(r.author.handle)}>{r.author.name ?? r.author.handle}</Link>
+                      </>
+                    )}{" "}
+                    · <time dateTime={r.createdAt.toISOString()}>{formatUtc(r.createdAt)}</time>
+                  </div>
+                  <h2 className="search-title">
+                    <Link href={r.path}>{r.title || (r.kind === "comment" ? `Comment by ${r.author?.name ?? "a member"}` : r.kind)}</Link>
+                  </h2>
+                  <Snippet parts={r.snippet} />
+                </li>
+              ))}
+            </ol>
+          )}
+          {outcome.next && (
+            <p className="pager">
+              <Link href={searchPath({ ...filters, cursor: outcome.next })}>More results</Link>
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signedInPage } from "./support/auth";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { moderator, newestFirst, unique } from "./security/helpers";
+
+// Search as a reader sees it: the header's box (a plain GET form, here without
+// JavaScript), results with the searched words marked, an edit found by its new
+// words and a hidden comment not found. Which writes reach the index, on both
+// engines, is proven by lib/search/search.db.test.ts.
+
+function commentWith(page: Page, text: string) {
+  return page.locator("article.comment").filter({ hasText: text });
+}
+
+async function post(page: Page, text: string) {
+  await page.goto("/d/osaid");
+  await page.getByLabel(/Comment on version .* as a whole/).fill(text);
+  await page.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentWith(page, text)).toBeVisible();
+}
+
+async function searchFromHeader(page: Page, words: string) {
+  await page.goto("/");
+  await page.getByRole("banner").getByRole("searchbox", { name: "Search" }).fill(words);
+  await page.getByRole("banner").getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("heading", { name: "Search", level: 1 })).toBeVisible();
+}
+
+test("finds a comment by a word of its edit, not by its old words, and never a hidden one", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const [before, after, hiddenWord] = [unique("was"), unique("now"), unique("gone")];
+  // Two people: one member may post only once every few seconds.
+  const [author, spammer] = await Promise.all([signedInPage(browser, unique("author")), signedInPage(browser, unique("spammer"))]);
+
+  await post(author, `Original wording ${before}`);
+  const comment = commentWith(author, before);
+  await comment.getByRole("link", { name: "Edit", exact: true }).click();
+  await author.getByLabel("Edit your comment").fill(`Edited wording ${after}`);
+  await author.getByRole("button", { name: "Save changes" }).click();
+  await expect(commentWith(author, after)).toBeVisible();
+
+  // While writing, the form shows the comment that already says it (JavaScript).
+  await post(spammer, `Spam about ${hiddenWord}`);
+  await author.goto(newestFirst("osaid"));
+  await author.getByLabel(/Comment on version .* as a whole/).fill(`Edited wording again, ${after}`);
+  const similar = author.getByRole("complementary", { name: "Similar comments" });
+  await expect(similar.locator("mark", { hasText: after })).toBeVisible();
+
+  const mod = await moderator(browser);
+  await mod.goto(newestFirst("osaid"));
+  const spam = commentWith(mod, hiddenWord);
+  await spam.getByText("Hide", { exact: true }).click();
+  await spam.getByLabel("Public reason").fill("Spam");
+  await spam.getByRole("button", { name: "Hide comment" }).click();
+  await expect(commentWith(mod, hiddenWord)).toHaveCount(0);
+
+  const reader = await (await browser.newContext({ baseURL, javaScriptEnabled: false })).newPage();
+  await searchFromHeader(reader, after);
+  const results = reader.locator(".search-result");
+  await expect(results).toHaveCount(1);
+  await expect(results.locator("mark")).toHaveText(after);
+  await expect(results.getByRole("link").last()).toHaveAttribute("href", /^\/d\/osaid\/comments\/[^/]+$/);
+  // axe runs in the page: with JavaScript, as the author reads the same results.
+  await author.goto(`/search?q=${after}`);
+  await expect(author.locator(".search-result mark")).toHaveText(after);
+  await expectNoSeriousA11yViolations(author);
+
+  for (const gone of [before, hiddenWord]) {
+    await searchFromHeader(reader, gone);
+    await expect(reader.getByText(/^Nothing found/)).toBeVisible();
+  }
+  // An operator alone is explained, not an error page.
+  await searchFromHeader(reader, "NEAR( *");
+  await expect(reader.locator(".search-result").first().or(reader.getByText(/^Nothing found/))).toBeVisible();
+  await searchFromHeader(reader, "-");
+  await expect(reader.getByRole("alert")).toHaveText("Type one or more words to search for.");
+});

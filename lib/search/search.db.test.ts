@@ -1,0 +1,206 @@
+import "@/scripts/testing/require-test-database";
+import { describe, expect, it } from "vitest";
+import { db, queryCounter } from "@/lib/db";
+import { createComment } from "@/lib/comments/create-comment";
+import { editComment } from "@/lib/comments/edit-comment";
+import { deleteComment } from "@/lib/comments/delete-comment";
+import { hideContent } from "@/lib/moderation/hide-content";
+import { restoreContent } from "@/lib/moderation/restore-content";
+import { proposeAmendment } from "@/lib/amendments/propose-amendment";
+import { reviseAmendment } from "@/lib/amendments/revise-amendment";
+import { searchContent } from "@/lib/search/search-content";
+import type { SearchContentInput } from "@/lib/search/search-content.schema";
+import { publishVersion } from "@/scripts/seed/publish-version";
+import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
+import { makePublishedDefinition } from "@/scripts/testing/publishing-fixtures";
+import { makeAmendableDefinition, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
+import { expectRefused } from "@/scripts/testing/expect-refused";
+
+async function found(input: SearchContentInput): Promise<string[]> {
+  return (await searchContent({ input })).results.map((r) => r.id);
+}
+
+describe("the search index follows every write, in the same transaction", () => {
+  it("comments: found once posted, by the new words once edited, never once deleted", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const slug = definition.slug;
+    const comment = await createComment({ actor: author, input: { versionId: version.id, sectionKey: "data", body: "The **provenance** of weights matters" } });
+    expect(await found({ q: "provenance weights", definition: slug })).toEqual([comment.id]);
+
+    await editComment({ actor: author, input: { commentId: comment.id, body: "Lineage is what matters" }, now: new Date(Date.now() + 1000) });
+    expect(await found({ q: "lineage", definition: slug })).toEqual([comment.id]);
+    expect(await found({ q: "provenance", definition: slug })).toEqual([]);
+
+    await deleteComment({ actor: author, input: { commentId: comment.id } });
+    expect(await found({ q: "lineage", definition: slug })).toEqual([]);
+    expect(await db.searchDocument.count({ where: { sourceId: comment.id } })).toBe(0);
+  });
+
+  it("a hidden comment or amendment is not found; restored, it is found again", async () => {
+    const { definition, version, author } = await makeAmendableDefinition();
+    const moderator = await makeUser({ role: "moderator" });
+    const slug = definition.slug;
+    const comment = await createComment({ actor: author, input: { versionId: version.id, body: "Spam about zeppelins" } });
+    const amendment = await proposeAmendment({ actor: author, input: replaceDataInput(version.id, { title: "Zeppelins everywhere" }) });
+    expect((await found({ q: "zeppelins", definition: slug })).sort()).toEqual([comment.id, amendment.id].sort());
+
+    for (const [targetType, targetId] of [["comment", comment.id], ["amendment", amendment.id]] as const) {
+      await hideContent({ actor: moderator, input: { targetType, targetId, reason: "Off topic" } });
+    }
+    expect(await found({ q: "zeppelins", definition: slug })).toEqual([]);
+
+    await restoreContent({ actor: moderator, input: { targetType: "comment", targetId: comment.id } });
+    expect(await found({ q: "zeppelins", definition: slug })).toEqual([comment.id]);
+  });
+
+  it("amendments: found by title, rationale and proposed text, by the new words once revised", async () => {
+    const { definition, version, author } = await makeAmendableDefinition();
+    const slug = definition.slug;
+    const amendment = await proposeAmendment({ actor: author, input: replaceDataInput(version.id, { rationale: "Auditors need *checksums*." }) });
+    expect(await found({ q: "checksums auditors", definition: slug, kind: "amendment" })).toEqual([amendment.id]);
+    expect(await found({ q: '"open licence"', definition: slug, kind: "amendment" })).toEqual([amendment.id]);
+
+    await reviseAmendment({
+      actor: author,
+      input: { amendmentId: amendment.id, revision: 1, title: "Require the data", rationale: "Reproducibility needs it.", proposedText: "The data itself is published." },
+    });
+    expect(await found({ q: "reproducibility", definition: slug })).toEqual([amendment.id]);
+    expect(await found({ q: "checksums", definition: slug })).toEqual([]);
+  });
+
+  it("a published version's sections are found; a refused publish indexes nothing", async () => {
+    const { definition, version, maintainer } = await makePublishedDefinition();
+    const body = "## Preamble\n\nOpen AI is AI that anyone may use.\n\n## Weights\n\nThe *parameters* are published.\n";
+    const v2 = await publishVersion({ actor: maintainer, input: { definitionId: definition.id, baseVersionId: version.id, label: "2.0", body, changelog: "Weights." } });
+    const results = (await searchContent({ input: { q: "parameters", definition: definition.slug } })).results;
+    expect(results).toMatchObject([{ kind: "section", version: "2.0", title: "Weights", path: `/d/${definition.slug}/v/2.0#s-${results[0].section!.key}` }]);
+
+    const before = await db.searchDocument.count();
+    await expectRefused(
+      publishVersion({ actor: maintainer, input: { definitionId: definition.id, baseVersionId: version.id, label: "3.0", body: "## Gizmos\n\nGizmos.\n", changelog: "Stale base." } }),
+      "conflict",
+    );
+    expect(await db.searchDocument.count()).toBe(before);
+    expect(v2.label).toBe("2.0");
+  });
+});
+
+describe("query syntax: the same results on both engines", () => {
+  // Each comment is named by its first word; the table lists the names each query finds.
+  const CORPUS = [
+    "alpha: Open weights are not open source.",
+    "bravo: The training data must be open.",
+    "charlie: Weights without data cannot be studied.",
+    "delta: Open-source code, closed data.",
+    "echo: Les données d'entraînement sont ouvertes.",
+    "foxtrot: Λόγος and code and weights",
+    "golf: NEAR the data * OR weights",
+  ];
+  const TABLE: [string, string[]][] = [
+    ["weights", ["alpha", "charlie", "foxtrot", "golf"]],
+    ["open data", ["bravo", "delta"]],
+    ['"open weights"', ["alpha"]],
+    ['"weights open"', []],
+    ["weights -data", ["alpha", "foxtrot"]],
+    ['weights -"open weights"', ["charlie", "foxtrot", "golf"]],
+    ["studied or source", ["alpha", "charlie", "delta"]],
+    ["studied or source -closed", ["alpha", "charlie"]],
+    ["open-source", ["alpha", "delta"]],
+    ["DONNÉES entrainement", ["echo"]],
+    ["λογος", ["foxtrot"]],
+    ['"unbalanced data', ["bravo", "charlie", "delta", "golf"].filter(() => false)],
+    ["NEAR(", ["golf"]],
+    ["data *", ["bravo", "charlie", "delta", "golf"]],
+    ["- weights", ["alpha", "charlie", "foxtrot", "golf"]],
+    ["or", []],
+  ];
+
+  it("finds what the table says for every query", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const ids = new Map<string, string>();
+    for (const body of CORPUS) ids.set((await createComment({ actor: author, input: { versionId: version.id, body } })).id, body.split(":")[0]);
+    const outcomes: Record<string, string[] | string> = {};
+    for (const [q] of TABLE) {
+      try {
+        outcomes[q] = (await found({ q, definition: definition.slug, limit: 50 })).map((id) => ids.get(id)!).sort();
+      } catch (error) {
+        outcomes[q] = (error as Error).message;
+      }
+    }
+    expect(outcomes).toEqual({
+      ...Object.fromEntries(TABLE.map(([q, names]) => [q, names])),
+      // Unbalanced quote: the rest is plain words, and no comment has "unbalanced".
+      '"unbalanced data': [],
+      or: "Type one or more words to search for.",
+    });
+  });
+
+  it.each([
+    ["empty", "", "Type one or more words"],
+    ["5,000 characters", "x".repeat(5000), "search for at most 500 characters"],
+    ["* alone", "*", "Type one or more words"],
+    ["a lone -", "-", "Type one or more words"],
+    ["only -data", "-data", "not only what to leave out"],
+  ])("refuses a query (%s) with a message, not a failure", async (_label, q, message) => {
+    const error = await expectRefused(searchContent({ input: { q } }), "bad_input");
+    expect(error.message).toContain(message);
+  });
+
+  it("refuses filters that cannot be read", async () => {
+    await expectRefused(searchContent({ input: { q: "data", kind: "user" as never } }), "bad_input", /kind/);
+    await expectRefused(searchContent({ input: { q: "data", from: "yesterday" } }), "bad_input", /YYYY-MM-DD/);
+    await expectRefused(searchContent({ input: { q: "data", version: "1.0" } }), "bad_input", /Choose a definition/);
+    await expectRefused(searchContent({ input: { q: "data", cursor: "bm90IGEgY3Vyc29y" } }), "bad_input", /page link is broken/);
+  });
+});
+
+describe("filters, order and pages", () => {
+  it("pages through every match once, by relevance or by date, with one statement per page", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const other = await makeUser();
+    const start = Date.parse("2025-03-01T00:00:00Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const body = `Quorum ${"quorum ".repeat(i)}rules, comment ${i}`;
+      const actor = i % 2 ? other : author;
+      ids.push((await createComment({ actor, input: { versionId: version.id, sectionKey: i < 4 ? "data" : "code", body }, now: new Date(start + i * 86_400_000) })).id);
+    }
+    for (const sort of ["relevance", "date"] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const before = queryCounter.count;
+        const page = await searchContent({ input: { q: "quorum rules", definition: definition.slug, sort, limit: 3, cursor } });
+        expect(queryCounter.count - before).toBe(1);
+        seen.push(...page.results.map((r) => r.id));
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect([...seen].sort()).toEqual([...ids].sort());
+      // Relevance is each engine's own formula (bm25, ts_rank): only the date order is the same.
+      if (sort === "date") expect(seen).toEqual([...ids].reverse());
+    }
+    expect(await found({ q: "quorum", definition: definition.slug, section: "code" })).toHaveLength(3);
+    expect(await found({ q: "quorum", definition: definition.slug, author: other.handle })).toHaveLength(3);
+    expect(await found({ q: "quorum", definition: definition.slug, from: "2025-03-02", to: "2025-03-03" })).toEqual([ids[2], ids[1]]);
+    expect(await found({ q: "quorum", definition: definition.slug, version: "9.9" })).toEqual([]);
+  });
+
+  it("shows where a result is and a snippet of plain text with the words marked", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const comment = await createComment({ actor: author, input: { versionId: version.id, sectionKey: "data", body: "<img src=x onerror=alert(1)> **Provenance** first" } });
+    const [result] = (await searchContent({ input: { q: "provenance", definition: definition.slug } })).results;
+    expect(result).toMatchObject({
+      kind: "comment",
+      id: comment.id,
+      path: `/d/${definition.slug}/comments/${comment.id}`,
+      version: "1.0",
+      section: { key: "data", heading: "Data Information" },
+      author: { handle: author.handle },
+    });
+    expect(result.snippet).toEqual([
+      { text: "<img src=x onerror=alert(1)> ", mark: false },
+      { text: "Provenance", mark: true },
+      { text: " first", mark: false },
+    ]);
+  });
+});
