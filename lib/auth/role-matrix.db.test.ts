@@ -40,6 +40,8 @@ import { openBallot } from "@/lib/ballots/open-ballot";
 import { castBallot } from "@/lib/ballots/cast-ballot";
 import { closeBallot } from "@/lib/ballots/close-ballot";
 import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
+import { createAccessToken } from "@/lib/tokens/create-access-token";
+import { revokeAccessToken } from "@/lib/tokens/revoke-access-token";
 
 // Every write use case × every kind of actor, through the use cases (the layer
 // every server action and API route calls). Each cell gets fresh rows to act on,
@@ -169,6 +171,11 @@ const ROWS: Row[] = [
       return (actor) => followThread({ actor, input: { commentId: c.id, follow: true } });
     } },
   { name: "markNotificationsRead", rule: "member", cell: async () => (actor) => markNotificationsRead({ actor }) },
+  { name: "createAccessToken", rule: "member", cell: async () => (actor) => createAccessToken({ actor, input: { name: "bot", scopes: ["comment"], expiresInDays: 7 } }) },
+  { name: "revokeAccessToken (own)", rule: "member", cell: async (own) => {
+      const token = await db.accessToken.create({ data: { userId: own.id, name: "bot", tokenHash: randomUUID(), scopes: "comment", expiresAt: new Date(Date.now() + 86_400_000) } });
+      return (actor) => revokeAccessToken({ actor, input: { tokenId: token.id } });
+    } },
   { name: "proposeAmendment", rule: "member", cell: async () => {
       const { version } = await definitionWithVersion();
       const input = { versionId: version.id, sectionKey: "data", kind: "replace" as const, title: "Release the data", rationale: "Auditable.", proposedText: text };
