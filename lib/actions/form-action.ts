@@ -15,6 +15,8 @@ export type FormReader = {
   fields<Schema extends z.ZodObject>(schema: Schema): z.input<Schema>;
   /** One text field, or undefined when absent or a file. */
   get(name: string): string | undefined;
+  /** One uploaded file, or undefined when absent or empty. */
+  file(name: string): File | undefined;
   /** A path on this site to go back to, or `fallback` ("//host" or "/\host" would leave it). */
   returnTo(fallback: string): string;
 };
@@ -26,6 +28,10 @@ function reader(form: FormData): FormReader {
   };
   return {
     get,
+    file: (name) => {
+      const value = form.get(name);
+      return value instanceof File && value.size > 0 ? value : undefined;
+    },
     fields: (schema) => Object.fromEntries(Object.keys(schema.shape).map((key) => [key, get(key)])) as never,
     returnTo(fallback) {
       const to = get("returnTo") ?? "";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { importDiscussion, IMPORTED_HANDLE_PREFIX, IMPORT_MAX_BYTES, type ImportOptions } from "@/lib/import/import-discussion";
 import { ImportError } from "@/lib/import/import-record";
-import { makeDiscussion } from "@/scripts/testing/fixtures";
+import { importUpload } from "@/lib/import/import-upload";
+import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
 import { makeDiscourseTopic, makeMbox, makeWxr, wxrComments } from "@/scripts/testing/import-fixtures";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -155,5 +156,20 @@ describe("import from Discourse", () => {
     await importDiscussion(bytes(sneaky), options("wxr"));
     const [row] = (await importedRows(version.id)).filter((r) => r.source === "wxr");
     expect(row.author.url).toBe("");
+  });
+});
+
+describe("import by upload (/admin/import)", () => {
+  it("is recorded in the public log with its summary, and a refused file is a bad_input with the importer's message", async () => {
+    const { definition, version } = await makeDiscussion();
+    const admin = await makeUser({ role: "admin" });
+    const input = { format: "wxr" as const, definitionSlug: definition.slug, versionLabel: "1.0" };
+    const summary = await importUpload({ actor: admin, input, file: bytes(makeWxr(wxrComments(3))) });
+    expect(summary.imported).toBe(3);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { definitionId: definition.id, action: "comments.import" } });
+    expect(JSON.parse(entry.data)).toMatchObject({ format: "wxr", imported: 3 });
+    const error = await importUpload({ actor: admin, input, file: bytes("<rss><channel>") }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "bad_input", message: expect.stringMatching(/truncated/) });
+    expect(await db.comment.count({ where: { versionId: version.id } })).toBe(3);
   });
 });
