@@ -12,7 +12,7 @@ export type ExportScope = { definitionId: string | null };
 type Row = Record<string, string | number | boolean | null>;
 export type ExportTable = { name: string; columns: string[]; rows: () => AsyncIterable<Row> };
 
-const BATCH = 2_000;
+const BATCH = 1_000;
 
 /** Rows in id order, `BATCH` at a time: `read(afterId)` returns the next batch. */
 async function* batched<T extends { id: string }>(read: (afterId: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
@@ -35,8 +35,13 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
   const secretVotes = new Set(definitions.filter((d) => d.voteVisibility === "secret").map((d) => d.id));
   const versions = await db.version.findMany({ where: { ...inDefinition, status: { not: "draft" } }, orderBy: [{ definitionId: "asc" }, { number: "asc" }] });
   const versionOf = new Map(versions.map((v) => [v.id, v]));
-  const publicVersion = { ...inDefinition, status: { not: "draft" } };
-  const visibleComment = { hiddenAt: null, version: publicVersion, OR: [{ amendmentId: null }, { amendment: { hiddenAt: null } }] };
+  // Plain id lists rather than joins: each batch of comments is then one indexed range read.
+  const hiddenAmendments = (await db.amendment.findMany({ where: { ...inDefinition, hiddenAt: { not: null } }, select: { id: true } })).map((a) => a.id);
+  const visibleComment = {
+    hiddenAt: null,
+    versionId: { in: versions.map((v) => v.id) },
+    ...(hiddenAmendments.length > 0 ? { OR: [{ amendmentId: null }, { amendmentId: { notIn: hiddenAmendments } }] } : {}),
+  };
   const visibleAmendment = { ...inDefinition, hiddenAt: null, version: { status: { not: "draft" } } };
 
   return [

@@ -7,7 +7,8 @@ import { createDeflateRaw, crc32 } from "node:zlib";
 // export of any size holds one batch of rows in memory. No ZIP64: a file or the
 // archive past 4 GiB is refused rather than written corrupt.
 
-export type ZipEntry = { name: string; content: AsyncIterable<string | Uint8Array> };
+/** A file's content as UTF-8 text, in pieces. */
+export type ZipEntry = { name: string; content: AsyncIterable<string> };
 export type ZipEntryDigest = { name: string; sha256: string; bytes: number };
 
 const LIMIT = 0xffff_fffe;
@@ -49,30 +50,30 @@ export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<Zip
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
     const drained = () => new Promise<void>((resolve) => deflate.once("drain", resolve));
-    // Rows arrive as small strings: hand zlib 64 KiB at a time.
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
+    // Rows arrive as small strings: joined as text and handed to the hash, CRC
+    // and zlib 64 KiB at a time (one Buffer per row would be 100,000 small
+    // off-heap allocations for V8 to collect late).
+    let text = "";
     const feed = async () => {
-      if (!deflate.write(Buffer.concat(batch, batchBytes))) await drained();
-      batch = [];
-      batchBytes = 0;
-    };
-    for await (const piece of entry.content) {
-      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece);
+      const bytes = Buffer.from(text, "utf8");
+      text = "";
       hash.update(bytes);
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (size > LIMIT) throw new Error(`${entry.name} is over 4 GiB, more than a ZIP without ZIP64 holds.`);
-      batch.push(bytes);
-      batchBytes += bytes.length;
-      if (batchBytes >= 65_536) await feed();
+      if (!deflate.write(bytes)) await drained();
+    };
+    for await (const piece of entry.content) {
+      text += piece;
+      if (text.length < 65_536) continue;
+      await feed();
       while (pending.length) {
         const out = pending.shift()!;
         compressed += out.length;
         yield out;
       }
     }
-    if (batchBytes > 0) await feed();
+    if (text.length > 0) await feed();
     await new Promise<void>((resolve, reject) => {
       deflate.on("end", resolve).on("error", reject);
       deflate.end();
