@@ -159,7 +159,9 @@ export async function importDiscussion(bytes: Uint8Array, options: ImportOptions
   const threads = new Map<string, Prepared[]>();
   for (const record of ordered) {
     const root = rootOf(record);
-    threads.set(root, [...(threads.get(root) ?? []), record]);
+    const thread = threads.get(root);
+    if (thread) thread.push(record);
+    else threads.set(root, [record]);
   }
 
   const summary: ImportSummary = { records: records.length, imported: 0, skipped, dryRun: options.dryRun ?? false };

@@ -16,10 +16,18 @@ function parseXml(xml: string): Element {
   const stack: Element[] = [root];
   let match: RegExpExecArray | null;
   TOKEN.lastIndex = 0;
+  // The line of each token, counted as the tokens pass (a scan from the start per element would be quadratic).
+  let line = 1;
+  let counted = 0;
+  const lineHere = (offset: number) => {
+    for (let i = xml.indexOf("\n", counted); i !== -1 && i < offset; i = xml.indexOf("\n", i + 1)) line += 1;
+    counted = offset;
+    return line;
+  };
   while (TOKEN.lastIndex < xml.length && (match = TOKEN.exec(xml))) {
     const [whole, cdata, closing, name, , selfClosing] = match;
     const top = stack[stack.length - 1];
-    const at = () => `line ${lineAt(xml, match!.index)}`;
+    const at = () => `line ${lineHere(match!.index)}`;
     if (cdata !== undefined) top.text += cdata;
     else if (whole === "<!DOCTYPE") throw new ImportError(`Malformed XML at ${at()}: a DOCTYPE is not accepted in a WXR file.`);
     else if (whole === "<" && !xml.includes(">", match.index)) throw new ImportError(`Malformed XML: the file ends inside a tag at ${at()} (truncated?).`);
@@ -32,7 +40,7 @@ function parseXml(xml: string): Element {
       if (top.name !== name) throw new ImportError(`Malformed XML at ${at()}: </${name}> closes <${top.name}>.`);
       stack.pop();
     } else {
-      const element: Element = { name, children: [], text: "", line: lineAt(xml, match.index) };
+      const element: Element = { name, children: [], text: "", line: lineHere(match.index) };
       top.children.push(element);
       if (!selfClosing) stack.push(element);
     }
