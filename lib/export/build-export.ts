@@ -16,7 +16,8 @@ export const EXPORT_FORMAT = "opendef-export/1";
 
 /** Where built exports are kept: one file per scope and state of the record. */
 function cacheDir() {
-  return process.env.EXPORT_CACHE_DIR || path.join(tmpdir(), "opendef-export");
+  // Outside the project: nothing for the build to trace.
+  return process.env.EXPORT_CACHE_DIR || path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export");
 }
 
 async function findScope(slug: string | null) {
@@ -126,7 +127,7 @@ export async function ensureExport({ slug }: { slug: string | null }) {
     throw error;
   }
   // Older builds of this scope are stale now.
-  for (const name of await readdir(dir)) {
+  for (const name of await readdir(/*turbopackIgnore: true*/ dir)) {
     if (name.startsWith(`${scope.fileStem}--`) && name.endsWith(".zip") && path.join(dir, name) !== cached) await rm(path.join(dir, name), { force: true });
   }
   return { file: cached, fileName, key, bytes: (await stat(cached)).size };
