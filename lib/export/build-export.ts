@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -55,52 +56,68 @@ function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function entries(tables: ExportTable[], rowCounts: Map<string, number>): ZipEntry[] {
-  return tables.flatMap((table) => [
-    {
-      name: `${table.name}.jsonl`,
-      content: (async function* () {
-        let n = 0;
-        for await (const row of table.rows()) {
-          n += 1;
-          yield JSON.stringify(row) + "\n";
-        }
-        rowCounts.set(`${table.name}.jsonl`, n);
-      })(),
-    },
-    {
-      name: `${table.name}.csv`,
-      content: (async function* () {
-        let n = 0;
-        yield table.columns.join(",") + "\r\n";
-        for await (const row of table.rows()) {
-          n += 1;
-          yield table.columns.map((c) => csvField(row[c] ?? null)).join(",") + "\r\n";
-        }
-        rowCounts.set(`${table.name}.csv`, n);
-      })(),
-    },
-  ]);
+/**
+ * Two files per table from one read of it: the JSON Lines go into the ZIP as
+ * the rows come, the CSV lines meanwhile into a temporary file that follows
+ * as the next entry (a ZIP holds one file at a time).
+ */
+function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch: string): ZipEntry[] {
+  return tables.flatMap((table) => {
+    const csvFile = path.join(/*turbopackIgnore: true*/ scratch, `${table.name}.csv`);
+    return [
+      {
+        name: `${table.name}.jsonl`,
+        content: (async function* () {
+          const csv = createWriteStream(csvFile, { encoding: "utf8" });
+          const write = async (line: string) => {
+            if (!csv.write(line)) await once(csv, "drain");
+          };
+          let n = 0;
+          await write(table.columns.join(",") + "\r\n");
+          for await (const row of table.rows()) {
+            n += 1;
+            yield JSON.stringify(row) + "\n";
+            await write(table.columns.map((c) => csvField(row[c] ?? null)).join(",") + "\r\n");
+          }
+          await new Promise<void>((resolve, reject) => csv.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          rowCounts.set(`${table.name}.jsonl`, n);
+          rowCounts.set(`${table.name}.csv`, n);
+        })(),
+      },
+      {
+        name: `${table.name}.csv`,
+        content: (async function* () {
+          for await (const chunk of createReadStream(csvFile, { encoding: "utf8", highWaterMark: 65_536 })) yield chunk as string;
+          await rm(csvFile, { force: true });
+        })(),
+      },
+    ];
+  });
 }
 
 /** The export's ZIP as a stream of bytes: JSON Lines and CSV per table, then manifest.json. */
 export async function* exportZip({ definitionId, slug, auditHead, stateKey, now = new Date() }: { definitionId: string | null; slug: string | null; auditHead: { seq: number; hash: string }; stateKey: string; now?: Date }) {
   const tables = await exportTables({ definitionId });
   const rowCounts = new Map<string, number>();
-  yield* zipStream(entries(tables, rowCounts), (digests) => ({
-    name: "manifest.json",
-    content: (async function* () {
-      const manifest = {
-        format: EXPORT_FORMAT,
-        definition: slug,
-        generatedAt: now.toISOString(),
-        stateKey,
-        auditHead,
-        files: digests.map((d) => ({ ...d, rows: rowCounts.get(d.name) ?? 0 })),
-      };
-      yield JSON.stringify(manifest, null, 2) + "\n";
-    })(),
-  }));
+  const scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
+  try {
+    yield* zipStream(entries(tables, rowCounts, scratch), (digests) => ({
+      name: "manifest.json",
+      content: (async function* () {
+        const manifest = {
+          format: EXPORT_FORMAT,
+          definition: slug,
+          generatedAt: now.toISOString(),
+          stateKey,
+          auditHead,
+          files: digests.map((d) => ({ ...d, rows: rowCounts.get(d.name) ?? 0 })),
+        };
+        yield JSON.stringify(manifest, null, 2) + "\n";
+      })(),
+    }));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 /**
