@@ -17,6 +17,8 @@ export type FormReader = {
   get(name: string): string | undefined;
   /** Every text value of a field sent several times (checkboxes of one name). */
   all(name: string): string[];
+  /** One uploaded file, or undefined when absent or empty. */
+  file(name: string): File | undefined;
   /** A path on this site to go back to, or `fallback` ("//host" or "/\host" would leave it). */
   returnTo(fallback: string): string;
 };
@@ -29,6 +31,10 @@ function reader(form: FormData): FormReader {
   return {
     get,
     all: (name) => form.getAll(name).filter((value): value is string => typeof value === "string"),
+    file: (name) => {
+      const value = form.get(name);
+      return value instanceof File && value.size > 0 ? value : undefined;
+    },
     fields: (schema) => Object.fromEntries(Object.keys(schema.shape).map((key) => [key, get(key)])) as never,
     returnTo(fallback) {
       const to = get("returnTo") ?? "";

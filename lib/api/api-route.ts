@@ -5,6 +5,8 @@ import { AppError, isAppError } from "@/lib/errors/app-error";
 import { currentUserFromSessionCookie, type Actor } from "@/lib/auth/current-user";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { inspectUrl, readCheckedBody } from "@/lib/http/inspect-request";
+import { actorOfAccessToken, bearerToken } from "@/lib/auth/actor-of-access-token";
+import type { TokenScope } from "@/lib/tokens/access-token.schema";
 
 export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
@@ -42,8 +44,10 @@ export type ApiWrite = { actor: Actor; body: Record<string, unknown> };
  * is refused (403), then a NUL in the address, a body over the size limit (413),
  * a NUL or too deep nesting in it (400). Then the session, then the JSON.
  * Every answer carries a CSP that allows nothing: JSON needs no nonce.
+ * A script may send "Authorization: Bearer <personal access token>" instead of
+ * the cookie; the token must carry `scope` (docs/decisions/019-import-export.md).
  */
-export function apiWrite<Ctx>(doing: string, handler: (request: Request, context: Ctx, write: ApiWrite) => Promise<Response>) {
+export function apiWrite<Ctx>(doing: string, scope: Exclude<TokenScope, "read">, handler: (request: Request, context: Ctx, write: ApiWrite) => Promise<Response>) {
   const route = apiRoute<Ctx>(async (request, context) => {
     if (isCrossSiteWrite({ method: request.method, headers: request.headers })) return apiError(403, "cross_site", CROSS_SITE_MESSAGE);
     const urlRefusal = inspectUrl(new URL(request.url));
@@ -51,7 +55,8 @@ export function apiWrite<Ctx>(doing: string, handler: (request: Request, context
     const bytes = await readCheckedBody(request);
     if ("status" in bytes) return apiError(bytes.status, bytes.status === 413 ? "too_large" : "bad_request", bytes.message);
 
-    const actor = await currentUserFromSessionCookie();
+    const bearer = bearerToken(request.headers);
+    const actor = bearer !== null ? await actorOfAccessToken(bearer, scope) : await currentUserFromSessionCookie();
     if (!actor) throw new AppError("unauthenticated", `Sign in to ${doing}: the request carried no valid session cookie.`);
     return handler(request, context, { actor, body: parseJsonObject(bytes, request.headers.get("content-type") ?? "") });
   });

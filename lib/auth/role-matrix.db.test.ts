@@ -48,6 +48,10 @@ import { setCurator } from "@/lib/systems/set-curator";
 import { setDraftRules } from "@/lib/systems/set-draft-rules";
 import { proposeRuleChange } from "@/lib/systems/propose-rule-change";
 import { makeSystem, completeRuleSet } from "@/scripts/testing/systems-fixtures";
+import { createAccessToken } from "@/lib/tokens/create-access-token";
+import { revokeAccessToken } from "@/lib/tokens/revoke-access-token";
+import { importUpload } from "@/lib/import/import-upload";
+import { makeWxr } from "@/scripts/testing/import-fixtures";
 
 // Every write use case × every kind of actor, through the use cases (the layer
 // every server action and API route calls). Each cell gets fresh rows to act on,
@@ -179,6 +183,16 @@ const ROWS: Row[] = [
       return (actor) => followThread({ actor, input: { commentId: c.id, follow: true } });
     } },
   { name: "markNotificationsRead", rule: "member", cell: async () => (actor) => markNotificationsRead({ actor }) },
+  { name: "createAccessToken", rule: "member", cell: async () => (actor) => createAccessToken({ actor, input: { name: "bot", scopes: ["comment"], expiresInDays: 7 } }) },
+  { name: "importUpload", rule: "admin", cell: async () => {
+      const { definition, version } = await definitionWithVersion();
+      const file = new TextEncoder().encode(makeWxr([{ id: 1, parent: 0 }]));
+      return (actor) => importUpload({ actor, input: { format: "wxr", definitionSlug: definition.slug, versionLabel: version.label! }, file });
+    } },
+  { name: "revokeAccessToken (own)", rule: "member", cell: async (own) => {
+      const token = await db.accessToken.create({ data: { userId: own.id, name: "bot", tokenHash: randomUUID(), scopes: "comment", expiresAt: new Date(Date.now() + 86_400_000) } });
+      return (actor) => revokeAccessToken({ actor, input: { tokenId: token.id } });
+    } },
   { name: "proposeAmendment", rule: "member", cell: async () => {
       const { version } = await definitionWithVersion();
       const input = { versionId: version.id, sectionKey: "data", kind: "replace" as const, title: "Release the data", rationale: "Auditable.", proposedText: text };

@@ -14,6 +14,7 @@ const omit = {
   account: { access_token: true, refresh_token: true, id_token: true },
   session: { sessionToken: true },
   follow: { token: true },
+  accessToken: { tokenHash: true },
 } as const;
 
 type Db = PgClient<never, typeof omit>;

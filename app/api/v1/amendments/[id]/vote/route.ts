@@ -13,7 +13,7 @@ type Context = { params: Promise<{ id: string }> };
  * Casts or changes the signed-in member's vote; 200 with the vote as stored.
  * The tally is at GET /api/v1/amendments/{id}.
  */
-export const PUT = apiWrite("vote", async (_request, context: Context, { actor, body }) => {
+export const PUT = apiWrite("vote", "vote", async (_request, context: Context, { actor, body }) => {
   const { id } = await context.params;
   const vote = await recordVote({ actor, input: { amendmentId: id, choice: body.choice as CastVoteInput["choice"] }, address: clientAddress(await headers()) });
   return NextResponse.json(voteOutput.parse(vote));

@@ -1,0 +1,156 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors/app-error";
+import { GENESIS_HASH } from "@/lib/audit/audit-hash";
+import { exportTables, type ExportTable } from "@/lib/export/export-tables";
+import { zipStream, type ZipEntry } from "@/lib/export/zip-stream";
+
+export const EXPORT_FORMAT = "opendef-export/1";
+
+/** Where built exports are kept: one file per scope and state of the record. */
+function cacheDir() {
+  // Outside the project: nothing for the build to trace.
+  return process.env.EXPORT_CACHE_DIR || path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export");
+}
+
+async function findScope(slug: string | null) {
+  if (slug === null) return { definitionId: null, slug: null, fileStem: "opendef-export" };
+  const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true } });
+  if (!definition) throw new AppError("not_found", `No definition has the slug "${slug}".`);
+  return { definitionId: definition.id, slug: definition.slug, fileStem: `opendef-export-${definition.slug}` };
+}
+
+/**
+ * A fingerprint of the public record: the audit chain's head (every maintainer,
+ * moderator and admin action) plus counts and latest times of what members
+ * change without an audit entry (comments, votes, sponsorships, ballots cast).
+ * The same fingerprint means the same export, so the cached ZIP is served.
+ */
+export async function recordState() {
+  const [head, comments, revisions, amendments, amendmentRevisions, sponsorships, votes, ballotVotes] = await Promise.all([
+    db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
+    db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } }),
+    db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } }),
+    db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
+    db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+  ]);
+  const auditHead = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+  const key = createHash("sha256").update(JSON.stringify([auditHead, comments, revisions, amendments, amendmentRevisions, sponsorships, votes, ballotVotes])).digest("hex").slice(0, 32);
+  return { auditHead, key };
+}
+
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Two files per table from one read of it: the JSON Lines go into the ZIP as
+ * the rows come, the CSV lines meanwhile into a temporary file that follows
+ * as the next entry (a ZIP holds one file at a time).
+ */
+function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch: string): ZipEntry[] {
+  return tables.flatMap((table) => {
+    const csvFile = path.join(/*turbopackIgnore: true*/ scratch, `${table.name}.csv`);
+    return [
+      {
+        name: `${table.name}.jsonl`,
+        content: (async function* () {
+          const csv = createWriteStream(csvFile, { encoding: "utf8" });
+          const write = async (line: string) => {
+            if (!csv.write(line)) await once(csv, "drain");
+          };
+          let n = 0;
+          await write(table.columns.join(",") + "\r\n");
+          for await (const row of table.rows()) {
+            n += 1;
+            yield JSON.stringify(row) + "\n";
+            await write(table.columns.map((c) => csvField(row[c] ?? null)).join(",") + "\r\n");
+          }
+          await new Promise<void>((resolve, reject) => csv.end((error?: Error | null) => (error ? reject(error) : resolve())));
+          rowCounts.set(`${table.name}.jsonl`, n);
+          rowCounts.set(`${table.name}.csv`, n);
+        })(),
+      },
+      {
+        name: `${table.name}.csv`,
+        content: (async function* () {
+          for await (const chunk of createReadStream(csvFile, { encoding: "utf8", highWaterMark: 65_536 })) yield chunk as string;
+          await rm(csvFile, { force: true });
+        })(),
+      },
+    ];
+  });
+}
+
+/** The export's ZIP as a stream of bytes: JSON Lines and CSV per table, then manifest.json. */
+export async function* exportZip({ definitionId, slug, auditHead, stateKey, now = new Date() }: { definitionId: string | null; slug: string | null; auditHead: { seq: number; hash: string }; stateKey: string; now?: Date }) {
+  const tables = await exportTables({ definitionId });
+  const rowCounts = new Map<string, number>();
+  const scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
+  try {
+    yield* zipStream(entries(tables, rowCounts, scratch), (digests) => ({
+      name: "manifest.json",
+      content: (async function* () {
+        const manifest = {
+          format: EXPORT_FORMAT,
+          definition: slug,
+          generatedAt: now.toISOString(),
+          stateKey,
+          auditHead,
+          files: digests.map((d) => ({ ...d, rows: rowCounts.get(d.name) ?? 0 })),
+        };
+        yield JSON.stringify(manifest, null, 2) + "\n";
+      })(),
+    }));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The export of everything (`slug` null) or of one definition, built if the
+ * record changed since the cached one: its path and name. Built into a
+ * temporary file and renamed, so a reader never sees half a ZIP.
+ */
+export async function ensureExport({ slug }: { slug: string | null }) {
+  const scope = await findScope(slug);
+  const { auditHead, key } = await recordState();
+  const dir = cacheDir();
+  const fileName = `${scope.fileStem}.zip`;
+  const cached = path.join(dir, `${scope.fileStem}--${key}.zip`);
+  const found = await stat(cached).catch(() => null);
+  if (found) return { file: cached, fileName, key, bytes: found.size };
+
+  await mkdir(dir, { recursive: true });
+  const partial = `${cached}.${randomUUID()}.part`;
+  try {
+    await pipeline(Readable.from(exportZip({ ...scope, auditHead, stateKey: key })), createWriteStream(partial));
+    await rename(partial, cached);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  // Older builds of this scope are stale now.
+  for (const name of await readdir(/*turbopackIgnore: true*/ dir)) {
+    if (name.startsWith(`${scope.fileStem}--`) && name.endsWith(".zip") && path.join(dir, name) !== cached) await rm(path.join(dir, name), { force: true });
+  }
+  return { file: cached, fileName, key, bytes: (await stat(cached)).size };
+}
+
+/** The cached ZIP as a web stream, for a route handler. */
+export function readExport(file: string): ReadableStream<Uint8Array> {
+  return Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+}

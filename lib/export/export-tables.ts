@@ -1,0 +1,188 @@
+import "server-only";
+import { db } from "@/lib/db";
+
+// What an export holds (docs/decisions/019-import-export.md): everything public
+// and nothing else. Each table reads its rows in batches by id, so memory stays
+// flat whatever the number of comments. Left out on purpose: e-mail addresses,
+// sessions, access tokens, drafts, hidden comments and amendments (and the
+// revisions and votes under them), the words of deleted comments, voters'
+// names on secret votes and ballots, and ballots still open.
+
+export type ExportScope = { definitionId: string | null };
+type Row = Record<string, string | number | boolean | null>;
+export type ExportTable = { name: string; columns: string[]; rows: () => AsyncIterable<Row> };
+
+const BATCH = 1_000;
+
+/** Rows in id order, `BATCH` at a time: `read(afterId)` returns the next batch. */
+async function* batched<T extends { id: string }>(read: (afterId: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await read(after);
+    yield* rows;
+    if (rows.length < BATCH) return;
+    after = rows[rows.length - 1].id;
+  }
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const idAfter = (after: string | undefined) => (after === undefined ? {} : { id: { gt: after } });
+
+export async function exportTables({ definitionId }: ExportScope): Promise<ExportTable[]> {
+  const inDefinition = definitionId ? { definitionId } : {};
+  const definitions = await db.definition.findMany({ where: definitionId ? { id: definitionId } : {}, orderBy: { slug: "asc" } });
+  const slugOf = new Map(definitions.map((d) => [d.id, d.slug]));
+  const secretVotes = new Set(definitions.filter((d) => d.voteVisibility === "secret").map((d) => d.id));
+  const versions = await db.version.findMany({ where: { ...inDefinition, status: { not: "draft" } }, orderBy: [{ definitionId: "asc" }, { number: "asc" }] });
+  const versionOf = new Map(versions.map((v) => [v.id, v]));
+  // Plain id lists rather than joins: each batch of comments is then one indexed range read.
+  const hiddenAmendments = (await db.amendment.findMany({ where: { ...inDefinition, hiddenAt: { not: null } }, select: { id: true } })).map((a) => a.id);
+  const visibleComment = {
+    hiddenAt: null,
+    versionId: { in: versions.map((v) => v.id) },
+    ...(hiddenAmendments.length > 0 ? { OR: [{ amendmentId: null }, { amendmentId: { notIn: hiddenAmendments } }] } : {}),
+  };
+  const visibleAmendment = { ...inDefinition, hiddenAt: null, version: { status: { not: "draft" } } };
+
+  return [
+    {
+      name: "definitions",
+      columns: ["slug", "title", "steward", "summary", "sources", "voteVisibility", "createdAt"],
+      rows: async function* () {
+        for (const d of definitions) yield { slug: d.slug, title: d.title, steward: d.steward, summary: d.summary, sources: d.sources, voteVisibility: d.voteVisibility, createdAt: iso(d.createdAt) };
+      },
+    },
+    {
+      name: "versions",
+      columns: ["id", "definition", "number", "label", "status", "publishedAt", "changelog", "contentHash", "previousHash", "body"],
+      rows: async function* () {
+        for (const v of versions) yield { id: v.id, definition: slugOf.get(v.definitionId)!, number: v.number, label: v.label, status: v.status, publishedAt: iso(v.publishedAt), changelog: v.changelog, contentHash: v.contentHash, previousHash: v.previousHash, body: v.body };
+      },
+    },
+    {
+      name: "sections",
+      columns: ["definition", "version", "key", "position", "heading", "text"],
+      rows: async function* () {
+        for (const v of versions) {
+          const sections = await db.section.findMany({ where: { versionId: v.id }, orderBy: { position: "asc" } });
+          for (const s of sections) yield { definition: slugOf.get(v.definitionId)!, version: v.label, key: s.key, position: s.position, heading: s.heading, text: s.text };
+        }
+      },
+    },
+    {
+      name: "comments",
+      columns: ["id", "definition", "version", "sectionKey", "amendmentId", "parentId", "rootId", "depth", "authorHandle", "authorName", "createdAt", "editedAt", "deleted", "body", "bodyHtml"],
+      rows: async function* () {
+        const rows = batched((after) =>
+          db.comment.findMany({
+            where: { ...visibleComment, ...idAfter(after) },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, createdAt: true, editedAt: true, deletedAt: true, body: true, bodyHtml: true, author: { select: { handle: true, name: true } } },
+          }),
+        );
+        for await (const c of rows) {
+          const v = versionOf.get(c.versionId)!;
+          const deleted = c.deletedAt !== null;
+          yield { id: c.id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: c.sectionKey, amendmentId: c.amendmentId, parentId: c.parentId, rootId: c.rootId, depth: c.depth, authorHandle: c.author.handle, authorName: c.author.name, createdAt: iso(c.createdAt), editedAt: iso(c.editedAt), deleted, body: deleted ? "" : c.body, bodyHtml: deleted ? "" : c.bodyHtml };
+        }
+      },
+    },
+    {
+      name: "comment_revisions",
+      columns: ["id", "commentId", "createdAt", "body"],
+      rows: async function* () {
+        const rows = batched((after) => db.commentRevision.findMany({ where: { comment: { ...visibleComment, deletedAt: null }, ...idAfter(after) }, orderBy: { id: "asc" }, take: BATCH }));
+        for await (const r of rows) yield { id: r.id, commentId: r.commentId, createdAt: iso(r.createdAt), body: r.body };
+      },
+    },
+    {
+      name: "amendments",
+      columns: ["id", "definition", "version", "sectionKey", "kind", "title", "rationale", "baseText", "proposedText", "revision", "status", "authorHandle", "createdAt", "votingOpensAt", "votingClosesAt", "decidedAt", "decidedBy", "decisionReason"],
+      rows: async function* () {
+        const rows = batched((after) =>
+          db.amendment.findMany({ where: { ...visibleAmendment, ...idAfter(after) }, orderBy: { id: "asc" }, take: BATCH, include: { author: { select: { handle: true } }, decidedBy: { select: { handle: true } } } }),
+        );
+        for await (const a of rows) {
+          yield { id: a.id, definition: slugOf.get(a.definitionId)!, version: versionOf.get(a.versionId)?.label ?? null, sectionKey: a.sectionKey, kind: a.kind, title: a.title, rationale: a.rationale, baseText: a.baseText, proposedText: a.proposedText, revision: a.revision, status: a.status, authorHandle: a.author.handle, createdAt: iso(a.createdAt), votingOpensAt: iso(a.votingOpensAt), votingClosesAt: iso(a.votingClosesAt), decidedAt: iso(a.decidedAt), decidedBy: a.decidedBy?.handle ?? null, decisionReason: a.decisionReason };
+        }
+      },
+    },
+    {
+      name: "amendment_votes",
+      columns: ["amendmentId", "revision", "voterHandle", "choice", "updatedAt"],
+      rows: async function* () {
+        // Voters' names only where the definition's votes are public.
+        const publicDefinitions = definitions.filter((d) => !secretVotes.has(d.id)).map((d) => d.id);
+        let after: { amendmentId: string; userId: string } | undefined;
+        for (;;) {
+          const votes = await db.vote.findMany({
+            where: { amendment: { ...visibleAmendment, definitionId: { in: publicDefinitions } }, ...(after ? { OR: [{ amendmentId: { gt: after.amendmentId } }, { amendmentId: after.amendmentId, userId: { gt: after.userId } }] } : {}) },
+            orderBy: [{ amendmentId: "asc" }, { userId: "asc" }],
+            take: BATCH,
+            select: { amendmentId: true, userId: true, revision: true, choice: true, updatedAt: true, user: { select: { handle: true } } },
+          });
+          for (const v of votes) yield { amendmentId: v.amendmentId, revision: v.revision, voterHandle: v.user.handle, choice: v.choice, updatedAt: iso(v.updatedAt) };
+          if (votes.length < BATCH) return;
+          after = votes[votes.length - 1];
+        }
+      },
+    },
+    {
+      name: "amendment_tallies",
+      columns: ["amendmentId", "revision", "for", "against", "abstain"],
+      rows: async function* () {
+        const groups = await db.vote.groupBy({ by: ["amendmentId", "revision", "choice"], where: { amendment: visibleAmendment }, _count: { _all: true }, orderBy: [{ amendmentId: "asc" }, { revision: "asc" }] });
+        const tallies = new Map<string, Row>();
+        for (const g of groups) {
+          const key = `${g.amendmentId}\u0000${g.revision}`;
+          const row = tallies.get(key) ?? { amendmentId: g.amendmentId, revision: g.revision, for: 0, against: 0, abstain: 0 };
+          row[g.choice] = g._count._all;
+          tallies.set(key, row);
+        }
+        yield* tallies.values();
+      },
+    },
+    {
+      name: "ballots",
+      columns: ["id", "definition", "version", "sectionKey", "title", "opensAt", "closesAt", "quorum", "quorumRule", "secret", "closedAt", "winnerOptionId", "acceptedAt", "result"],
+      rows: async function* () {
+        const ballots = await db.ballot.findMany({ where: inDefinition, orderBy: { id: "asc" } });
+        for (const b of ballots) yield { id: b.id, definition: slugOf.get(b.definitionId)!, version: versionOf.get(b.versionId)?.label ?? null, sectionKey: b.sectionKey, title: b.title, opensAt: iso(b.opensAt), closesAt: iso(b.closesAt), quorum: b.quorum, quorumRule: b.quorumRule, secret: b.secret, closedAt: iso(b.closedAt), winnerOptionId: b.winnerOptionId, acceptedAt: iso(b.acceptedAt), result: b.result };
+      },
+    },
+    {
+      name: "ballot_options",
+      columns: ["id", "ballotId", "position", "label", "text", "amendmentId", "majority", "isDefault"],
+      rows: async function* () {
+        const options = await db.ballotOption.findMany({ where: { ballot: inDefinition }, orderBy: [{ ballotId: "asc" }, { position: "asc" }] });
+        for (const o of options) yield { id: o.id, ballotId: o.ballotId, position: o.position, label: o.label, text: o.text, amendmentId: o.amendmentId, majority: o.majority, isDefault: o.isDefault };
+      },
+    },
+    {
+      name: "ballot_votes",
+      columns: ["ballotId", "voter", "ranks"],
+      rows: async function* () {
+        // As the tally sheet shows them: closed ballots only, a secret ballot's voters by receipt.
+        const ballots = await db.ballot.findMany({ where: { ...inDefinition, closedAt: { not: null } }, orderBy: { id: "asc" }, select: { id: true, secret: true } });
+        for (const b of ballots) {
+          const votes = await db.ballotVote.findMany({ where: { ballotId: b.id }, orderBy: { receipt: "asc" }, select: { ranks: true, receipt: true, user: { select: { handle: true } } } });
+          for (const v of votes) yield { ballotId: b.id, voter: b.secret ? v.receipt : v.user.handle, ranks: v.ranks };
+        }
+      },
+    },
+    {
+      name: "audit_log",
+      columns: ["seq", "definition", "actorHandle", "action", "targetType", "targetId", "reason", "data", "createdAt", "prevHash", "hash", "actorId", "definitionId"],
+      rows: async function* () {
+        let after = 0;
+        for (;;) {
+          const entries = await db.auditEntry.findMany({ where: { ...inDefinition, seq: { gt: after } }, orderBy: { seq: "asc" }, take: BATCH, include: { actor: { select: { handle: true } } } });
+          for (const e of entries) yield { seq: e.seq, definition: e.definitionId ? (slugOf.get(e.definitionId) ?? null) : null, actorHandle: e.actor.handle, action: e.action, targetType: e.targetType, targetId: e.targetId, reason: e.reason, data: e.data, createdAt: iso(e.createdAt), prevHash: e.prevHash, hash: e.hash, actorId: e.actorId, definitionId: e.definitionId };
+          if (entries.length < BATCH) return;
+          after = entries[entries.length - 1].seq;
+        }
+      },
+    },
+  ];
+}
