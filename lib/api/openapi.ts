@@ -9,6 +9,7 @@ import { castBallotSchema } from "@/lib/ballots/cast-ballot.schema";
 import { createCommentSchema } from "@/lib/comments/create-comment.schema";
 import { commentThreadQuerySchema, publicCommentPageSchema } from "@/lib/comments/list-comments.schema";
 import { castVoteSchema } from "@/lib/votes/cast-vote.schema";
+import { searchContentSchema, searchOutput } from "@/lib/search/search-content.schema";
 
 // The OpenAPI 3.1 description of /api/v1, built from the very zod schemas the
 // routes parse their input and shape their answers with (zod 4's JSON Schema
@@ -71,6 +72,17 @@ function operation(path: string, { summary, query, body, responses, security }: 
 
 const TALLY_SHEET = { type: "object", description: "The tally sheet: one row per ballot cast (secret ballots name receipts, not voters).", additionalProperties: true };
 
+/** An answer whose shape docs/api.md spells out field by field (it is built by hand, not by a zod schema). */
+function described(what: string, section: string): JsonSchema {
+  return { type: "object", description: `${what}; its fields are listed in docs/api.md, "${section}".`, additionalProperties: true };
+}
+
+const systemsQuery = z.object({
+  sort: z.string().max(100).optional().describe("a definition's slug: admitted first, then undecided, then not admitted"),
+  filter: z.string().max(120).optional().describe("SLUG:admitted, SLUG:not_admitted or SLUG:undecided"),
+  q: z.string().max(100).optional().describe("text the system's name or developer contains"),
+});
+
 const OPERATIONS: Record<string, Record<string, Operation>> = {
   "/api/v1/definitions": { get: { summary: "Every definition with its current version", responses: json("The definitions", definitionListOutput) } },
   "/api/v1/definitions/{slug}": { get: { summary: "A definition, its maintainers and its versions with hashes", responses: json("The definition", definitionOutput) } },
@@ -95,6 +107,18 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
     get: { summary: "The ballot's tally sheet as CSV (recount it with npm run recount)", responses: { "200": { description: "The tally sheet", content: { "text/csv": { schema: { type: "string" } } } } } },
   },
   "/api/v1/comments": { post: { summary: "Post a comment or a reply (token scope: comment)", body: createCommentSchema, responses: json("The new comment and its permalink", commentCreatedOutput, "201"), security: "write" } },
+  "/api/v1/definitions/{slug}/versions/{label}/annotations": {
+    get: { summary: "The version's comments on passages as a W3C AnnotationCollection (JSON-LD)", responses: json("The annotations", described("An AnnotationCollection", "Definitions")) },
+  },
+  "/api/v1/definitions/{slug}/versions/{label}/responses": {
+    get: { summary: "What became of every thread and amendment on the version before this one", responses: json("The response report", described("The response report", "Definitions")) },
+  },
+  "/api/v1/definitions/{slug}/versions/{label}/classification": {
+    get: { summary: "Which catalogued systems this version admits, and why", responses: json("The verdicts", described("The version's verdicts", "Systems catalogue")) },
+  },
+  "/api/v1/systems": { get: { summary: "The systems catalogue: each system's verdict under the current version of every definition", query: systemsQuery, responses: json("The matrix", described("The matrix", "Systems catalogue")) } },
+  "/api/v1/systems/{slug}": { get: { summary: "One system: its facts with sources and history, and its verdicts over time", responses: json("The system", described("The system", "Systems catalogue")) } },
+  "/api/v1/search": { get: { summary: "Full-text search across sections, comments and amendments", query: searchContentSchema, responses: json("A page of results", searchOutput) } },
   "/api/v1/openapi.json": { get: { summary: "This description", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
 };
 
