@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definitionListOutput, definitionOutput, versionOutput } from "@/lib/api/definition-output";
-import { commentCreatedOutput, voteOutput } from "@/lib/api/write-output";
+import { commentCreatedOutput, dispositionCreatedOutput, voteOutput } from "@/lib/api/write-output";
+import { setDispositionSchema } from "@/lib/dispositions/set-disposition.schema";
 import { auditLogOutput, listAuditLogSchema } from "@/lib/audit/list-audit-log.schema";
 import { amendmentApiSchema } from "@/lib/amendments/get-amendment.schema";
 import { amendmentListApiSchema, amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
@@ -119,6 +120,9 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   "/api/v1/systems": { get: { summary: "The systems catalogue: each system's verdict under the current version of every definition", query: systemsQuery, responses: json("The matrix", described("The matrix", "Systems catalogue")) } },
   "/api/v1/systems/{slug}": { get: { summary: "One system: its facts with sources and history, and its verdicts over time", responses: json("The system", described("The system", "Systems catalogue")) } },
   "/api/v1/search": { get: { summary: "Full-text search across sections, comments and amendments", query: searchContentSchema, responses: json("A page of results", searchOutput) } },
+  "/api/v1/dispositions": {
+    post: { summary: "Answer a root thread or an amendment, or revise its answer (token scope: comment)", body: setDispositionSchema, responses: json("The answer as stored", dispositionCreatedOutput, "201"), security: "write" },
+  },
   "/api/v1/openapi.json": { get: { summary: "This description", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
 };
 

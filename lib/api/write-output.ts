@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VOTE_CHOICES } from "@/lib/amendments/amendment-status";
+import { DISPOSITION_KINDS } from "@/lib/dispositions/disposition-kinds";
 
 // What the API's writes answer: like the reads (definition-output.ts), nothing
 // leaves that is not named here (no body, no author's email, no internal field).
@@ -23,4 +24,12 @@ export const voteOutput = z.object({
   amendmentId: z.string(),
   revision: z.number().int(),
   choice: z.enum(VOTE_CHOICES),
+});
+
+/** POST /api/v1/dispositions: the answer as stored ("comment:<id>" or "amendment:<id>"). */
+export const dispositionCreatedOutput = z.object({
+  id: z.string(),
+  target: z.string(),
+  kind: z.enum(DISPOSITION_KINDS),
+  createdAt: iso,
 });

@@ -6,7 +6,9 @@ import { db } from "@/lib/db";
 // flat whatever the number of comments. Left out on purpose: e-mail addresses,
 // sessions, access tokens, drafts, hidden comments and amendments (and the
 // revisions and votes under them), the words of deleted comments, voters'
-// names on secret votes and ballots, and ballots still open.
+// names on secret votes and ballots, and ballots still open, answers
+// (dispositions) and passages of hidden comments and amendments. The systems
+// catalogue belongs to no definition: it is in the whole-site export only.
 
 export type ExportScope = { definitionId: string | null };
 type Row = Record<string, string | number | boolean | null>;
@@ -172,6 +174,48 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
       },
     },
     {
+      name: "dispositions",
+      columns: ["id", "definition", "commentId", "amendmentId", "kind", "reason", "duplicateOfCommentId", "duplicateOfAmendmentId", "acceptedInVersion", "authorHandle", "createdAt"],
+      rows: async function* () {
+        // Every revision (the earlier ones are the answer's public history), on visible targets only.
+        const rows = batched((after) =>
+          db.disposition.findMany({
+            where: { ...inDefinition, OR: [{ comment: visibleComment }, { amendment: visibleAmendment }], ...idAfter(after) },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            include: { author: { select: { handle: true } }, acceptedInVersion: { select: { label: true } } },
+          }),
+        );
+        for await (const d of rows) {
+          yield { id: d.id, definition: slugOf.get(d.definitionId)!, commentId: d.commentId, amendmentId: d.amendmentId, kind: d.kind, reason: d.reason, duplicateOfCommentId: d.duplicateOfCommentId, duplicateOfAmendmentId: d.duplicateOfAmendmentId, acceptedInVersion: d.acceptedInVersion?.label ?? null, authorHandle: d.author.handle, createdAt: iso(d.createdAt) };
+        }
+      },
+    },
+    {
+      name: "comment_anchors",
+      columns: ["commentId", "definition", "version", "sectionKey", "status", "exact", "prefix", "suffix", "start", "end", "similarity", "quote"],
+      rows: async function* () {
+        // Where each comment on a passage sits in every published version it was carried to.
+        const rows = batched((after) => db.commentAnchor.findMany({ where: { versionId: { in: [...versionOf.keys()] }, comment: visibleComment, ...idAfter(after) }, orderBy: { id: "asc" }, take: BATCH }));
+        for await (const a of rows) {
+          const v = versionOf.get(a.versionId)!;
+          yield { commentId: a.commentId, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: a.sectionKey, status: a.status, exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end, similarity: a.similarity, quote: a.quote };
+        }
+      },
+    },
+    {
+      name: "version_rules",
+      columns: ["definition", "version", "criterion", "value", "rationale", "sectionKey"],
+      rows: async function* () {
+        const rules = await db.versionRule.findMany({ where: { versionId: { in: [...versionOf.keys()] } }, orderBy: [{ versionId: "asc" }, { criterion: "asc" }] });
+        for (const r of rules) {
+          const v = versionOf.get(r.versionId)!;
+          yield { definition: slugOf.get(v.definitionId)!, version: v.label, criterion: r.criterion, value: r.value, rationale: r.rationale, sectionKey: r.sectionKey };
+        }
+      },
+    },
+    ...(definitionId ? [] : systemsTables()),
+    {
       name: "audit_log",
       columns: ["seq", "definition", "actorHandle", "action", "targetType", "targetId", "reason", "data", "createdAt", "prevHash", "hash", "actorId", "definitionId"],
       rows: async function* () {
@@ -182,6 +226,47 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
           if (entries.length < BATCH) return;
           after = entries[entries.length - 1].seq;
         }
+      },
+    },
+  ];
+}
+
+/** The systems catalogue: systems, every revision of their facts, corrections and others' published verdicts. */
+function systemsTables(): ExportTable[] {
+  return [
+    {
+      name: "systems",
+      columns: ["slug", "name", "developer", "released", "sizes", "links", "createdAt"],
+      rows: async function* () {
+        for (const s of await db.system.findMany({ orderBy: { slug: "asc" } })) yield { slug: s.slug, name: s.name, developer: s.developer, released: s.released, sizes: s.sizes, links: s.links, createdAt: iso(s.createdAt) };
+      },
+    },
+    {
+      name: "system_facts",
+      columns: ["system", "criterion", "revision", "value", "explanation", "sources", "asOf", "authorHandle", "reason", "correctionId", "createdAt"],
+      rows: async function* () {
+        const rows = batched((after) => db.systemFact.findMany({ where: idAfter(after), orderBy: { id: "asc" }, take: BATCH, include: { system: { select: { slug: true } }, author: { select: { handle: true } } } }));
+        for await (const f of rows) yield { system: f.system.slug, criterion: f.criterion, revision: f.revision, value: f.value, explanation: f.explanation, sources: f.sources, asOf: f.asOf, authorHandle: f.author.handle, reason: f.reason, correctionId: f.correctionId, createdAt: iso(f.createdAt) };
+      },
+    },
+    {
+      name: "fact_corrections",
+      columns: ["id", "system", "criterion", "value", "explanation", "sources", "asOf", "proposerHandle", "status", "decidedBy", "decisionReason", "decidedAt", "createdAt"],
+      rows: async function* () {
+        const rows = batched((after) =>
+          db.factCorrection.findMany({ where: idAfter(after), orderBy: { id: "asc" }, take: BATCH, include: { system: { select: { slug: true } }, proposer: { select: { handle: true } }, decidedBy: { select: { handle: true } } } }),
+        );
+        for await (const c of rows) {
+          yield { id: c.id, system: c.system.slug, criterion: c.criterion, value: c.value, explanation: c.explanation, sources: c.sources, asOf: c.asOf, proposerHandle: c.proposer.handle, status: c.status, decidedBy: c.decidedBy?.handle ?? null, decisionReason: c.decisionReason, decidedAt: iso(c.decidedAt), createdAt: iso(c.createdAt) };
+        }
+      },
+    },
+    {
+      name: "external_classifications",
+      columns: ["system", "source", "subject", "verdict", "reading", "url", "asOf"],
+      rows: async function* () {
+        const rows = await db.externalClassification.findMany({ orderBy: { id: "asc" }, include: { system: { select: { slug: true } } } });
+        for (const e of rows) yield { system: e.system.slug, source: e.source, subject: e.subject, verdict: e.verdict, reading: e.reading, url: e.url, asOf: e.asOf };
       },
     },
   ];

@@ -47,6 +47,9 @@ async function plantedRecord() {
   });
   const option = await db.ballotOption.create({ data: { ballotId: ballot.id, position: 1, label: "Keep", isDefault: true } });
   await db.ballotVote.create({ data: { ballotId: ballot.id, userId: secretVoter.id, ranks: JSON.stringify({ [option.id]: 1 }), receipt: "RECEIPT_OF_SECRET_BALLOT", updatedAt: new Date() } });
+  // Answers: one on the visible thread (exported), one on the hidden thread (not).
+  await db.disposition.create({ data: { definitionId: definition.id, commentId: visible.id, kind: "answered", reason: "VISIBLE_ANSWER", authorId: author.id } });
+  await db.disposition.create({ data: { definitionId: definition.id, commentId: hidden.id, kind: "out_of_scope", reason: "MARKER_HIDDEN_ANSWER", authorId: author.id } });
   return { definition, secretDefinition, token, secretVoter, visible };
 }
 
@@ -61,7 +64,8 @@ describe("bulk export", () => {
     const files = readZip(readFileSync(built.file));
     const manifest = manifestOf(files);
 
-    const tables = ["definitions", "versions", "sections", "comments", "comment_revisions", "amendments", "amendment_votes", "amendment_tallies", "ballots", "ballot_options", "ballot_votes", "audit_log"];
+    const tables = ["definitions", "versions", "sections", "comments", "comment_revisions", "amendments", "amendment_votes", "amendment_tallies", "ballots", "ballot_options", "ballot_votes", "dispositions", "comment_anchors", "version_rules"];
+    tables.push("systems", "system_facts", "fact_corrections", "external_classifications", "audit_log");
     expect([...files.keys()]).toEqual([...tables.flatMap((t) => [`${t}.jsonl`, `${t}.csv`]), "manifest.json"]);
     expect(manifest.files.map((f) => f.name)).toEqual([...files.keys()].filter((n) => n !== "manifest.json"));
     for (const entry of manifest.files) {
@@ -73,7 +77,7 @@ describe("bulk export", () => {
     expect(manifest.auditHead).toEqual({ seq: head.seq, hash: head.hash });
 
     const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
-    for (const marker of ["marker-email-", "MARKER_SESSION_TOKEN", token.secret, createHash("sha256").update(token.secret).digest("hex"), "MARKER_HIDDEN_COMMENT", "MARKER_HIDDEN_REVISION", "MARKER_DELETED_COMMENT", "MARKER_DRAFT_TEXT", "MARKER_HIDDEN_AMENDMENT", secretVoter.handle, "MARKER_SECRET_VOTER_NAME", "@private.test"]) {
+    for (const marker of ["marker-email-", "MARKER_SESSION_TOKEN", token.secret, createHash("sha256").update(token.secret).digest("hex"), "MARKER_HIDDEN_COMMENT", "MARKER_HIDDEN_REVISION", "MARKER_DELETED_COMMENT", "MARKER_DRAFT_TEXT", "MARKER_HIDDEN_AMENDMENT", "MARKER_HIDDEN_ANSWER", secretVoter.handle, "MARKER_SECRET_VOTER_NAME", "@private.test"]) {
       expect(everything, marker).not.toContain(marker);
     }
     const comments = files.get("comments.jsonl")!.toString("utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -87,6 +91,7 @@ describe("bulk export", () => {
     expect(files.get("amendment_tallies.jsonl")!.toString("utf8")).toContain('"against":1');
     expect(files.get("amendment_votes.jsonl")!.toString("utf8")).toContain("publicvoter");
     expect(manifest.files.find((f) => f.name === "comments.jsonl")!.rows).toBe(comments.length);
+    expect(files.get("dispositions.jsonl")!.toString("utf8")).toContain("VISIBLE_ANSWER");
   });
 
   it("is cached until the record changes, per definition at its own URL, with an ETag", async () => {
@@ -98,6 +103,8 @@ describe("bulk export", () => {
     const files = readZip(Buffer.from(await first.arrayBuffer()));
     expect(manifestOf(files).definition).toBe(definition.slug);
     expect(files.get("definitions.jsonl")!.toString("utf8").trim().split("\n")).toHaveLength(1);
+    expect(files.has("dispositions.jsonl")).toBe(true);
+    expect(files.has("systems.jsonl"), "the catalogue belongs to no definition").toBe(false);
     const etag = first.headers.get("etag")!;
     const again = await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`, { headers: { "if-none-match": etag } }), { params: Promise.resolve({ slug: definition.slug }) });
     expect(again.status).toBe(304);
