@@ -31,6 +31,8 @@ const ONE_DATABASE = [
   /\/e2e\/ballots\.spec\.ts$/,
   // What a person sees of dispositions; their rules and writes are database tests on both engines.
   /\/e2e\/dispositions\.spec\.ts$/,
+  // What a person sees of their name and settings; the account rules are database tests on both engines.
+  /\/e2e\/account\.spec\.ts$/,
 ];
 
 // Specs that add a definition of their own (to publish it without pulling the

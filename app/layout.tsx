@@ -5,6 +5,8 @@ import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
 import { userPath } from "@/lib/paths";
+import { headers } from "next/headers";
+import { ChooseNamePrompt } from "@/app/_components/choose-name-prompt";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -13,6 +15,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  // A member without a chosen name is asked first, on any page but the settings (where they may also delete the account).
+  const path = (await headers()).get("x-opendef-path") ?? "/";
+  const askName = user?.needsName === true && !path.startsWith("/settings");
   return (
     <html lang="en">
       <body>
@@ -25,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li><Link href="/">Definitions</Link></li>
                 <li><Link href="/compare">Compare</Link></li>
                 {user && <li><Link href="/notifications">Notifications</Link></li>}
+                {user && <li><Link href="/settings">Settings</Link></li>}
                 {isAdmin(user) && <li><Link href="/admin">Admin</Link></li>}
               </ul>
             </nav>
@@ -40,7 +46,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">{askName ? <ChooseNamePrompt returnTo={path} /> : children}</main>
         <footer className="site-footer">
           <div className="inner">
             {/* A JSON endpoint, not a page: a plain link, not client-side navigation. */}

@@ -203,3 +203,30 @@ describe("deleting an account", () => {
     await expectRefusedWithoutWriting(() => deleteAccount({ actor: null, input: { comments: "keep", confirm: "delete" } }), "unauthenticated");
   });
 });
+
+describe("a new account made by sign-in", () => {
+  it("takes no name or handle from the e-mail address, and must choose a name", async () => {
+    const { authOptions } = await import("@/lib/auth/auth-options");
+    const adapter = authOptions().adapter!;
+    const local = `ada.lovelace.${randomUUID().slice(0, 6)}`;
+    const byEmail = (await adapter.createUser!({ email: `${local}@example.test`, emailVerified: null, name: null })) as unknown as { id: string; name: string | null; handle: string };
+    expect(byEmail.name).toBeNull();
+    expect(byEmail.handle).toMatch(/^member-[0-9a-f]{10}$/);
+
+    // A profile name that is only the local part is dropped; a real one is kept as the suggestion.
+    const fromLocal = (await adapter.createUser!({ email: `x${local}@example.test`, emailVerified: null, name: `x${local}` })) as unknown as { name: string | null };
+    expect(fromLocal.name).toBeNull();
+    const named = (await adapter.createUser!({ email: `y${local}@example.test`, emailVerified: null, name: "Augusta Ada King" })) as unknown as { id: string; name: string | null };
+    expect(named.name).toBe("Augusta Ada King");
+
+    const sessionToken = token();
+    await db.session.create({ data: { sessionToken, userId: byEmail.id, expires: new Date(Date.now() + 3600_000) } });
+    const session = await authOptions().callbacks!.session!({ session: { expires: "" } as never, user: (await adapter.getSessionAndUser!(sessionToken))!.user } as never);
+    expect(session.user).toMatchObject({ id: byEmail.id, needsName: true });
+    expect(JSON.stringify(session)).not.toContain(local);
+
+    await chooseName({ actor: { id: byEmail.id, name: "", handle: byEmail.handle, role: "member" }, input: { name: "Ada King" } });
+    const after = await authOptions().callbacks!.session!({ session: { expires: "" } as never, user: (await adapter.getSessionAndUser!(sessionToken))!.user } as never);
+    expect(after.user).toMatchObject({ name: "Ada King", needsName: false });
+  });
+});

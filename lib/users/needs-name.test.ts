@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { needsName } from "./needs-name";
+import { needsName, suggestedName } from "./needs-name";
 
 const chosen = { nameChosenAt: new Date("2026-01-01T00:00:00Z"), deletedAt: null };
 
@@ -22,5 +22,14 @@ describe("needsName", () => {
   it("asks once: never again after a name was chosen, nor for a deleted account", () => {
     expect(needsName({ name: "Ada Lovelace", handle: "ada-lovelace", email: "ada.lovelace@example.org" }, chosen)).toBe(false);
     expect(needsName({ name: "deleted member", handle: "deleted-0a1b2c", email: null }, { nameChosenAt: null, deletedAt: new Date() })).toBe(false);
+  });
+});
+
+describe("suggestedName", () => {
+  it("offers a profile's name but nothing made from the address", () => {
+    expect(suggestedName({ name: "Alice Liddell", handle: "member-0a1b2c3d4e", email: "alice@example.test" })).toBe("Alice Liddell");
+    expect(suggestedName({ name: "Alice", handle: "member-0a1b2c3d4e", email: "alice@example.test" })).toBe("");
+    expect(suggestedName({ name: "Alice Liddell", handle: "alice", email: "alice@example.test" })).toBe("");
+    expect(suggestedName({ name: null, handle: "member-0a1b2c3d4e", email: "alice@example.test" })).toBe("");
   });
 });

@@ -26,3 +26,10 @@ export function needsName(account: Account, settings: Settings): boolean {
   const local = localPartAsHandle(account.email);
   return handleShowsAddress(account) || handleFromName(account.name) === local;
 }
+
+/** What the name prompt is prefilled with: the account's name, unless it came from the address. */
+export function suggestedName(account: Account): string {
+  if (!account.name) return "";
+  if (account.email && (handleShowsAddress(account) || handleFromName(account.name) === localPartAsHandle(account.email))) return "";
+  return account.name;
+}
