@@ -26,8 +26,11 @@ describe("skeleton", () => {
     expect(confusable("Maya Framework", "Maya Frarnework")).toBe(true);
   });
 
-  it("folds compatibility forms such as full-width letters", () => {
+  it("folds compatibility forms such as full-width and mathematical letters, and combining accents", () => {
     expect(confusable("ａｄｍｉｎ", "admin")).toBe(true);
+    expect(confusable("\u{1D400}very \u{1D400}dmin", "Avery Admin")).toBe(true);
+    expect(confusable("A\u0301very Admi\u0308n", "Avery Admin")).toBe(true);
+    expect(confusable("ǲeljko", "dzeljko")).toBe(true);
   });
 
   it("keeps different names apart", () => {
