@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionState } from "@/lib/errors/action-result";
-import { DISPLAY_NAME_MAX } from "@/lib/users/choose-name.schema";
+import { DISPLAY_NAME_MAX } from "@/lib/users/display-name-limits";
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const DISPLAY_NAME_MIN = 2;
-export const DISPLAY_NAME_MAX = 50;
+import { DISPLAY_NAME_MAX, DISPLAY_NAME_MIN } from "@/lib/users/display-name-limits";
 
 // Invisible and direction-changing characters: they make a name read differently
 // from what it is (zero-width spaces and joiners, bidi marks, embeddings,
