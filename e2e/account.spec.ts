@@ -1,14 +1,15 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { uniqueEmail } from "./support/auth";
 import { signInAsNewcomer } from "./support/sessions";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // A newcomer's own name and their settings page, with JavaScript off: every form
 // here is a plain POST. The rules (skeletons, handles, deletion, export) are
 // database tests (lib/users/accounts.db.test.ts); this is what a person sees.
 
-async function newcomer(browser: Browser) {
+async function newcomer(browser: Browser, javaScriptEnabled = false) {
   const baseURL = test.info().project.use.baseURL!;
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const context = await browser.newContext({ baseURL, javaScriptEnabled });
   const email = uniqueEmail("newcomer");
   await signInAsNewcomer(context, email, baseURL);
   return { page: await context.newPage(), email, context };
@@ -72,5 +73,17 @@ test("a member deletes their account from the settings, after the choice and its
   await page.getByRole("region", { name: "Delete my account" }).getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByRole("heading", { name: "Your account was deleted" })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await context.close();
+});
+
+test("the name prompt and the settings page have no serious accessibility violations", async ({ browser }) => {
+  // axe runs as a script in the page: this one has JavaScript on.
+  const { page, context } = await newcomer(browser, true);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Choose your name" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await context.close();
 });
