@@ -76,7 +76,7 @@ test("a member deletes their account from the settings, after the choice and its
   await context.close();
 });
 
-test("the name prompt and the settings page have no serious accessibility violations", async ({ browser }) => {
+test("the name prompt and the settings page have no serious accessibility violations; staff wear badges", async ({ browser, page: reader }) => {
   // axe runs as a script in the page: this one has JavaScript on.
   const { page, context } = await newcomer(browser, true);
   await page.goto("/");
@@ -85,5 +85,11 @@ test("the name prompt and the settings page have no serious accessibility violat
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
   await context.close();
+
+  // Staff are badged next to their name, for any reader: the seeded admin created each definition.
+  await reader.goto("/d/osaid/log");
+  const admin = reader.getByRole("cell").filter({ has: reader.getByRole("link", { name: "Avery Admin", exact: true }) }).first();
+  await expect(admin.locator(".staff-badge")).toHaveText("admin");
 });
