@@ -34,6 +34,8 @@ const ONE_DATABASE = [
   /\/e2e\/systems\.spec\.ts$/,
   // What search shows; its index on both engines is lib/search/search.db.test.ts.
   /\/e2e\/search\.spec\.ts$/,
+  // What a person sees of their name and settings; the account rules are database tests on both engines.
+  /\/e2e\/account\.spec\.ts$/,
 ];
 
 // Specs that add a definition of their own (to publish it without pulling the

@@ -38,6 +38,9 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
+  // The page asked for, for the root layout: a member who has yet to choose a name
+  // is asked on whatever page they open, then sent back to it (app/layout.tsx).
+  requestHeaders.set("x-opendef-path", request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // Only when the site is served over HTTPS: a browser would then refuse plain HTTP for a year.

@@ -6,6 +6,8 @@ import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
 import { userPath } from "@/lib/paths";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
+import { headers } from "next/headers";
+import { ChooseNamePrompt } from "@/app/_components/choose-name-prompt";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -14,6 +16,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  // A member without a chosen name is asked first, on any page but the settings (where they may also delete the account).
+  const path = (await headers()).get("x-opendef-path") ?? "/";
+  const askName = user?.needsName === true && !path.startsWith("/settings");
   return (
     <html lang="en">
       <body>
@@ -26,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li><Link href="/">Definitions</Link></li>
                 <li><Link href="/compare">Compare</Link></li>
                 {user && <li><Link href="/notifications">Notifications</Link></li>}
+                {user && <li><Link href="/settings">Settings</Link></li>}
                 {isAdmin(user) && <li><Link href="/admin">Admin</Link></li>}
               </ul>
             </nav>
@@ -47,7 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </div>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">{askName ? <ChooseNamePrompt returnTo={path} /> : children}</main>
         <footer className="site-footer">
           <div className="inner">
             {/* A JSON endpoint, not a page: a plain link, not client-side navigation. */}

@@ -30,6 +30,8 @@ async function seedUsers(): Promise<Map<string, Actor>> {
       create: { handle: u.handle, name: u.name, role: u.role, email: demoEmail(u.handle), emailVerified: new Date("2024-01-01T00:00:00Z"), createdAt: new Date("2024-01-01T00:00:00Z") },
       select: { id: true, handle: true, name: true, role: true },
     });
+    // Demo people have chosen their names (the demo addresses are made from the handles, not the other way round).
+    await db.accountSettings.upsert({ where: { userId: user.id }, update: {}, create: { userId: user.id, nameChosenAt: new Date("2024-01-01T00:00:00Z") }, select: { userId: true } });
     actors.set(u.handle, { id: user.id, handle: user.handle, name: user.name ?? user.handle, role: user.role as Actor["role"] });
   }
   return actors;

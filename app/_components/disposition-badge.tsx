@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { DispositionHistory, DispositionView } from "@/lib/dispositions/list-dispositions";
 import { userPath } from "@/lib/paths";
+import { StaffBadges } from "@/app/_components/staff-badges";
 
 function utcDate(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -13,7 +14,7 @@ function Answer({ d }: { d: DispositionView }) {
       {d.acceptedIn && <>in version <Link href={d.acceptedIn.path}>{d.acceptedIn.label}</Link> </>}
       {d.duplicateOf && <>of <Link href={d.duplicateOf.path}>this {d.duplicateOf.ref.startsWith("comment:") ? "thread" : "amendment"}</Link> </>}
       <span className="muted">
-        by <Link href={userPath(d.author.handle)}>{d.author.name}</Link>, <time dateTime={d.createdAt.toISOString()}>{utcDate(d.createdAt)}</time>
+        by <Link href={userPath(d.author.handle)}>{d.author.name}</Link><StaffBadges handle={d.author.handle} />, <time dateTime={d.createdAt.toISOString()}>{utcDate(d.createdAt)}</time>
         {d.automatic && " (taken in when the version was published)"}
       </span>
       {d.reasonHtml && <div className="disposition-reason" dangerouslySetInnerHTML={{ __html: d.reasonHtml }} />}

@@ -18,7 +18,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   return (
     <>
       <h1>Notifications</h1>
-      <p className="muted">{page.unreadCount} unread. Replies to your comments and new comments in what you follow appear here and are e-mailed to you.</p>
+      <p className="muted">{page.unreadCount} unread. Replies to your comments and new comments in what you follow appear here and are e-mailed to you (<Link href="/settings#notifications">notification settings</Link>).</p>
       {page.unreadCount > 0 && <ActionForm action={markAllReadAction} hidden={{}} submitLabel="Mark all as read" />}
       {page.notifications.length === 0 ? (
         <p>Nothing yet.</p>

@@ -36,8 +36,17 @@ export async function signInWithOidc(page: Page, username: string) {
   const signOut = page.getByRole("banner").getByRole("button", { name: "Sign out" });
   await expect(authorize.or(signOut)).toBeVisible();
   if (await authorize.isVisible()) await authorize.click();
+  await expect(signOut).toBeVisible();
 
-  await expectSignedIn(page, testAccount(username).name);
+  // A new account chooses its name first (the provider's name is offered when it
+  // is not the address's local part); a returning one goes straight to the page.
+  const name = testAccount(username).name;
+  if (await page.getByRole("heading", { name: "Choose your name" }).isVisible()) {
+    await page.getByLabel("Display name").fill(name);
+    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page.getByRole("heading", { name: "Choose your name" })).toHaveCount(0);
+  }
+  await expectSignedIn(page, name);
 }
 
 /**

@@ -64,7 +64,28 @@ async function ensureUser(sql: Sql, timestamp: (d: Date) => string, handle: stri
   const now = timestamp(new Date());
   await sql(`INSERT INTO "User" ("id", "name", "email", "handle", "role", "createdAt") VALUES ($1, $2, $3, $4, 'member', $5)`, [id, account.name, account.email, handle, now]);
   await sql(`INSERT INTO "Account" ("id", "userId", "type", "provider", "providerAccountId") VALUES ($1, $2, 'oauth', 'oidc', $3)`, [randomUUID(), id, account.sub]);
+  // The name is chosen already, so the page opens straight away (no first sign-in prompt).
+  await sql(`INSERT INTO "AccountSettings" ("userId", "nameChosenAt", "updatedAt") VALUES ($1, $2, $3)`, [id, now, now]);
   return id;
+}
+
+/**
+ * Signs `context` in as a brand-new account, as a first e-mail sign-in makes it:
+ * no name, a random provisional handle, the address given. It has yet to choose
+ * its name (the first sign-in prompt).
+ */
+export async function signInAsNewcomer(context: BrowserContext, email: string, baseURL: string): Promise<void> {
+  const token = randomUUID();
+  const expires = new Date(Date.now() + 24 * 3600_000);
+  await withDatabase(async (sql, timestamp) => {
+    const id = randomUUID();
+    const handle = `member-${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+    await sql(`INSERT INTO "User" ("id", "name", "email", "handle", "role", "createdAt") VALUES ($1, NULL, $2, $3, 'member', $4)`, [id, email, handle, timestamp(new Date())]);
+    await sql(`INSERT INTO "Session" ("id", "sessionToken", "userId", "expires") VALUES ($1, $2, $3, $4)`, [randomUUID(), token, id, timestamp(expires)]);
+  });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax", expires: Math.floor(expires.getTime() / 1000) },
+  ]);
 }
 
 /** Signs `context` in as `handle` (made first if it is not a seeded user); returns the session token. */

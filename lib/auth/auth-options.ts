@@ -7,7 +7,8 @@ import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { unsafeAuthDb } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
-import { baseHandle } from "@/lib/users/make-handle";
+import { handleFromName, localPartAsHandle, provisionalHandle } from "@/lib/users/make-handle";
+import { needsName } from "@/lib/users/needs-name";
 import { signInMail } from "@/lib/auth/sign-in-mail";
 import { headers } from "next/headers";
 import { isAppError } from "@/lib/errors/app-error";
@@ -41,25 +42,45 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
-/** next-auth's Prisma adapter, plus the handle every OpenDef user needs. */
+/**
+ * next-auth's Prisma adapter, plus what every OpenDef user needs: a handle. A new
+ * account gets a random provisional handle and no name from its e-mail address
+ * (the address is private; its local part is often a full name): the member
+ * chooses a display name on their first page (docs/decisions/021-accounts-and-staff-badges.md).
+ * A name from an OpenID or GitHub profile is kept as the suggestion, unless it is
+ * only the address's local part.
+ */
 function adapter(): Adapter {
   const prisma = unsafeAuthDb();
   const base = PrismaAdapter(prisma as never);
   return {
     ...base,
     async createUser(user: Omit<AdapterUser, "id">) {
-      const stem = baseHandle(user.email ?? user.name ?? "user");
-      for (let attempt = 0; attempt < 20; attempt++) {
-        const handle = attempt === 0 ? stem : `${stem}-${attempt + 1}`;
-        const taken = await prisma.user.findUnique({ where: { handle }, select: { id: true } });
-        if (taken) continue;
-        const name = user.name?.trim() || stem;
-        return (await prisma.user.create({
-          data: { name, email: user.email, emailVerified: user.emailVerified, image: null, handle },
-          omit: { email: false },
-        })) as AdapterUser;
+      const profileName = user.name?.trim() || null;
+      const name = profileName && !(user.email && handleFromName(profileName) === localPartAsHandle(user.email)) ? profileName.slice(0, 50) : null;
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          return (await prisma.user.create({
+            data: { name, email: user.email, emailVerified: user.emailVerified, image: null, handle: provisionalHandle() },
+            omit: { email: false },
+          })) as AdapterUser;
+        } catch (error) {
+          // Two random handles alike: draw again.
+          if ((error as { code?: string }).code !== "P2002") throw error;
+        }
       }
       throw new Error("could not find a free handle");
+    },
+    // The adapter's own read, with the account's settings: whether it must still choose its name.
+    async getSessionAndUser(sessionToken: string) {
+      const found = await prisma.session.findUnique({
+        where: { sessionToken },
+        include: { user: { omit: { email: false }, include: { settings: { select: { nameChosenAt: true, deletedAt: true } } } } },
+        omit: { sessionToken: false },
+      });
+      if (!found) return null;
+      const { user, ...session } = found;
+      return { user: user as unknown as AdapterUser, session };
     },
   };
 }
@@ -120,8 +141,23 @@ export function authOptions(): NextAuthOptions {
         return true;
       },
       async session({ session, user }) {
-        const row = user as AdapterUser & { handle: string; role: string; createdAt: Date; suspendedAt: Date | null };
-        session.user = { id: row.id, name: row.name, handle: row.handle, role: row.role, suspended: row.suspendedAt !== null, joinedAt: row.createdAt.toISOString() };
+        const row = user as AdapterUser & {
+          handle: string;
+          role: string;
+          createdAt: Date;
+          suspendedAt: Date | null;
+          email: string | null;
+          settings?: { nameChosenAt: Date | null; deletedAt: Date | null } | null;
+        };
+        session.user = {
+          id: row.id,
+          name: row.name,
+          handle: row.handle,
+          role: row.role,
+          suspended: row.suspendedAt !== null,
+          joinedAt: row.createdAt.toISOString(),
+          needsName: needsName({ name: row.name ?? null, handle: row.handle, email: row.email ?? null }, row.settings),
+        };
         return session;
       },
     },

@@ -17,14 +17,16 @@ export type Actor = {
    * Actors made anywhere else (scripts, tests) leave it out and are read afresh.
    */
   session?: { createdAt: Date };
+  /** Set by currentUser: the member has yet to choose a display name (lib/users/needs-name.ts). */
+  needsName?: boolean;
 };
 
 /** The signed-in, non-suspended user of this request, or null. Read once per request. */
 export const currentUser = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.user || session.user.suspended) return null;
-  const { id, name, handle, role, joinedAt } = session.user;
-  return { id, name: name ?? handle, handle, role: role as Actor["role"], session: { createdAt: new Date(joinedAt) } };
+  const { id, name, handle, role, joinedAt, needsName } = session.user;
+  return { id, name: name ?? handle, handle, role: role as Actor["role"], session: { createdAt: new Date(joinedAt) }, needsName: needsName === true };
 });
 
 /**

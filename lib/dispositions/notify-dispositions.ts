@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Member } from "@/lib/auth/require-member";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
+import { mailAddress, MAIL_RECIPIENT_SELECT } from "@/lib/notifications/mail-address";
 import { siteOrigin } from "@/lib/paths";
 import { DISPOSITION_LABELS, type DispositionKind, type TargetRef } from "@/lib/dispositions/disposition-kinds";
 
@@ -26,13 +27,13 @@ export async function notifyDispositions({ actor, kind, reason, targets }: { act
     const threadIds = told.filter((t) => t.ref.type === "comment").map((t) => t.ref.id);
     const definitionIds = [...new Set(told.map((t) => t.definitionId))];
     const [authors, follows] = await Promise.all([
-      db.user.findMany({ where: { id: { in: authorIds }, suspendedAt: null }, select: { id: true, email: true } }),
+      db.user.findMany({ where: { id: { in: authorIds }, suspendedAt: null }, select: { id: true, ...MAIL_RECIPIENT_SELECT } }),
       db.follow.findMany({
         where: { userId: { in: authorIds }, OR: [{ definitionId: { in: definitionIds } }, { commentId: { in: threadIds } }] },
         select: { userId: true, commentId: true, definitionId: true, token: true },
       }),
     ]);
-    const active = new Map(authors.map((a) => [a.id, a.email]));
+    const active = new Map(authors.map((a) => [a.id, mailAddress(a)]));
     const label = DISPOSITION_LABELS[kind];
     const headline = (t: AnsweredTarget) => `${actor.name} answered ${t.what}: ${label}`;
     await db.notification.createMany({

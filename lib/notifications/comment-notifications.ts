@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
 import { siteOrigin } from "@/lib/paths";
+import { mailAddress, MAIL_RECIPIENT_SELECT } from "@/lib/notifications/mail-address";
 
 /** Why a user hears about a new comment; the first that applies wins. */
 export type NotificationReason = "reply" | "thread" | "definition";
@@ -63,11 +64,11 @@ export async function findCommentRecipients({
   // The one place comment code reads e-mail addresses.
   const users = await db.user.findMany({
     where: { id: { in: [...candidates.keys()] }, suspendedAt: null },
-    omit: { email: false },
+    select: { id: true, ...MAIL_RECIPIENT_SELECT },
   });
   return users.map((user) => {
     const candidate = candidates.get(user.id)!;
-    return { userId: user.id, email: user.email, reason: candidate.reason, unsubscribeToken: candidate.token };
+    return { userId: user.id, email: mailAddress(user), reason: candidate.reason, unsubscribeToken: candidate.token };
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { sendMail, type Mail } from "@/lib/mail/send-mail";
+import { mailAddress, MAIL_RECIPIENT_SELECT } from "@/lib/notifications/mail-address";
 import { siteOrigin, versionPath } from "@/lib/paths";
 
 export type PublishedVersion = {
@@ -23,7 +24,7 @@ export async function notifyVersionPublished(version: PublishedVersion): Promise
   try {
     const follows = await db.follow.findMany({
       where: { definitionId: version.definition.id, userId: { not: version.publishedBy.id }, user: { suspendedAt: null } },
-      select: { token: true, user: { select: { id: true, email: true } } },
+      select: { token: true, user: { select: { id: true, ...MAIL_RECIPIENT_SELECT } } },
     });
     if (follows.length === 0) return { notified: 0, mailed: 0 };
 
@@ -37,9 +38,12 @@ export async function notifyVersionPublished(version: PublishedVersion): Promise
     const chars = [...version.changelog];
     const changelog = chars.length > CHANGELOG_CHARACTERS ? `${chars.slice(0, CHANGELOG_CHARACTERS).join("")}…` : version.changelog;
     const mails: Mail[] = follows
-      .filter((f): f is typeof f & { user: { email: string } } => Boolean(f.user.email))
+      .flatMap((f) => {
+        const to = mailAddress(f.user);
+        return to ? [{ ...f, to }] : [];
+      })
       .map((f) => ({
-        to: f.user.email,
+        to: f.to,
         subject: headline.replace(/[\r\n]+/g, " "),
         text:
           `${version.publishedBy.name} published version ${version.label} of ${version.definition.title}.\n\n` +

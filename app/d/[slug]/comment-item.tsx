@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StaffBadges } from "@/app/_components/staff-badges";
 import type { TreeNode } from "@/lib/comments/comment-tree";
 import { commentPermalink, userPath } from "@/lib/paths";
 import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
@@ -85,7 +86,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
           {node.deleted ? (
             <span className="muted">[deleted]</span>
           ) : (
-            <Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link>
+            <><Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link><StaffBadges handle={node.author!.handle} /></>
           )}
           {" · "}
           <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>

@@ -17,6 +17,9 @@ import { suspendUser } from "@/lib/moderation/suspend-user";
 import { lockThread } from "@/lib/moderation/lock-thread";
 import { makeAmendableDefinition, makeVotingAmendment, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 import { makeDiscussion, makeUser, makeVersion, type TestUser } from "@/scripts/testing/fixtures";
+import { chooseName } from "@/lib/users/choose-name";
+import { deleteAccount } from "@/lib/users/delete-account";
+import { signOutEverywhere } from "@/lib/users/sign-out-everywhere";
 
 // Authorization through the use cases, the layer every server action and route
 // handler calls: one member acting on another's words, votes or decisions, and
@@ -200,5 +203,44 @@ describe("fields no form sends", () => {
     await suspendUser({ actor: moderator, input: { userId: author.id, reason: "Spam", role: "admin", suspendedAt: null } as never });
     expect(await db.user.findUniqueOrThrow({ where: { id: author.id }, select: { role: true, suspendedAt: true } })).toMatchObject({ role: "member", suspendedAt: expect.any(Date) });
     cases += 3;
+  });
+});
+
+describe("passing for staff or for another account", () => {
+  it("a display name that reads like a staff member's is refused in every disguise, writing nothing", async () => {
+    const suffix = Math.random().toString(36).slice(2, 6);
+    const moderator = await makeUser({ role: "moderator", name: `Mira Moderator ${suffix}` });
+    const member = await makeUser();
+    const disguises = [
+      moderator.name.toUpperCase(), // case
+      moderator.name.replace("o", "ó"), // an accent
+      moderator.name.replace("M", "\u041C").replace("o", "\u03BF"), // Cyrillic М, Greek ο
+      moderator.name.replace("o", "0").replace("i", "1"), // digits for letters
+      moderator.name.replace("M", "rn"), // rn for m
+      moderator.name.replace(/ /g, "_"), // other separators
+      moderator.name.replace("Mira", "Ｍｉｒａ"), // full-width
+      moderator.handle, // their handle as a name
+    ];
+    for (const name of disguises) {
+      cases++;
+      const before = await everything();
+      const error = await chooseName({ actor: member, input: { name } }).then(() => null, (e: unknown) => e);
+      expect(error, name).toBeInstanceOf(AppError);
+      expect((error as AppError).message, name).toContain("can be mistaken for");
+      expect(await everything()).toEqual(before);
+    }
+    expect((await db.user.findUniqueOrThrow({ where: { id: member.id }, select: { name: true } })).name).toBe(member.name);
+  });
+
+  it("account settings act on the session's account only: a user id in the request is ignored", async () => {
+    const [me, other] = await Promise.all([makeUser(), makeUser()]);
+    await db.session.create({ data: { sessionToken: `s-${other.id}`, userId: other.id, expires: new Date(Date.now() + 3600_000) } });
+    cases += 3;
+    await chooseName({ actor: me, input: { name: "Someone Else Entirely", userId: other.id } as never });
+    await signOutEverywhere({ actor: me, userId: other.id } as never);
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { name: true } })).name).toBe("Someone Else Entirely");
+    await expect(deleteAccount({ actor: null, input: { comments: "keep", confirm: "delete", userId: other.id } as never })).rejects.toMatchObject({ code: "unauthenticated" });
+    const them = await db.user.findUniqueOrThrow({ where: { id: other.id }, select: { name: true, email: true, _count: { select: { sessions: true } } } });
+    expect(them).toEqual({ name: other.name, email: other.email, _count: { sessions: 1 } });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StaffBadges } from "@/app/_components/staff-badges";
 import Link from "next/link";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
@@ -60,7 +61,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
               <h2><Link href={amendmentPath(slug, a.id)}>{a.title}</Link></h2>
               <ul className="stats">
                 <li><span className={`badge status-${a.status}`}>{a.status}</span></li>
-                <li>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link></li>
+                <li>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link><StaffBadges handle={a.author.handle} /></li>
                 <li>on <Link href={link({ section: a.sectionKey })}>{a.sectionKey}</Link> ({a.baseVersion})</li>
                 {a.status === "seeking" ? <li>{a.sponsors} of {a.sponsorsRequired} sponsors</li> : <li>{a.tally.for} for · {a.tally.against} against · {a.tally.abstain} abstain</li>}
                 {a.decision && <li>{a.decision.outcome} by {a.decision.by.name}</li>}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StaffBadges } from "@/app/_components/staff-badges";
 import Link from "next/link";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
@@ -35,7 +36,7 @@ export default async function LogPage({ params, searchParams }: { params: Promis
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td><time dateTime={e.createdAt.toISOString()}>{e.createdAt.toISOString().replace("T", " ").slice(0, 16)}</time></td>
-                <td><Link href={userPath(e.actor.handle)}>{e.actor.name ?? e.actor.handle}</Link></td>
+                <td><Link href={userPath(e.actor.handle)}>{e.actor.name ?? e.actor.handle}</Link><StaffBadges handle={e.actor.handle} /></td>
                 <td>{e.action} <span className="muted">{e.targetType}</span></td>
                 <td>{e.reason ?? ""}</td>
                 <td className="hash">{e.hash.slice(0, 16)}…</td>

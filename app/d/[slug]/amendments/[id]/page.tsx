@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { StaffBadges } from "@/app/_components/staff-badges";
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/current-user";
 import { getAmendment } from "@/lib/amendments/get-amendment";
@@ -73,7 +74,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
       <h1>{a.title}</h1>
       <p className="version-meta">
         <span className={`badge status-${a.status}`}>{STATUS_TEXT[a.status] ?? a.status}</span>
-        <span>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link></span>
+        <span>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link><StaffBadges handle={a.author.handle} /></span>
         <span>on <Link href={sectionPath(slug, a.baseVersion.label, a.section.key)}>{a.section.heading ?? a.section.key}</Link>, version {a.baseVersion.label}</span>
         <span>{a.kind === "replace" ? "replaces the section's text" : a.kind === "insert" ? "inserts a new section after it" : "deletes the section"}</span>
         <span>revision {a.revision}</span>
@@ -125,11 +126,11 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
           (a.votes.current.length > 0 || a.votes.earlier.length > 0) && (
             <>
               <h3>Votes on the current revision</h3>
-              <ul className="stats">{a.votes.current.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link>: {v.choice}</li>)}</ul>
+              <ul className="stats">{a.votes.current.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link><StaffBadges handle={v.voter.handle} />: {v.choice}</li>)}</ul>
               {a.votes.earlier.length > 0 && (
                 <>
                   <h3>Votes cast on earlier revisions</h3>
-                  <ul className="stats">{a.votes.earlier.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link>: {v.choice} (revision {v.revision})</li>)}</ul>
+                  <ul className="stats">{a.votes.earlier.map((v) => <li key={v.voter.handle}><Link href={userPath(v.voter.handle)}>{v.voter.name}</Link><StaffBadges handle={v.voter.handle} />: {v.choice} (revision {v.revision})</li>)}</ul>
                 </>
               )}
             </>
@@ -137,7 +138,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         )}
         {a.decision && (
           <p className="notice">
-            <strong>{a.decision.outcome === "accepted" ? "Accepted" : "Rejected"}</strong> by <Link href={userPath(a.decision.by.handle)}>{a.decision.by.name}</Link> on {day(a.decision.at)}: {a.decision.reason}
+            <strong>{a.decision.outcome === "accepted" ? "Accepted" : "Rejected"}</strong> by <Link href={userPath(a.decision.by.handle)}>{a.decision.by.name}</Link><StaffBadges handle={a.decision.by.handle} /> on {day(a.decision.at)}: {a.decision.reason}
             {a.mergedInto && <> Merged into version {a.mergedInto.label}.</>}
           </p>
         )}
