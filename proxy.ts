@@ -12,8 +12,8 @@ import { inspectRequest } from "@/lib/http/inspect-request";
 // start-up too, so that the very first request is recorded (docs/security.md).
 recordPeerAddresses();
 
-function plain(status: number, message: string) {
-  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+function plain(status: number, message: string, headers: Record<string, string> = {}) {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 }
 
 export async function proxy(request: NextRequest) {
@@ -21,9 +21,10 @@ export async function proxy(request: NextRequest) {
   // visitor's browser change anything here. Next.js checks Origin for server
   // actions itself; this covers route handlers (and actions) alike.
   if (isCrossSiteWrite({ method: request.method, headers: request.headers })) return plain(403, CROSS_SITE_MESSAGE);
-  // NUL bytes, oversized bodies, absurdly nested JSON: refused before any route runs.
+  // Unknown methods, NUL bytes, broken page cursors, oversized bodies, absurdly
+  // nested JSON: refused before any route runs.
   const refusal = await inspectRequest(request);
-  if (refusal) return plain(refusal.status, refusal.message);
+  if (refusal) return plain(refusal.status, refusal.message, refusal.headers);
 
   const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const nonce = createNonce();
