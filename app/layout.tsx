@@ -4,7 +4,8 @@ import "./globals.css";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
-import { userPath } from "@/lib/paths";
+import { signInPath, userPath } from "@/lib/paths";
+import { currentPath } from "@/lib/http/request-headers";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -13,6 +14,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  const signInHref = signInPath(await currentPath());
   return (
     <html lang="en">
       <body>
@@ -35,7 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <SignOutButton />
                 </>
               ) : (
-                <Link href="/signin">Sign in</Link>
+                <Link href={signInHref}>Sign in</Link>
               )}
             </div>
           </div>

@@ -117,3 +117,8 @@ export function responseQueuePath(slug: string, query: Record<string, string | u
   const s = search.toString();
   return `${definitionPath(slug)}/responses/queue${s ? `?${s}` : ""}`;
 }
+
+/** The sign-in page, returning to `here` afterwards (the home page and the sign-in pages need no return). */
+export function signInPath(here: string): string {
+  return here === "/" || here === "/signin" || here.startsWith("/signin/") || here.startsWith("/signin?") ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(here)}`;
+}

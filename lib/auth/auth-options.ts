@@ -9,6 +9,7 @@ import { unsafeAuthDb } from "@/lib/db";
 import { sendMail } from "@/lib/mail/send-mail";
 import { baseHandle } from "@/lib/users/make-handle";
 import { signInMail } from "@/lib/auth/sign-in-mail";
+import { confirmLink } from "@/lib/auth/sign-in-link";
 import { headers } from "next/headers";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/client-address";
@@ -61,6 +62,15 @@ function adapter(): Adapter {
       }
       throw new Error("could not find a free handle");
     },
+    // The confirmation page's link carries only the token (lib/auth/sign-in-link.ts),
+    // so the token alone finds its row. Read, then deleted by a count, so that two
+    // presses of one link at once sign in once.
+    async useVerificationToken({ identifier, token }) {
+      const row = await prisma.verificationToken.findUnique({ where: { token } });
+      if (!row || (identifier && row.identifier !== identifier)) return null;
+      const { count } = await prisma.verificationToken.deleteMany({ where: { token } });
+      return count === 1 ? row : null;
+    },
   };
 }
 
@@ -71,7 +81,7 @@ export function authOptions(): NextAuthOptions {
       from: process.env.MAIL_FROM,
       maxAge: 30 * 60,
       async sendVerificationRequest({ identifier, url }) {
-        await sendMail(signInMail(identifier, url));
+        await sendMail(signInMail(identifier, confirmLink(url)));
       },
     }),
   ];
@@ -113,7 +123,7 @@ export function authOptions(): NextAuthOptions {
           try {
             await enforceSignInMailLimits({ email: user.email, address: clientAddress(await headers()) });
           } catch (error) {
-            if (isAppError(error) && error.retryAfter) return `/signin?error=RateLimited&retryAfter=${error.retryAfter}`;
+            if (isAppError(error) && error.retryAfter) return `/signin?${new URLSearchParams({ error: "RateLimited", retryAfter: String(error.retryAfter) })}`;
             throw error;
           }
         }
