@@ -152,4 +152,11 @@ describe("the e-mail link is confirmed by a POST from our own page (docs/decisio
     expect(await route(confirm, form({ Origin: origin }))).toMatchObject({ redirect: expect.stringMatching(/error=Verification$/) });
     expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
   });
+
+  it("a sign-in form with a stale CSRF token goes back to /signin saying so, and mails nothing", async () => {
+    const email = `stale-${Date.now()}@example.org`;
+    const stale = await route(`${origin}/api/auth/signin/email`, { ...form({ Origin: origin }), body: new URLSearchParams({ csrfToken: "stale", email }).toString() });
+    expect(stale).toMatchObject({ status: 303, location: "/signin?error=FormExpired" });
+    expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
+  });
 });
