@@ -3,6 +3,8 @@ import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { recordPeerAddresses } from "@/lib/http/peer-address";
 import { inspectRequest } from "@/lib/http/inspect-request";
+import { csrfCookieName, ensureCsrfToken } from "@/lib/auth/csrf-token";
+import { CSRF_TOKEN_HEADER, PATH_HEADER } from "@/lib/http/request-headers";
 
 // Runs in the server process (Node.js runtime) before every page, route handler
 // and server action. It is a first line only: every use case checks who may do
@@ -12,18 +14,21 @@ import { inspectRequest } from "@/lib/http/inspect-request";
 // start-up too, so that the very first request is recorded (docs/security.md).
 recordPeerAddresses();
 
-function plain(status: number, message: string) {
-  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+function plain(status: number, message: string, headers: Record<string, string> = {}) {
+  return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 }
+
+const SIGN_IN_FORM_PAGES = new Set(["/signin", "/signin/confirm"]);
 
 export async function proxy(request: NextRequest) {
   // Cross-site request forgery: a page on another site cannot make a signed-in
   // visitor's browser change anything here. Next.js checks Origin for server
   // actions itself; this covers route handlers (and actions) alike.
   if (isCrossSiteWrite({ method: request.method, headers: request.headers })) return plain(403, CROSS_SITE_MESSAGE);
-  // NUL bytes, oversized bodies, absurdly nested JSON: refused before any route runs.
+  // Unknown methods, NUL bytes, broken page cursors, oversized bodies, absurdly
+  // nested JSON: refused before any route runs.
   const refusal = await inspectRequest(request);
-  if (refusal) return plain(refusal.status, refusal.message);
+  if (refusal) return plain(refusal.status, refusal.message, refusal.headers);
 
   const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
   const nonce = createNonce();
@@ -38,10 +43,16 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  // The page asked for, for the root layout: a member who has yet to choose a name
-  // is asked on whatever page they open, then sent back to it (app/layout.tsx).
-  requestHeaders.set("x-opendef-path", request.nextUrl.pathname + request.nextUrl.search);
+  // Where the visitor is: the header's "Sign in" link returns here, and a member who has
+  // yet to choose a name is asked on whatever page they open, then sent back to it.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  // The sign-in pages post plain forms to next-auth, which need its CSRF token; a
+  // page cannot set a cookie, so it is made here (docs/decisions/022-sign-in.md).
+  const csrf = SIGN_IN_FORM_PAGES.has(request.nextUrl.pathname) ? ensureCsrfToken(request.cookies.get(csrfCookieName())?.value) : null;
+  if (csrf) requestHeaders.set(CSRF_TOKEN_HEADER, csrf.token);
+  else requestHeaders.delete(CSRF_TOKEN_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (csrf?.newCookie) response.cookies.set(csrfCookieName(), csrf.newCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: https });
   response.headers.set("Content-Security-Policy", csp);
   // Only when the site is served over HTTPS: a browser would then refuse plain HTTP for a year.
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");

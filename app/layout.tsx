@@ -4,9 +4,9 @@ import "./globals.css";
 import { currentUser } from "@/lib/auth/current-user";
 import { isAdmin } from "@/lib/auth/roles";
 import { SignOutButton } from "@/app/sign-out-button";
-import { userPath } from "@/lib/paths";
+import { signInPath, userPath } from "@/lib/paths";
+import { currentPath } from "@/lib/http/request-headers";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
-import { headers } from "next/headers";
 import { ChooseNamePrompt } from "@/app/_components/choose-name-prompt";
 
 export const metadata: Metadata = {
@@ -16,8 +16,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
+  const path = await currentPath();
+  const signInHref = signInPath(path);
   // A member without a chosen name is asked first, on any page but the settings (where they may also delete the account).
-  const path = (await headers()).get("x-opendef-path") ?? "/";
   const askName = user?.needsName === true && !path.startsWith("/settings");
   return (
     <html lang="en">
@@ -48,7 +49,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   <SignOutButton />
                 </>
               ) : (
-                <Link href="/signin">Sign in</Link>
+                <Link href={signInHref}>Sign in</Link>
               )}
             </div>
           </div>

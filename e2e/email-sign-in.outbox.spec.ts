@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectSignedIn, signInByEmail, requestSignInLink, uniqueEmail } from "./support/auth";
+import { confirmSignIn, expectSignedIn, signInByEmail, requestSignInLink, uniqueEmail } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // The "postgres" project only: its app server has no SMTP server, so mail lands
@@ -16,8 +16,8 @@ test("signs in with a link from the local outbox", async ({ page }) => {
   await expect(mail).toContainText("Sign in to OpenDef");
   await expectNoSeriousA11yViolations(page);
 
-  await mail.getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).click();
-  await expectSignedIn(page);
+  await mail.getByRole("link", { name: /\/signin\/confirm\?/ }).click();
+  await confirmSignIn(page, email);
 });
 
 test("the outbox lists the newest mail first", async ({ page }) => {

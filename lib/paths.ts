@@ -138,3 +138,8 @@ export function searchPath(query: Record<string, string | undefined> = {}): stri
   const s = search.toString();
   return `/search${s ? `?${s}` : ""}`;
 }
+
+/** The sign-in page, returning to `here` afterwards (the home page and the sign-in pages need no return). */
+export function signInPath(here: string): string {
+  return here === "/" || here === "/signin" || here.startsWith("/signin/") || here.startsWith("/signin?") ? "/signin" : `/signin?callbackUrl=${encodeURIComponent(here)}`;
+}

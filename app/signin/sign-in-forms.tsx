@@ -1,32 +1,25 @@
-"use client";
-import { useState } from "react";
-import { signIn } from "next-auth/react";
-
-export function SignInForms({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
-  const [email, setEmail] = useState("");
-  const [pending, setPending] = useState(false);
+// Plain HTML forms that post straight to next-auth with its CSRF token (proxy.ts
+// set the matching cookie): they work without JavaScript, and the e-mail address
+// travels in the POST body, never in a URL.
+export function SignInForms({ providers, callbackUrl, csrfToken }: { providers: { id: string; name: string }[]; callbackUrl: string; csrfToken: string }) {
   return (
     <>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          setPending(true);
-          void signIn("email", { email, callbackUrl });
-        }}
-      >
+      <form method="post" action="/api/auth/signin/email">
+        <input type="hidden" name="csrfToken" value={csrfToken} />
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <label htmlFor="email">Email address</label>
-        <input id="email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <p><button type="submit" disabled={pending}>Email me a sign-in link</button></p>
+        <input id="email" name="email" type="email" autoComplete="email" required />
+        <p><button type="submit">Email me a sign-in link</button></p>
       </form>
       {providers.length > 0 && (
         <section aria-labelledby="other-ways">
           <h2 id="other-ways">Or use an account you have</h2>
           {providers.map((p) => (
-            <p key={p.id}>
-              <button type="button" className="secondary" onClick={() => void signIn(p.id, { callbackUrl })}>
-                Sign in with {p.name}
-              </button>
-            </p>
+            <form key={p.id} method="post" action={`/api/auth/signin/${encodeURIComponent(p.id)}`}>
+              <input type="hidden" name="csrfToken" value={csrfToken} />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              <p><button type="submit" className="secondary">Sign in with {p.name}</button></p>
+            </form>
           ))}
         </section>
       )}

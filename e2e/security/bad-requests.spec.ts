@@ -50,3 +50,29 @@ test("NUL bytes, a 1 MB body and deeply nested JSON are refused with a plain 4xx
   const added = [...after.entries()].filter(([id]) => !before.has(id)).map(([, c]) => c.bodyHtml.trim());
   expect(added.filter((html) => html.includes(marker))).toEqual([`<p>A comment ${marker} without it</p>`]);
 });
+
+test("a malformed cursor, a label decoded twice, TRACE and a broken form body answer 4xx, never 500", async ({ baseURL }) => {
+  const amendments = (await (await fetch(`${baseURL}/api/v1/definitions/osaid/amendments`)).json()) as { amendments: { id: string }[] };
+  const amendment = amendments.amendments[0]?.id;
+  expect(amendment, "a seeded OSAID amendment").toBeTruthy();
+  const cursor = Buffer.from("yesterday|x").toString("base64url");
+  for (const path of [`/d/osaid?cursor=${cursor}`, `/d/osaid/v/1.0?cursor=%21`, `/d/osaid/amendments/${amendment}?cursor=${cursor}`, `/notifications?cursor=${cursor}`]) {
+    const res = await raw(baseURL!, { path });
+    expect(res.status, path).toBe(400);
+    expect(res.body, path).toBe("The page link is not valid. Go back to the first page.");
+  }
+  for (const label of ["%25", "%2500"]) {
+    const res = await raw(baseURL!, { path: `/api/v1/definitions/osaid/versions/${label}` });
+    expect(res.status, label).toBe(404);
+    expect(res.body, label).not.toContain("\\u0000");
+  }
+  for (const [method, path] of [["TRACE", PAGE], ["TRACE", "/api/v1/definitions"], ["PUT", PAGE], ["PROPFIND", "/signin"]]) {
+    const res = await raw(baseURL!, { method, path });
+    expect(res.status, `${method} ${path}`).toBe(405);
+    expect(res.headers.allow, `${method} ${path}`).toBeTruthy();
+  }
+  const origin = new URL(baseURL!).origin;
+  const broken = await raw(baseURL!, { method: "POST", path: PAGE, headers: { Origin: origin, "Content-Type": "multipart/form-data; boundary=x" }, body: "not multipart" });
+  expect(broken.status).toBe(400);
+  expect(broken.body).toMatch(/not valid multipart\/form-data/);
+});

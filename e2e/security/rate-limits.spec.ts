@@ -48,11 +48,13 @@ test("sign-in e-mails are limited per client address, and a forged X-Forwarded-F
   expect(await askForSignInLink(baseURL!, freshLoopback(), uniqueEmail("other"), "198.51.100.1")).not.toMatch(/error=RateLimited/);
 });
 
-test("sign-in e-mails to one address are limited whatever the client address", async ({ baseURL }) => {
+test("sign-in e-mails to one mailbox are limited whatever the client address or +tag, and the refusal says when to retry", async ({ baseURL, page }) => {
   const email = uniqueEmail("one-inbox");
   const urls: string[] = [];
-  for (let i = 0; i < 6; i++) urls.push(await askForSignInLink(baseURL!, freshLoopback(), email, "198.51.100.9"));
+  for (let i = 0; i < 6; i++) urls.push(await askForSignInLink(baseURL!, freshLoopback(), i === 5 ? email.replace("@", "+again@") : email, "198.51.100.9"));
   expect(urls.map((u) => /error=RateLimited/.test(u))).toEqual([false, false, false, false, false, true]);
+  await page.goto(urls[5]);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/^Too many sign-in links were asked for this address, or from your network, in the last hour\. .* wait about 60 minutes and try again\.$/);
 });
 
 // The per-address flag limit across accounts (and IPv6 /64s) is proven in

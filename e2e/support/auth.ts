@@ -85,7 +85,7 @@ export async function signInByEmail(page: Page, email: string, project: string) 
     await expect
       .poll(async () => {
         const now = await signInMails();
-        if (now.length > before) link = /https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/.exec(now[0].text)?.[0];
+        if (now.length > before) link = /https?:\/\/\S+\/signin\/confirm\?\S+/.exec(now[0].text)?.[0];
         return link;
       }, { message: `a new sign-in mail for ${email}`, timeout: 20_000 })
       .toBeTruthy();
@@ -98,8 +98,16 @@ export async function signInByEmail(page: Page, email: string, project: string) 
     await requestSignInLink(page, email);
     const mails = await outboxMails();
     await expect(mails).toHaveCount(before + 1);
-    link = (await mails.first().getByRole("link", { name: /\/api\/auth\/callback\/email\?/ }).getAttribute("href"))!;
+    link = (await mails.first().getByRole("link", { name: /\/signin\/confirm\?/ }).getAttribute("href"))!;
   }
   await page.goto(link!);
+  await confirmSignIn(page, email);
+}
+
+/** On the page a sign-in link opens: it names the account, and only its button signs in. */
+export async function confirmSignIn(page: Page, email: string) {
+  await expect(page.getByRole("heading", { name: "Sign in to OpenDef" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`You are signing in as ${email}.`);
+  await page.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
   await expectSignedIn(page);
 }

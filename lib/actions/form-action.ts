@@ -4,6 +4,7 @@ import { refresh as refreshPage } from "next/cache";
 import type { z } from "zod";
 import { currentUser, type Actor } from "@/lib/auth/current-user";
 import { actionError, type ActionState } from "@/lib/errors/action-result";
+import { localPath } from "@/lib/http/same-origin";
 
 /** A submitted form, read as text: what every server action needs from it. */
 export type FormReader = {
@@ -36,10 +37,7 @@ function reader(form: FormData): FormReader {
       return value instanceof File && value.size > 0 ? value : undefined;
     },
     fields: (schema) => Object.fromEntries(Object.keys(schema.shape).map((key) => [key, get(key)])) as never,
-    returnTo(fallback) {
-      const to = get("returnTo") ?? "";
-      return to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : fallback;
-    },
+    returnTo: (fallback) => localPath(get("returnTo"), fallback),
   };
 }
 

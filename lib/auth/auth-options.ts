@@ -10,6 +10,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { handleFromName, localPartAsHandle, provisionalHandle } from "@/lib/users/make-handle";
 import { needsName } from "@/lib/users/needs-name";
 import { signInMail } from "@/lib/auth/sign-in-mail";
+import { confirmLink } from "@/lib/auth/sign-in-link";
 import { headers } from "next/headers";
 import { isAppError } from "@/lib/errors/app-error";
 import { clientAddress } from "@/lib/http/client-address";
@@ -82,6 +83,15 @@ function adapter(): Adapter {
       const { user, ...session } = found;
       return { user: user as unknown as AdapterUser, session };
     },
+    // The confirmation page's link carries only the token (lib/auth/sign-in-link.ts),
+    // so the token alone finds its row. Read, then deleted by a count, so that two
+    // presses of one link at once sign in once.
+    async useVerificationToken({ identifier, token }) {
+      const row = await prisma.verificationToken.findUnique({ where: { token } });
+      if (!row || (identifier && row.identifier !== identifier)) return null;
+      const { count } = await prisma.verificationToken.deleteMany({ where: { token } });
+      return count === 1 ? row : null;
+    },
   };
 }
 
@@ -92,7 +102,7 @@ export function authOptions(): NextAuthOptions {
       from: process.env.MAIL_FROM,
       maxAge: 30 * 60,
       async sendVerificationRequest({ identifier, url }) {
-        await sendMail(signInMail(identifier, url));
+        await sendMail(signInMail(identifier, confirmLink(url)));
       },
     }),
   ];
@@ -134,7 +144,7 @@ export function authOptions(): NextAuthOptions {
           try {
             await enforceSignInMailLimits({ email: user.email, address: clientAddress(await headers()) });
           } catch (error) {
-            if (isAppError(error) && error.retryAfter) return `/signin?error=RateLimited&retryAfter=${error.retryAfter}`;
+            if (isAppError(error) && error.retryAfter) return `/signin?${new URLSearchParams({ error: "RateLimited", retryAfter: String(error.retryAfter) })}`;
             throw error;
           }
         }

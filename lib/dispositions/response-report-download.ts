@@ -51,9 +51,8 @@ const DOWNLOADS = {
 export function responseReportDownload(format: keyof typeof DOWNLOADS) {
   return apiRoute(async (request: Request, { params }: { params: Promise<{ slug: string; label: string }> }) => {
     const { slug, label } = await params;
-    const decoded = decodeURIComponent(label);
-    const text = await DOWNLOADS[format].write(slug, decoded, siteOrigin(new URL(request.url).origin));
-    const filename = `${slug}-${decoded.replace(/[^A-Za-z0-9._-]/g, "_")}-responses.${format}`;
+    const text = await DOWNLOADS[format].write(slug, label, siteOrigin(new URL(request.url).origin));
+    const filename = `${slug}-${label.replace(/[^A-Za-z0-9._-]/g, "_")}-responses.${format}`;
     return new Response(text, { headers: { "Content-Type": DOWNLOADS[format].type, "Content-Disposition": `attachment; filename="${filename}"` } });
   });
 }

@@ -1,3 +1,5 @@
+import { decodeCursor } from "@/lib/comments/comment-cursor";
+
 /**
  * Request hygiene before any route runs: what no page, action or API call of
  * OpenDef ever needs is refused with a plain message and a 4xx, so that no use
@@ -10,7 +12,13 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Deeper JSON than any request of ours; parsers recurse, so depth is work. */
 export const MAX_JSON_DEPTH = 64;
 
-export type Refusal = { status: 400 | 413; message: string };
+export type Refusal = { status: 400 | 405 | 413; message: string; headers?: Record<string, string> };
+
+// Pages, their forms and server actions use GET, HEAD and POST; the API's route
+// handlers may use the rest, and Next.js answers 405 itself for a method a handler
+// does not export.
+const PAGE_METHODS = ["GET", "HEAD", "POST"];
+const API_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -26,7 +34,31 @@ export function inspectUrl(url: URL): Refusal | null {
   } catch {
     return { status: 400, message: "The address contains a broken percent-escape (a lone %). Correct the link and try again." };
   }
-  return hasNul(decoded) ? { status: 400, message: "The address contains a NUL character (%00). Remove it and try again." } : null;
+  if (hasNul(decoded)) return { status: 400, message: "The address contains a NUL character (%00). Remove it and try again." };
+  // Every paged list (threads, amendment discussions, notifications, the response
+  // queue, the API) takes the same opaque `cursor`. A page cannot answer 400 once it
+  // renders, so the one parser runs here, before any route: a forged or truncated
+  // cursor used to reach the use case and surface as a 500.
+  for (const cursor of url.searchParams.getAll("cursor")) {
+    if (cursor === "") continue;
+    try {
+      decodeCursor(cursor);
+    } catch (error) {
+      return { status: 400, message: (error as Error).message };
+    }
+  }
+  return null;
+}
+
+/**
+ * TRACE, WebDAV verbs, PUT to a page and the like: 405, naming what is allowed.
+ * Called by lib/server/serve.ts before Next.js (which answers TRACE with a 500: its
+ * Request cannot be built with a method fetch forbids) and again by proxy.ts.
+ */
+export function inspectMethod(method: string, pathname: string): Refusal | null {
+  const allowed = pathname === "/api" || pathname.startsWith("/api/") ? API_METHODS : PAGE_METHODS;
+  if (allowed.includes(method.toUpperCase())) return null;
+  return { status: 405, message: `This address does not answer ${method} requests.`, headers: { Allow: allowed.join(", ") } };
 }
 
 /** The deepest nesting of arrays and objects in JSON-like text, ignoring brackets inside strings. */
@@ -79,11 +111,38 @@ function nulInBody(): Refusal {
  * a body larger than the limit is never held in memory whole.
  */
 export async function inspectRequest(request: Request): Promise<Refusal | null> {
-  const urlRefusal = inspectUrl(new URL(request.url));
+  const url = new URL(request.url);
+  const methodRefusal = inspectMethod(request.method, url.pathname);
+  if (methodRefusal) return methodRefusal;
+  const urlRefusal = inspectUrl(url);
   if (urlRefusal) return urlRefusal;
   if (!WRITE_METHODS.has(request.method.toUpperCase()) || !request.body) return null;
   const body = await readCheckedBody(request.clone());
-  return "status" in body ? body : null;
+  if ("status" in body) return body;
+  return inspectFormat(body, request.headers.get("content-type") ?? "", request.headers.has("next-action"));
+}
+
+/**
+ * A body that is not what its Content-Type says: a multipart body Next.js cannot
+ * split, or a server-action call whose arguments are not JSON, would otherwise
+ * reach the server action machinery and end as a 500.
+ */
+async function inspectFormat(body: Uint8Array, contentType: string, serverAction: boolean): Promise<Refusal | null> {
+  const type = contentType.split(";")[0].trim().toLowerCase();
+  if (type === "multipart/form-data") {
+    try {
+      await new Response(body as BodyInit, { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return { status: 400, message: "The form's body is not valid multipart/form-data. Send the form again from the page." };
+    }
+  } else if (serverAction && type === "text/plain") {
+    try {
+      JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+    } catch {
+      return { status: 400, message: "The form's body is not valid. Send the form again from the page." };
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossSiteWrite } from "@/lib/http/same-origin";
+import { isCrossSiteWrite, localPath } from "@/lib/http/same-origin";
 
 const site = "https://opendef.example";
 const check = (method: string, headers: Record<string, string>) => isCrossSiteWrite({ method, headers: new Headers({ host: "opendef.example", ...headers }), publicUrl: site });
@@ -27,5 +27,14 @@ describe("isCrossSiteWrite", () => {
     expect(check("POST", { "sec-fetch-site": "same-origin" })).toBe(false);
     expect(check("POST", { "sec-fetch-site": "none" })).toBe(false);
     expect(check("POST", {})).toBe(false);
+  });
+});
+
+describe("localPath (every returnTo and callbackUrl)", () => {
+  it("keeps paths on this site and replaces anything a browser would take to another host", () => {
+    for (const path of ["/", "/d/osaid?order=newest#discussion", "/notifications"]) expect(localPath(path, "/x"), path).toBe(path);
+    for (const path of ["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "evil", "", null, undefined]) {
+      expect(localPath(path, "/fallback"), String(path)).toBe("/fallback");
+    }
   });
 });

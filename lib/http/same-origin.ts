@@ -45,3 +45,14 @@ export function isCrossSiteWrite({
 
 export const CROSS_SITE_MESSAGE =
   "This request came from another website, so it was refused. If you meant to do this, go to OpenDef and do it there.";
+
+/**
+ * `value` when it is a path on this site, else `fallback`. "//host" and "/\host"
+ * start with a slash but browsers read both as another host; control characters
+ * (a tab or newline inside "/\t/host") are dropped by URL parsers, so they are
+ * refused too. Used for every "return to" a form or link carries.
+ */
+export function localPath(value: string | null | undefined, fallback: string): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return /[\u0000-\u001f\u007f]/.test(value) ? fallback : value;
+}

@@ -12,9 +12,24 @@ export function signInMailLimits(env: Record<string, string | undefined> = proce
   };
 }
 
-/** The key names the address by a hash: the RateLimit table should not be a list of e-mail addresses. */
+/**
+ * One mailbox however the address is spelt, for counting only (the account keeps
+ * the address as typed): `name+tag@` reaches `name@` at most providers, and
+ * `example.org.` (a fully qualified domain) is `example.org`, so neither may
+ * multiply the limit.
+ */
+export function mailboxOf(email: string): string {
+  const address = email.trim().toLowerCase();
+  const at = address.lastIndexOf("@");
+  if (at < 0) return address;
+  const local = address.slice(0, at).split("+")[0];
+  const domain = address.slice(at + 1).replace(/\.+$/, "");
+  return `${local}@${domain}`;
+}
+
+/** The key names the mailbox by a hash: the RateLimit table should not be a list of e-mail addresses. */
 function emailKey(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase(), "utf8").digest("hex").slice(0, 32);
+  return createHash("sha256").update(mailboxOf(email), "utf8").digest("hex").slice(0, 32);
 }
 
 /**

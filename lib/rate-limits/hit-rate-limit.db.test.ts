@@ -2,6 +2,7 @@ import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hitRateLimit } from "@/lib/rate-limits/hit-rate-limit";
+import { enforceSignInMailLimits } from "@/lib/rate-limits/enforce-sign-in-mail-limits";
 
 describe("hitRateLimit", () => {
   it("lets exactly `limit` of 50 concurrent hits through", async () => {
@@ -47,5 +48,21 @@ describe("hitRateLimit", () => {
 
   it("refuses a limit that is not a positive integer", async () => {
     await expect(hitRateLimit({ key: "test:bad", limit: 0, windowSeconds: 60 })).rejects.toThrow(/positive integer/);
+  });
+});
+
+describe("enforceSignInMailLimits", () => {
+  it("counts name+tag@ and a trailing dot in the domain as the same mailbox, and says when to retry", async () => {
+    const now = new Date("2030-02-01T10:00:00.000Z");
+    const spellings = ["Ada@Example.org", "ada+a@example.org", "ada+b@example.org.", " ada@EXAMPLE.org.. ", "ada+c+d@example.org"];
+    // Each from its own client address: only the per-mailbox limit (5 an hour) counts.
+    for (const [i, email] of spellings.entries()) await enforceSignInMailLimits({ email, address: `192.0.2.${i + 1}`, now });
+    await expect(enforceSignInMailLimits({ email: "ada+z@example.org.", address: "192.0.2.99", now: new Date(now.getTime() + 24 * 60_000) })).rejects.toMatchObject({
+      code: "rate_limited",
+      retryAfter: 36 * 60,
+      message: expect.stringMatching(/Try again in 36 minutes\.$/),
+    });
+    // Another mailbox at the same provider is not affected.
+    await enforceSignInMailLimits({ email: "adam@example.org", address: "192.0.2.100", now });
   });
 });

@@ -19,6 +19,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
+import { inspectMethod } from "@/lib/http/inspect-request";
 import { startupChecks } from "@/lib/server/startup-checks";
 
 // The app's root: this file sits two levels down, as source (lib/server/) and compiled
@@ -142,6 +143,12 @@ async function serve() {
   const cache = new AnonymousCache(anonymousCacheSettings());
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const refusal = inspectMethod(request.method ?? "", (request.url ?? "/").split("?")[0]);
+    if (refusal) {
+      response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...refusal.headers });
+      response.end(refusal.message);
+      return;
+    }
     cache.handle(request, response, handle).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -264,11 +264,17 @@ async function main() {
       redirect: "manual",
     });
     const [mail] = await sql<{ text: string }>(`SELECT text FROM "OutboxMail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
-    const link = /(http:\/\/\S+\/api\/auth\/callback\/email\S+)/.exec(mail?.text ?? "")?.[1];
+    const link = /(http:\/\/\S+\/signin\/confirm\S+)/.exec(mail?.text ?? "")?.[1];
     let session = "";
     if (link) {
-      const callback = new URL(link);
-      const response = await fetch(`${a}${callback.pathname}${callback.search}`, { headers: { Cookie: csrfCookie }, redirect: "manual" });
+      // The link opens a confirmation page; its "Sign in" button posts the token from A's origin.
+      const token = new URL(link).searchParams.get("token") ?? "";
+      const response = await fetch(`${a}/api/auth/callback/email?${new URLSearchParams({ token, callbackUrl: "/" })}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, Origin: a },
+        body: new URLSearchParams({ csrfToken }),
+        redirect: "manual",
+      });
       session = (response.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token=")) ?? "").split(";")[0];
     }
     const onB = session ? ((await (await fetch(`${b}/api/auth/session`, { headers: { Cookie: session } })).json()) as { user?: { handle?: string } }) : {};

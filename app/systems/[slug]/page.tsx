@@ -16,14 +16,14 @@ type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  return { title: `System ${decodeURIComponent(slug)}` };
+  return { title: `System ${slug}` };
 }
 
 const SOURCE_NAMES: Record<string, string> = { osi: "Open Source Initiative", mof: "Model Openness Framework (Model Openness Tool data)", index: "European Open Source AI Index" };
 
 export default async function SystemPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const [system, user] = await Promise.all([orNotFound(getSystem(decodeURIComponent(slug))), currentUser()]);
+  const [system, user] = await Promise.all([orNotFound(getSystem(slug)), currentUser()]);
   const curator = await curates(user);
   const open = system.corrections.filter((c) => c.status === "open");
   return (

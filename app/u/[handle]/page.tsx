@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ProfilePage({ params }: { params: Promise<{ handle: string }> }) {
   const { handle } = await params;
-  const user = await orNotFound(getProfile(decodeURIComponent(handle)));
+  const user = await orNotFound(getProfile(handle));
   return (
     <>
       <h1>{user.name ?? user.handle}</h1>

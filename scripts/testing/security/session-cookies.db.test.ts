@@ -2,11 +2,14 @@ import "@/scripts/testing/require-test-database";
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { NextAuthOptions } from "next-auth";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { makeUser } from "@/scripts/testing/fixtures";
+import { ensureCsrfToken } from "@/lib/auth/csrf-token";
+import { findSignInLink } from "@/lib/auth/sign-in-link";
+import { guardAuthRequest } from "@/lib/auth/guard-auth-request";
 
 // next-auth's own request handler with our options, as the route runs it, over the
 // public URL a deployment would have. Browser tests cannot show the HTTPS cookies
@@ -96,5 +99,64 @@ describe("a suspended account", () => {
     });
     expect(asked.redirect).toMatch(/\/api\/auth\/error\?error=AccessDenied$/);
     expect(await db.verificationToken.count({ where: { identifier: user.email } })).toBe(before);
+  });
+});
+
+describe("the e-mail link is confirmed by a POST from our own page (docs/decisions/022-sign-in.md)", () => {
+  const origin = "https://opendef.example";
+  // Our pages and guard read the secret from the environment, as the server does.
+  const originalSecret = process.env.NEXTAUTH_SECRET;
+  beforeEach(() => {
+    process.env.NEXTAUTH_SECRET = SECRET;
+  });
+  afterEach(() => {
+    if (originalSecret === undefined) delete process.env.NEXTAUTH_SECRET;
+    else process.env.NEXTAUTH_SECRET = originalSecret;
+  });
+  const csrf = () => ensureCsrfToken(undefined);
+  const form = (headers: Record<string, string>, { token, newCookie } = csrf()) => ({
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: `__Host-next-auth.csrf-token=${encodeURIComponent(newCookie!)}`, ...headers },
+    body: new URLSearchParams({ csrfToken: token }).toString(),
+  });
+  // As app/api/auth/[...nextauth]/route.ts runs them: our guard, then next-auth.
+  async function route(url: string, init?: RequestInit) {
+    process.env.NEXTAUTH_URL = origin;
+    const request = new Request(url, init);
+    const refused = await guardAuthRequest(request, new URL(url).pathname.split("/").slice(3));
+    return refused ? { status: refused.status, location: refused.headers.get("location"), text: await refused.text() } : { status: 0, ...(await handle(url, init)) };
+  }
+
+  it("a prefetch (GET) leaves the token unused; a cross-site or token-less POST is refused; our page's POST signs in once", async () => {
+    const user = await makeUser();
+    const link = await signInLink(origin, user.email);
+    const token = new URL(link).searchParams.get("token")!;
+    const confirm = `${origin}/api/auth/callback/email?${new URLSearchParams({ token, callbackUrl: `${origin}/d/osaid` })}`;
+
+    // A mail scanner fetching the link (old or new form) is sent to the confirmation page.
+    const prefetch = await route(link);
+    expect(prefetch).toMatchObject({ status: 303, location: `/signin/confirm?${new URLSearchParams({ token, callbackUrl: "/" })}` });
+    expect(await findSignInLink(token)).toEqual({ email: user.email });
+
+    // Login CSRF: another site posting the form, or a post without this browser's CSRF token.
+    expect(await route(confirm, form({ Origin: "https://evil.example" }))).toMatchObject({ status: 403, text: expect.stringMatching(/not sent from OpenDef/) });
+    expect(await route(confirm, form({ "Sec-Fetch-Site": "cross-site" }))).toMatchObject({ status: 403 });
+    expect(await route(confirm, { ...form({ Origin: origin }), body: "csrfToken=forged" })).toMatchObject({ status: 403, text: expect.stringMatching(/expired/) });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
+
+    // The button on our page: signed in, returned to where sign-in started, token used up.
+    const signedIn = await route(confirm, form({ Origin: origin }));
+    expect(signedIn).toMatchObject({ redirect: `${origin}/d/osaid` });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+    expect(await findSignInLink(token)).toBeNull();
+    expect(await route(confirm, form({ Origin: origin }))).toMatchObject({ redirect: expect.stringMatching(/error=Verification$/) });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("a sign-in form with a stale CSRF token goes back to /signin saying so, and mails nothing", async () => {
+    const email = `stale-${Date.now()}@example.org`;
+    const stale = await route(`${origin}/api/auth/signin/email`, { ...form({ Origin: origin }), body: new URLSearchParams({ csrfToken: "stale", email }).toString() });
+    expect(stale).toMatchObject({ status: 303, location: "/signin?error=FormExpired" });
+    expect(await db.verificationToken.count({ where: { identifier: email } })).toBe(0);
   });
 });

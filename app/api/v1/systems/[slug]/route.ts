@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (_request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
-  return NextResponse.json(systemOutput(await getSystem(decodeURIComponent(slug))));
+  return NextResponse.json(systemOutput(await getSystem(slug)));
 });

@@ -7,10 +7,10 @@ type Params = { params: Promise<{ slug: string; label: string }>; searchParams: 
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, label } = await params;
-  return { title: `${slug} ${decodeURIComponent(label)}` };
+  return { title: `${slug} ${label}` };
 }
 
 export default async function VersionByLabelPage({ params, searchParams }: Params) {
   const { slug, label } = await params;
-  return <VersionPage slug={slug} label={decodeURIComponent(label)} searchParams={await searchParams} />;
+  return <VersionPage slug={slug} label={label} searchParams={await searchParams} />;
 }

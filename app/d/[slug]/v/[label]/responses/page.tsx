@@ -13,13 +13,12 @@ type Params = { params: Promise<{ slug: string; label: string }>; searchParams?:
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { slug, label } = await params;
-  return { title: `Response to comments: ${slug} ${decodeURIComponent(label)}` };
+  return { title: `Response to comments: ${slug} ${label}` };
 }
 
 /** What became of every thread and amendment on the previous version, section by section, with what this version changed there. */
 export default async function ResponseReportPage({ params, searchParams }: Params) {
-  const { slug, label: raw } = await params;
-  const label = decodeURIComponent(raw);
+  const { slug, label } = await params;
   const wanted = Number((await searchParams)?.page ?? "1");
   const report = await orNotFound(buildResponseReport(slug, label));
   const { counts } = report;

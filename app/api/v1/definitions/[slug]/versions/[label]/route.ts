@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (_request, { params }: { params: Promise<{ slug: string; label: string }> }) => {
   const { slug, label } = await params;
-  return NextResponse.json(versionOutput.parse(await getVersion(slug, decodeURIComponent(label))));
+  return NextResponse.json(versionOutput.parse(await getVersion(slug, label)));
 });

@@ -9,6 +9,6 @@ type Context = { params: Promise<{ slug: string; label: string }> };
  */
 export const GET = apiRoute(async (_request: Request, context: Context) => {
   const { slug, label } = await context.params;
-  const collection = await listVersionAnnotations(slug, decodeURIComponent(label));
+  const collection = await listVersionAnnotations(slug, label);
   return new Response(JSON.stringify(collection), { headers: { "Content-Type": ANNOTATION_CONTENT_TYPE } });
 });

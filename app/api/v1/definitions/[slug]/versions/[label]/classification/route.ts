@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (_request, { params }: { params: Promise<{ slug: string; label: string }> }) => {
   const { slug, label } = await params;
-  return NextResponse.json(await getVersionClassification(slug, decodeURIComponent(label)));
+  return NextResponse.json(await getVersionClassification(slug, label));
 });
