@@ -31,6 +31,8 @@ const ONE_DATABASE = [
   /\/e2e\/ballots\.spec\.ts$/,
   // What a person sees of dispositions; their rules and writes are database tests on both engines.
   /\/e2e\/dispositions\.spec\.ts$/,
+  // Every page type through axe and at phone width, and the rough edges of issue 12: rendering only.
+  /\/e2e\/rough-edges\.spec\.ts$/,
 ];
 
 // Specs that add a definition of their own (to publish it without pulling the
