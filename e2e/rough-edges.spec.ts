@@ -28,10 +28,12 @@ async function seededIds(): Promise<Ids> {
   });
 }
 
-/** Loads `path` and checks what every page must: a good answer, no sideways scrolling, nothing axe finds. */
+/** Loads `path` and checks what every page must: a good answer, no empty navigation landmark, no sideways scrolling, nothing axe finds. */
 async function check(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
+  // No navigation landmark without anything to navigate to (a pager with one page).
+  expect(await page.locator("nav").evaluateAll((navs) => navs.filter((n) => !n.querySelector("a, [aria-current]")).length), `${path}: an empty <nav>`).toBe(0);
   await expectFitsThePhone(page);
   await expectNoA11yViolations(page);
 }
