@@ -55,10 +55,16 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   }
   await dan.reload();
   await expect(dan.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
+  // Your choice shows on the buttons (pressed) and in words.
+  await expect(dan.getByRole("button", { name: "Vote for" })).toHaveAttribute("aria-pressed", "true");
+  await expect(dan.getByRole("button", { name: "Vote against" })).toHaveAttribute("aria-pressed", "false");
+  await expect(dan.getByText("Your vote: for.")).toBeVisible();
 
   // One vote per member, changeable while the vote is open.
   await ben.goto(url);
   await ben.getByRole("button", { name: "Vote against" }).click();
   await expect(ben.getByLabel("Tally")).toHaveText(/For 1 · Against 2 · Abstain 0/);
+  await expect(ben.getByRole("button", { name: "Vote against" })).toHaveAttribute("aria-pressed", "true");
+  await expect(ben.getByRole("button", { name: "Vote for" })).toHaveAttribute("aria-pressed", "false");
   await expect(ben.getByRole("listitem").filter({ hasText: /: against/ })).toHaveCount(2);
 });

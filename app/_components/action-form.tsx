@@ -10,7 +10,7 @@ type Props = {
   /** A Markdown textarea with this label; none for a button-only form. */
   textarea?: { id: string; label: string; defaultValue?: string; autoFocus?: boolean; hint?: string; rows?: number };
   /** Several submit buttons, each sending its own value (e.g. accept / reject). */
-  buttons?: { name: string; value: string; label: string }[];
+  buttons?: { name: string; value: string; label: string; pressed?: boolean }[];
   /** Extra fields, shown before the textarea. */
   children?: React.ReactNode;
 };
@@ -23,12 +23,20 @@ type Props = {
 export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const errorRef = useRef<HTMLParagraphElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.error) errorRef.current?.focus();
   }, [state]);
+  // Refused by the posting interval (issue 12): the text is kept, so send it again once the wait is over.
+  const resend = textarea && !buttons && state.retryAfter !== undefined ? state.retryAfter : null;
+  useEffect(() => {
+    if (resend === null) return;
+    const timer = setTimeout(() => formRef.current?.requestSubmit(), resend * 1000 + 300);
+    return () => clearTimeout(timer);
+  }, [state, resend]);
   const errorId = textarea ? `${textarea.id}-error` : undefined;
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} className={className} ref={formRef}>
       {Object.entries(hidden).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
       {children}
       {textarea && (
@@ -52,12 +60,13 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
       {state.error && (
         <p className="form-error" role="alert" id={errorId} tabIndex={-1} ref={errorRef}>
           {state.error}
+          {resend !== null && " This form sends it again by itself then."}
         </p>
       )}
       {buttons ? (
         <p className="button-row">
           {buttons.map((b) => (
-            <button key={b.value} type="submit" name={b.name} value={b.value} disabled={pending}>
+            <button key={b.value} type="submit" name={b.name} value={b.value} disabled={pending} aria-pressed={b.pressed}>
               {b.label}
             </button>
           ))}

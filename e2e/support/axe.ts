@@ -15,3 +15,10 @@ export async function expectNoSeriousA11yViolations(page: Page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
 }
+
+/** Like expectNoSeriousA11yViolations, but nothing at any impact may remain. */
+export async function expectNoA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `accessibility violations on ${page.url()}`).toEqual([]);
+}

@@ -8,6 +8,27 @@ export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
 export const AMENDMENT_STATUSES = ["seeking", "voting", "closed", "accepted", "rejected", "merged", "withdrawn", "stale"] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 
+/**
+ * The one word (or short phrase) for each status, on every page: the list, its
+ * filter, the amendment's own page, the ballot form. Lower case; a page that
+ * starts a line with it capitalises the first letter.
+ */
+export const AMENDMENT_STATUS_LABELS = {
+  seeking: "seeking sponsors",
+  voting: "voting open",
+  closed: "awaiting decision",
+  accepted: "accepted",
+  rejected: "rejected",
+  merged: "merged",
+  withdrawn: "withdrawn",
+  stale: "stale",
+} as const satisfies Record<AmendmentStatus, string>;
+
+/** The label of a status; an unknown one (a newer server's) is shown as stored. */
+export function amendmentStatusLabel(status: string): string {
+  return (AMENDMENT_STATUS_LABELS as Record<string, string>)[status] ?? status;
+}
+
 /** Still gathering sponsors or votes: the author may revise, a publish may make it stale. */
 export const OPEN_STATUSES = ["seeking", "voting"] as const satisfies AmendmentStatus[];
 

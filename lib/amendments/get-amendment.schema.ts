@@ -61,6 +61,8 @@ export const amendmentDetailSchema = z.object({
     canWithdraw: z.boolean(),
     canResubmit: z.boolean(),
     canDecide: z.boolean(),
+    /** The reader's vote; a vote on an earlier revision is not counted in the current tally. */
+    ownVote: z.object({ choice: voteChoiceSchema, onCurrentRevision: z.boolean() }).nullable(),
   }),
 });
 

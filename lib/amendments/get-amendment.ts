@@ -61,7 +61,7 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
   if (!amendment) throw new AppError("not_found", "This amendment does not exist.");
 
   const secret = amendment.definition.voteVisibility !== "public";
-  const [section, tallies, votes, isMaintainer] = await Promise.all([
+  const [section, tallies, votes, isMaintainer, ownVote] = await Promise.all([
     db.section.findFirst({ where: { versionId: amendment.versionId, key: amendment.sectionKey }, select: { heading: true } }),
     tallyVotes([amendment]),
     // Secret ballots: the choices are never even read.
@@ -73,6 +73,8 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
           select: { choice: true, revision: true, updatedAt: true, user: { select: { handle: true, name: true } } },
         }),
     actor && amendment.status === "closed" ? maintains(actor, amendment.definitionId) : Promise.resolve(false),
+    // The reader's own vote, even when votes are secret: it is theirs to see.
+    actor ? db.vote.findUnique({ where: { amendmentId_userId: { amendmentId: amendment.id, userId: actor.id } }, select: { choice: true, revision: true } }) : Promise.resolve(null),
   ]);
   const tally = tallies.get(amendment.id)!;
   const hidden = amendment.hiddenAt !== null;
@@ -133,6 +135,7 @@ export async function getAmendment({ actor, input, now = new Date() }: { actor: 
       canWithdraw: isAuthor && isUndecided(amendment.status),
       canResubmit: isAuthor && !hidden && amendment.status === "stale",
       canDecide: isMaintainer,
+      ownVote: ownVote ? { choice: ownVote.choice, onCurrentRevision: ownVote.revision === amendment.revision } : null,
     },
   });
 }

@@ -36,6 +36,7 @@ export const amendmentListItemSchema = z.object({
   kind: amendmentKindSchema,
   hidden: z.boolean(),
   sectionKey: z.string(),
+  sectionHeading: z.string().nullable(),
   baseVersion: z.string(),
   revision: z.number().int(),
   author: person,

@@ -39,6 +39,7 @@ export async function listAmendments({ input, now = new Date() }: { input: z.inp
       kind: true,
       hiddenAt: true,
       sectionKey: true,
+      versionId: true,
       revision: true,
       createdAt: true,
       votingClosesAt: true,
@@ -50,7 +51,15 @@ export async function listAmendments({ input, now = new Date() }: { input: z.inp
       _count: { select: { sponsors: true } },
     },
   });
-  const tallies = await tallyVotes(rows);
+  const [tallies, sections] = await Promise.all([
+    tallyVotes(rows),
+    // The headings people know a section by, as they read in each amendment's base version.
+    db.section.findMany({
+      where: { versionId: { in: [...new Set(rows.map((r) => r.versionId))] }, key: { in: [...new Set(rows.map((r) => r.sectionKey))] } },
+      select: { versionId: true, key: true, heading: true },
+    }),
+  ]);
+  const headings = new Map(sections.map((s) => [`${s.versionId}:${s.key}`, s.heading]));
 
   const amendments = rows.map((row) => {
     const tally = tallies.get(row.id)!.current;
@@ -61,6 +70,7 @@ export async function listAmendments({ input, now = new Date() }: { input: z.inp
       kind: row.kind,
       hidden: row.hiddenAt !== null,
       sectionKey: row.sectionKey,
+      sectionHeading: headings.get(`${row.versionId}:${row.sectionKey}`) ?? null,
       baseVersion: row.version.label!,
       revision: row.revision,
       author: person(row.author),

@@ -9,7 +9,8 @@ import { databaseTarget } from "@/lib/db/migrations";
 import { GET as getLog } from "@/app/api/v1/definitions/[slug]/log/route";
 import { GET as getSiteLog } from "@/app/api/v1/log/route";
 import { createHash } from "node:crypto";
-import { makeDefinition, makeUser } from "@/scripts/testing/fixtures";
+import { makeDefinition, makeDiscussion, makeThreads, makeUser } from "@/scripts/testing/fixtures";
+import { describeAuditTargets } from "@/lib/audit/describe-audit-targets";
 
 function callLog(slug: string, query = "") {
   return getLog(new Request(`http://localhost:3000/api/v1/definitions/${slug}/log${query}`), { params: Promise.resolve({ slug }) });
@@ -194,5 +195,24 @@ describe("listAuditLog and GET /api/v1/definitions/{slug}/log", () => {
       previous = e.hash;
     }
     expect(entries.some((e) => e.definitionId === null)).toBe(true);
+  });
+});
+
+describe("the log page's subjects", () => {
+  it("names a version, a comment, a person and the definition with links, and leaves an unknown target unnamed", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const [comment] = await makeThreads({ versionId: version.id, authorId: author.id, threads: 1 });
+    const targets = await describeAuditTargets([
+      { targetType: "version", targetId: version.id },
+      { targetType: "comment", targetId: comment },
+      { targetType: "user", targetId: author.id },
+      { targetType: "definition", targetId: definition.id },
+      { targetType: "amendment", targetId: "no-such-amendment" },
+    ]);
+    expect(targets.get(`version:${version.id}`)).toEqual({ text: "version 1.0", href: `/d/${definition.slug}/v/1.0` });
+    expect(targets.get(`comment:${comment}`)).toEqual({ text: `comment by ${author.name} on version 1.0`, href: `/d/${definition.slug}/comments/${comment}` });
+    expect(targets.get(`user:${author.id}`)).toEqual({ text: author.name, href: `/u/${author.handle}` });
+    expect(targets.get(`definition:${definition.id}`)).toEqual({ text: definition.title, href: `/d/${definition.slug}` });
+    expect(targets.has("amendment:no-such-amendment")).toBe(false);
   });
 });

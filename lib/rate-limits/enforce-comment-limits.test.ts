@@ -28,3 +28,11 @@ describe("comment limits", () => {
     expect(describeWait(3420)).toBe("57 minutes");
   });
 });
+
+describe("the posting interval's refusal", () => {
+  it("names the clock time to press again at, rounded up so it is never early", async () => {
+    const { clockTimeAfter } = await import("@/lib/rate-limits/enforce-limits");
+    expect(clockTimeAfter(new Date("2026-12-03T23:41:02.000Z"), 5)).toBe("23:41:07 UTC");
+    expect(clockTimeAfter(new Date("2026-12-03T23:41:02.400Z"), 5)).toBe("23:41:08 UTC");
+  });
+});

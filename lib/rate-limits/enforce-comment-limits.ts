@@ -67,7 +67,7 @@ export async function enforceCommentLimits({
   const isNew = now.getTime() - author.createdAt.getTime() < NEW_ACCOUNT_MS;
   await enforceLimits(
     [
-      { key: `comment:interval:${author.id}`, limit: limits.minIntervalSeconds > 0 ? 1 : 0, windowSeconds: limits.minIntervalSeconds, message: "You are posting too fast." },
+      { key: `comment:interval:${author.id}`, limit: limits.minIntervalSeconds > 0 ? 1 : 0, windowSeconds: limits.minIntervalSeconds, message: "You are posting too fast.", sayWhen: true },
       {
         key: `comment:hour:${author.id}`,
         limit: isNew ? limits.hourlyLimitNewAccount : 0,

@@ -11,7 +11,15 @@ export type LimitCheck = {
   windowSeconds: number;
   /** What the person is told, before "Try again in …". */
   message: string;
+  /** A short wait (seconds): also say the clock time to press again at. */
+  sayWhen?: boolean;
 };
+
+/** "23:41:07 UTC": when a wait of `seconds` from `now` is over. */
+export function clockTimeAfter(now: Date, seconds: number): string {
+  // Rounded up: pressing at the second shown is never early.
+  return `${new Date(Math.ceil((now.getTime() + seconds * 1000) / 1000) * 1000).toISOString().slice(11, 19)} UTC`;
+}
 
 /** A limit from the environment: a non-negative integer, or the default. */
 export function limitFromEnv(value: string | undefined, fallback: number): number {
@@ -34,6 +42,7 @@ export async function enforceLimits(checks: LimitCheck[], now: Date = new Date()
     if (!result.ok && (!worst || result.retryAfter > worst.retryAfter)) worst = { check: active[i], retryAfter: result.retryAfter };
   }
   if (worst) {
-    throw new AppError("rate_limited", `${worst.check.message} Try again in ${describeWait(worst.retryAfter)}.`, { retryAfter: worst.retryAfter });
+    const when = worst.check.sayWhen ? `, at ${clockTimeAfter(now, worst.retryAfter)}` : "";
+    throw new AppError("rate_limited", `${worst.check.message} Try again in ${describeWait(worst.retryAfter)}${when}.`, { retryAfter: worst.retryAfter });
   }
 }

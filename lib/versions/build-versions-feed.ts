@@ -1,5 +1,5 @@
 import "server-only";
-import { renderMarkdown } from "@/lib/markdown/render-markdown";
+import { renderChangelog } from "@/lib/versions/render-changelog";
 import { buildCommentsFeed, escapeXml, tagUri } from "@/lib/comments/build-comments-feed";
 import { definitionPath, historyPath, versionPath, versionsFeedPath } from "@/lib/paths";
 
@@ -36,7 +36,7 @@ export function buildVersionsFeed({ origin, definition }: { origin: string; defi
         published: v.publishedAt,
         updated: v.publishedAt,
         link,
-        html: `${renderMarkdown(v.changelog, "document")}<p><a href="${escapeXml(link)}">Read version ${escapeXml(v.label)}</a></p>`,
+        html: `${renderChangelog(v.changelog, origin)}<p><a href="${escapeXml(link)}">Read version ${escapeXml(v.label)}</a></p>`,
       };
     }),
   });

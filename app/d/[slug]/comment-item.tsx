@@ -15,6 +15,7 @@ import type { DispositionKind } from "@/lib/dispositions/disposition-kinds";
 import { DispositionBadge } from "@/app/_components/disposition-badge";
 import { DispositionForm } from "@/app/_components/disposition-form";
 import { setDispositionAction } from "@/app/d/[slug]/responses/disposition-actions";
+import { CopyLink } from "@/app/d/[slug]/copy-link";
 
 // Blog threads indent a few levels, then show deeper replies flat with "in reply to".
 export const MAX_INDENT = 4;
@@ -123,6 +124,7 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
         )}
         {isRoot && !node.deleted && !node.hidden && <ThreadAnswer node={node} view={view} mine={mine} />}
         <footer className="comment-actions">
+          <CopyLink href={commentPermalink({ slug: view.slug, commentId: node.id })} about={name ? `the comment by ${name}` : "this comment"} />
           {user && view.open && !node.deleted && (
             <Link href={linkWith(view, { reply: node.id }, `reply-${node.id}`)} aria-label={`Reply to ${name ?? "this comment"}`}>Reply</Link>
           )}

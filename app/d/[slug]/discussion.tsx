@@ -142,10 +142,13 @@ export async function Discussion({ definition, version, currentLabel, user, quer
           {page.comments.map((node) => <CommentItem key={node.id} node={node} depth={0} view={view} user={user} />)}
         </ol>
       )}
-      <nav aria-label="Comment pages" className="pager">
-        {query.cursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey })}>First page</Link>}
-        {page.nextCursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey, cursor: page.nextCursor })}>Next 50 threads</Link>}
-      </nav>
+      {/* No empty navigation landmark when there is only one page. */}
+      {(query.cursor || page.nextCursor) && (
+        <nav aria-label="Comment pages" className="pager">
+          {query.cursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey })}>First page</Link>}
+          {page.nextCursor && <Link href={link({ order: query.order === "newest" ? "newest" : null, section: sectionKey, cursor: page.nextCursor })}>Next 50 threads</Link>}
+        </nav>
+      )}
 
       {earlierThreads.length > 0 && (
         <section aria-labelledby="earlier-heading">

@@ -24,14 +24,26 @@ export function VersionDocument({
   const { preamble } = splitSections(body);
   return (
     <div className="document-layout">
+      {/* First in the page, so a phone reaches it before the text; a sidebar on wide screens (globals.css). */}
+      <nav className="toc" aria-label="Contents">
+        <details>
+          <summary>Contents</summary>
+          <ol>
+            {sections.map((s) => (
+              <li key={s.key}><a href={`#s-${s.key}`}>{s.heading}</a></li>
+            ))}
+          </ol>
+        </details>
+      </nav>
       <article className="document" aria-label="Definition text">
         {preamble.trim() && <div dangerouslySetInnerHTML={{ __html: renderMarkdown(preamble, "document") }} />}
         {sections.map((s) => (
           <section key={s.key} id={`s-${s.key}`} aria-labelledby={`h-${s.key}`}>
-            <h2 id={`h-${s.key}`} className="section-heading">
-              {s.heading}
+            {/* The anchor sits beside the heading, not in it: a heading's accessible name is its text. */}
+            <div className="section-heading-row">
+              <h2 id={`h-${s.key}`} className="section-heading">{s.heading}</h2>
               <a className="anchor" href={`#s-${s.key}`} aria-label={`Link to section ${s.heading}`}>#</a>
-            </h2>
+            </div>
             <div
               className="section-text"
               data-section-key={s.key}
@@ -41,14 +53,6 @@ export function VersionDocument({
           </section>
         ))}
       </article>
-      <nav className="toc" aria-label="Contents">
-        <h2 className="visually-hidden">Contents</h2>
-        <ol>
-          {sections.map((s) => (
-            <li key={s.key}><a href={`#s-${s.key}`}>{s.heading}</a></li>
-          ))}
-        </ol>
-      </nav>
     </div>
   );
 }

@@ -4,22 +4,19 @@ import Link from "next/link";
 import { listAmendments } from "@/lib/amendments/list-amendments";
 import { amendmentListQuerySchema } from "@/lib/amendments/list-amendments.schema";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { AMENDMENT_STATUS_LABELS, amendmentStatusLabel } from "@/lib/amendments/amendment-status";
 import { amendmentPath, amendmentsPath, ballotsPath, definitionPath, newAmendmentPath, userPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Amendments" };
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// "Open" is seeking or voting; every other filter is one status, named as everywhere else.
 const FILTERS = [
   { value: "", label: "All" },
   { value: "open", label: "Open" },
-  { value: "seeking", label: "Seeking sponsors" },
-  { value: "voting", label: "Voting" },
-  { value: "closed", label: "Awaiting decision" },
-  { value: "accepted", label: "Accepted" },
-  { value: "rejected", label: "Rejected" },
-  { value: "merged", label: "Merged" },
-  { value: "stale", label: "Stale" },
-  { value: "withdrawn", label: "Withdrawn" },
+  ...(["seeking", "voting", "closed", "accepted", "rejected", "merged", "stale", "withdrawn"] as const).map((status) => ({ value: status, label: capitalised(AMENDMENT_STATUS_LABELS[status]) })),
 ];
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -51,7 +48,7 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
         {query.sort === "recent" ? <strong aria-current="true">most recent</strong> : <Link href={link({ sort: undefined })}>most recent</Link>}
         {query.sort === "support" ? <strong aria-current="true">most support</strong> : <Link href={link({ sort: "support" })}>most support</Link>}
       </nav>
-      {query.section && <p>On one section only. <Link href={link({ section: undefined })}>Show all sections</Link></p>}
+      {query.section && <p>On one section only{list.amendments[0]?.sectionHeading ? <>: {list.amendments[0].sectionHeading}</> : null}. <Link href={link({ section: undefined })}>Show all sections</Link></p>}
       {list.amendments.length === 0 ? (
         <p>No amendments here yet.</p>
       ) : (
@@ -60,9 +57,9 @@ export default async function AmendmentsPage({ params, searchParams }: Props) {
             <li key={a.id} className="card">
               <h2><Link href={amendmentPath(slug, a.id)}>{a.title}</Link></h2>
               <ul className="stats">
-                <li><span className={`badge status-${a.status}`}>{a.status}</span></li>
+                <li><span className={`badge status-${a.status}`}>{amendmentStatusLabel(a.status)}</span></li>
                 <li>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link><StaffBadges handle={a.author.handle} /></li>
-                <li>on <Link href={link({ section: a.sectionKey })}>{a.sectionKey}</Link> ({a.baseVersion})</li>
+                <li>on <Link href={link({ section: a.sectionKey })}>{a.sectionHeading ?? a.sectionKey}</Link> ({a.baseVersion})</li>
                 {a.status === "seeking" ? <li>{a.sponsors} of {a.sponsorsRequired} sponsors</li> : <li>{a.tally.for} for · {a.tally.against} against · {a.tally.abstain} abstain</li>}
                 {a.decision && <li>{a.decision.outcome} by {a.decision.by.name}</li>}
               </ul>

@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { diffVersions } from "@/lib/versions/diff-versions";
+import { diffVersions, type DiffView } from "@/lib/versions/diff-versions";
 import { renderWordDiff } from "@/lib/versions/render-word-diff";
 import type { DiffPart } from "@/lib/versions/word-diff";
-import { definitionPath, historyPath } from "@/lib/paths";
+import { definitionPath, diffPath, historyPath } from "@/lib/paths";
 import { getVersionsEffect } from "@/lib/systems/get-rule-change-effect";
 import { RuleChangeSummary } from "@/app/systems/rule-change-summary";
 
@@ -18,7 +18,7 @@ const CHANGE_LABEL = { added: "added", removed: "removed", changed: "changed", u
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ from?: string; to?: string; view?: string }> };
 
 export default async function DiffPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -31,7 +31,10 @@ export default async function DiffPage({ params, searchParams }: Props) {
   if (!fromLabel || !labels.includes(fromLabel)) notFound();
 
   const [from, to] = await Promise.all([orNotFound(getVersion(slug, fromLabel)), orNotFound(getVersion(slug, toLabel))]);
-  const diff = diffVersions(from, to);
+  // The text as read by default; ?view=source diffs the Markdown (docs/decisions/023-rough-edges.md).
+  const view: DiffView = query.view === "source" ? "source" : "rendered";
+  const diff = diffVersions(from, to, view);
+  const otherView = `${diffPath(slug, { from: from.label, to: to.label })}${view === "rendered" ? "&view=source" : ""}`;
   const effect = await getVersionsEffect(slug, from.label, to.label);
   const allParts = [...diff.preamble, ...diff.sections.flatMap((s) => s.parts)];
   const inserted = countWords(allParts, "insert");
@@ -50,9 +53,17 @@ export default async function DiffPage({ params, searchParams }: Props) {
         <select id="to" name="to" defaultValue={to.label}>
           {labels.map((l) => <option key={l} value={l}>{l}</option>)}
         </select>
+        {view === "source" && <input type="hidden" name="view" value="source" />}
         <button type="submit">Compare</button>
       </form>
       {effect && <RuleChangeSummary effect={effect} lead={`Between ${from.label} and ${to.label}`} />}
+      <p className="diff-view">
+        {view === "rendered" ? (
+          <>Comparing the text as it reads (formatting and link addresses left out). <Link href={otherView}>Compare the Markdown source instead</Link></>
+        ) : (
+          <>Comparing the Markdown source, as stored and hashed. <Link href={otherView}>Compare the text as it reads instead</Link></>
+        )}
+      </p>
       <p className="diff-legend">
         {inserted} words inserted (<ins>underlined, marked &ldquo;inserted&rdquo;</ins>), {deleted} words deleted (<del>struck through, marked &ldquo;deleted&rdquo;</del>).
       </p>
@@ -66,6 +77,8 @@ export default async function DiffPage({ params, searchParams }: Props) {
             </h2>
             {s.change === "unchanged" ? (
               <p className="muted">No changes in this section.</p>
+            ) : s.parts.every((p) => p.kind === "equal") ? (
+              <p className="muted">The text reads the same; only its formatting or link addresses changed. <Link href={`${otherView}#d-${s.key}`}>See the source</Link></p>
             ) : (
               <div dangerouslySetInnerHTML={{ __html: renderWordDiff(s.parts) }} />
             )}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDefinition } from "@/lib/definitions/get-definition";
 import { verifyDefinitionHistory } from "@/lib/versions/verify-definition-history";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { renderChangelog } from "@/lib/versions/render-changelog";
 import { definitionPath, diffPath, userPath, versionPath } from "@/lib/paths";
 import { getHistoryEffects } from "@/lib/systems/get-rule-change-effect";
 import { RuleChangeSummary } from "@/app/systems/rule-change-summary";
@@ -36,7 +37,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
                 {v.publishedBy && <> by <Link href={userPath(v.publishedBy.handle)}>{v.publishedBy.name ?? v.publishedBy.handle}</Link></>}
                 {previous && <> · <Link href={diffPath(slug, { from: previous.label, to: v.label })}>Changes from {previous.label}</Link></>}
               </p>
-              <p>{v.changelog}</p>
+              <div className="changelog" dangerouslySetInnerHTML={{ __html: renderChangelog(v.changelog) }} />
               {previous && effects.get(v.label) && <RuleChangeSummary effect={effects.get(v.label)!} lead={`Between ${previous.label} and ${v.label}`} />}
               <dl>
                 <dt>SHA-256 of the text</dt>

@@ -7,6 +7,7 @@ import { rebaseAmendment } from "@/lib/amendments/rebase-amendment";
 import { findAmendmentThread } from "@/lib/comments/find-amendment-thread";
 import { listComments } from "@/lib/comments/list-comments";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { amendmentStatusLabel } from "@/lib/amendments/amendment-status";
 import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
@@ -24,15 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Amendment · ${(await params).slug}` };
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  seeking: "seeking sponsors",
-  voting: "voting open",
-  closed: "vote closed, awaiting a maintainer's decision",
-  accepted: "accepted",
-  rejected: "rejected",
-  merged: "merged into a published version",
-  withdrawn: "withdrawn by its author",
-  stale: "stale: the section changed in a newer version",
+// What a status means here, beside its label (lib/amendments/amendment-status.ts), where the label alone does not say.
+const STATUS_MEANING: Record<string, string> = {
+  closed: "the vote is over; a maintainer decides next",
+  merged: "part of a published version",
+  withdrawn: "by its author",
+  stale: "the section changed in a newer version",
 };
 
 const day = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
@@ -73,7 +71,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
       <p><Link href={definitionPath(slug)}>{a.definition.title}</Link> · <Link href={amendmentsPath(slug)}>Amendments</Link></p>
       <h1>{a.title}</h1>
       <p className="version-meta">
-        <span className={`badge status-${a.status}`}>{STATUS_TEXT[a.status] ?? a.status}</span>
+        <span><span className={`badge status-${a.status}`}>{amendmentStatusLabel(a.status)}</span>{STATUS_MEANING[a.status] && <span className="muted"> ({STATUS_MEANING[a.status]})</span>}</span>
         <span>by <Link href={userPath(a.author.handle)}>{a.author.name}</Link><StaffBadges handle={a.author.handle} /></span>
         <span>on <Link href={sectionPath(slug, a.baseVersion.label, a.section.key)}>{a.section.heading ?? a.section.key}</Link>, version {a.baseVersion.label}</span>
         <span>{a.kind === "replace" ? "replaces the section's text" : a.kind === "insert" ? "inserts a new section after it" : "deletes the section"}</span>
@@ -108,16 +106,25 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {a.votingClosesAt && a.status !== "voting" && a.status !== "seeking" && (
           <p>The vote closed on <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>: no more votes are taken.</p>
         )}
+        {a.viewer.ownVote && (
+          <p className="own-vote">
+            {a.viewer.ownVote.onCurrentRevision
+              ? <>Your vote: <strong>{a.viewer.ownVote.choice}</strong>.{a.viewer.canVote && " You can change it while the vote is open."}</>
+              : <>You voted <strong>{a.viewer.ownVote.choice}</strong> on an earlier revision{a.viewer.canVote ? ": vote again to count on this one." : "."}</>}
+          </p>
+        )}
         {a.viewer.canVote && (
           <ActionForm
             action={voteAction}
             hidden={hidden}
             submitLabel="Vote"
-            buttons={[
-              { name: "choice", value: "for", label: "Vote for" },
-              { name: "choice", value: "against", label: "Vote against" },
-              { name: "choice", value: "abstain", label: "Abstain" },
-            ]}
+            buttons={(["for", "against", "abstain"] as const).map((choice) => ({
+              name: "choice",
+              value: choice,
+              label: choice === "abstain" ? "Abstain" : `Vote ${choice}`,
+              // Pressed: the choice that counts now (a vote on an earlier revision does not).
+              pressed: a.viewer.ownVote?.onCurrentRevision === true && a.viewer.ownVote.choice === choice,
+            }))}
           />
         )}
         {a.definition.voteVisibility === "secret" ? (

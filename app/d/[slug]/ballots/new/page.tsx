@@ -7,6 +7,7 @@ import { BALLOT_MAX_DAYS, BALLOT_MAX_OPTIONS, WRITTEN_OPTION_ROWS } from "@/lib/
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { ActionForm } from "@/app/_components/action-form";
 import { openBallotAction } from "@/app/d/[slug]/ballots/ballot-actions";
+import { amendmentStatusLabel } from "@/lib/amendments/amendment-status";
 import { ballotsPath, definitionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
@@ -61,7 +62,7 @@ export default async function NewBallotPage({ params, searchParams }: Props) {
           <legend>Amendments that have their sponsors</legend>
           {data.amendments.length === 0 ? <p className="muted">None at the moment.</p> : data.amendments.map((a) => (
             <p key={a.id}>
-              <label><input type="checkbox" name={`amendment:${a.id}`} /> {a.title} <span className="muted">(section {a.sectionKey}, {a.status})</span></label>{" "}
+              <label><input type="checkbox" name={`amendment:${a.id}`} /> {a.title} <span className="muted">(section {data.version?.sections.find((s) => s.key === a.sectionKey)?.heading ?? a.sectionKey}, {amendmentStatusLabel(a.status)})</span></label>{" "}
               <label className="muted" htmlFor={`majority-${a.id}`}>majority</label> <MajoritySelect name={`majority:${a.id}`} id={`majority-${a.id}`} />
             </p>
           ))}

@@ -72,6 +72,8 @@ export default async function ResponseQueuePage({ params, searchParams }: { para
       {queue.items.length === 0 ? (
         <p>Nothing is waiting for an answer{filters.version || filters.section || filters.kind ? " with these filters" : ""}.</p>
       ) : (
+        // On a phone the table scrolls in its own box, not the page.
+        <div className="table-scroll" role="region" aria-label="Threads and amendments awaiting an answer" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -112,11 +114,14 @@ export default async function ResponseQueuePage({ params, searchParams }: { para
             })}
           </tbody>
         </table>
+        </div>
       )}
-      <nav aria-label="Queue pages" className="pager">
-        {cursor && <Link href={responseQueuePath(slug, { ...filters })}>First page</Link>}
-        {queue.nextCursor && <Link href={responseQueuePath(slug, { ...filters, cursor: queue.nextCursor })}>Next page</Link>}
-      </nav>
+      {(cursor || queue.nextCursor) && (
+        <nav aria-label="Queue pages" className="pager">
+          {cursor && <Link href={responseQueuePath(slug, { ...filters })}>First page</Link>}
+          {queue.nextCursor && <Link href={responseQueuePath(slug, { ...filters, cursor: queue.nextCursor })}>Next page</Link>}
+        </nav>
+      )}
       {canBulk && (
         <section aria-labelledby="bulk-heading">
           <h2 id="bulk-heading">Answer the selected ones at once</h2>
