@@ -20,12 +20,19 @@ import {
 const OIDC_CLIENT_ID = "opendef-test";
 const OIDC_CLIENT_SECRET = "opendef-test-secret";
 
-// Specs whose subject is not the database (headers, origins, request hygiene,
-// forged form fields, limit messages, rendering, reading) run on the SQLite
-// instance only: the use cases and queries behind them are tested on both engines
-// by the database tests (vitest.db.config.ts). Writes, concurrency, sign-in (the
-// adapter's rows) and mail through the outbox stay on both.
+// Specs whose subject is what a person sees and does on the pages run on the SQLite
+// instance only: the use cases and queries behind them are tested on both engines by
+// the database tests (vitest.db.config.ts), and the scale test (scripts/test-scale.sh)
+// runs the pages on PostgreSQL behind nginx. Kept on both: sign-in (the adapter's
+// rows), mail through the outbox, posting and voting through the page and the API,
+// and passage anchors (issue 21: a suite half as long).
 const ONE_DATABASE = [
+  // The moderation, amendment and publishing flows: their rules are in
+  // lib/moderation, lib/amendments and lib/versions database tests on both engines.
+  /\/e2e\/security\/moderation\.spec\.ts$/,
+  /\/e2e\/amendments\.spec\.ts$/,
+  /\/e2e\/amendment-decisions\.spec\.ts$/,
+  /\/e2e\/publishing\.spec\.ts$/,
   /\/e2e\/security\/(headers|cross-site|bad-requests|authorization|rate-limits|xss)\.spec\.ts$/,
   /\/e2e\/reading\.spec\.ts$/,
   /\/e2e\/ballots\.spec\.ts$/,

@@ -2,22 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { moderator, newestFirst, unique } from "./security/helpers";
+import { commentWith, postOnOsaid } from "./support/comments";
 
 // Search as a reader sees it: the header's box (a plain GET form, here without
 // JavaScript), results with the searched words marked, an edit found by its new
 // words and a hidden comment not found. Which writes reach the index, on both
 // engines, is proven by lib/search/search.db.test.ts.
-
-function commentWith(page: Page, text: string) {
-  return page.locator("article.comment").filter({ hasText: text });
-}
-
-async function post(page: Page, text: string) {
-  await page.goto("/d/osaid");
-  await page.getByLabel(/Comment on version .* as a whole/).fill(text);
-  await page.getByRole("button", { name: "Post comment" }).click();
-  await expect(commentWith(page, text)).toBeVisible();
-}
 
 async function searchFromHeader(page: Page, words: string) {
   await page.goto("/");
@@ -32,7 +22,7 @@ test("finds a comment by a word of its edit, not by its old words, and never a h
   // Two people: one member may post only once every few seconds.
   const [author, spammer] = await Promise.all([signedInPage(browser, unique("author")), signedInPage(browser, unique("spammer"))]);
 
-  await post(author, `Original wording ${before}`);
+  await postOnOsaid(author, `Original wording ${before}`);
   const comment = commentWith(author, before);
   await comment.getByRole("link", { name: "Edit", exact: true }).click();
   await author.getByLabel("Edit your comment").fill(`Edited wording ${after}`);
@@ -40,7 +30,7 @@ test("finds a comment by a word of its edit, not by its old words, and never a h
   await expect(commentWith(author, after)).toBeVisible();
 
   // While writing, the form shows the comment that already says it (JavaScript).
-  await post(spammer, `Spam about ${hiddenWord}`);
+  await postOnOsaid(spammer, `Spam about ${hiddenWord}`);
   await author.goto(newestFirst("osaid"));
   await author.getByLabel(/Comment on version .* as a whole/).fill(`Edited wording again, ${after}`);
   const similar = author.getByRole("complementary", { name: "Similar comments" });

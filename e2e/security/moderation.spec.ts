@@ -1,22 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectSignedOut } from "../support/auth";
 import { expectNoSeriousA11yViolations } from "../support/axe";
+import { commentWith, postOnOsaid } from "../support/comments";
 import { formsByButton, member, moderator, multipart, newestFirst, publicComments, raw, sessionCookie, unique } from "./helpers";
 
 // The whole moderation loop as people do it: a member flags, a moderator works the
 // queue at /moderation, hides and restores, locks a thread, suspends an account.
 
-function commentWith(page: Page, text: string) {
-  return page.locator("article.comment").filter({ hasText: text });
-}
-
 async function post(page: Page, text: string) {
-  await page.goto("/d/osaid");
-  await page.getByLabel(/Comment on version .* as a whole/).fill(text);
-  await page.getByRole("button", { name: "Post comment" }).click();
-  await expect(commentWith(page, text)).toBeVisible();
-  const id = (await commentWith(page, text).locator("a.permalink").getAttribute("href"))!.split("/").pop()!;
-  return { href: newestFirst("osaid"), id };
+  return { href: newestFirst("osaid"), id: await postOnOsaid(page, text) };
 }
 
 test("flag, queue, hide, restore, lock and suspend, each refused to members and each visible where it should be", async ({ browser, baseURL }) => {
