@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ComponentProps } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
@@ -41,33 +42,21 @@ export default async function AdminPage() {
       ))}
 
       <h2>Moderators</h2>
-      <ul>
-        {staff.moderators.map((m) => (
-          <li key={m.handle}>
-            <Link href={userPath(m.handle)}>{m.name ?? m.handle}</Link>{" "}
-            <ActionForm action={setRoleAction} hidden={{ handle: m.handle, role: "member" }} submitLabel={`Remove ${m.handle} as moderator`} className="inline-form" />
-          </li>
-        ))}
-      </ul>
-      <ActionForm action={setRoleAction} hidden={{ role: "moderator" }} submitLabel="Make moderator">
-        <label htmlFor="moderator-handle">Make a member a moderator (handle)</label>
-        <input id="moderator-handle" name="handle" type="text" required />
-      </ActionForm>
+      <Appointed
+        people={staff.moderators}
+        action={setRoleAction}
+        remove={(handle) => ({ hidden: { handle, role: "member" }, label: `Remove ${handle} as moderator` })}
+        add={{ hidden: { role: "moderator" }, label: "Make moderator", field: "moderator-handle", fieldLabel: "Make a member a moderator (handle)" }}
+      />
 
       <h2>Curators of the systems catalogue</h2>
       <p>Curators accept or reject corrections to the facts of <Link href="/systems">the systems catalogue</Link>. Admins are curators too.</p>
-      <ul>
-        {curators.map((c) => (
-          <li key={c.handle}>
-            <Link href={userPath(c.handle)}>{c.name ?? c.handle}</Link>{" "}
-            <ActionForm action={setCuratorAction} hidden={{ handle: c.handle, curator: "no" }} submitLabel={`Remove ${c.handle} as curator`} className="inline-form" />
-          </li>
-        ))}
-      </ul>
-      <ActionForm action={setCuratorAction} hidden={{ curator: "yes" }} submitLabel="Make curator">
-        <label htmlFor="curator-handle">Make a member a curator (handle)</label>
-        <input id="curator-handle" name="handle" type="text" required />
-      </ActionForm>
+      <Appointed
+        people={curators}
+        action={setCuratorAction}
+        remove={(handle) => ({ hidden: { handle, curator: "no" }, label: `Remove ${handle} as curator` })}
+        add={{ hidden: { curator: "yes" }, label: "Make curator", field: "curator-handle", fieldLabel: "Make a member a curator (handle)" }}
+      />
 
       <h2>New definition</h2>
       <ActionForm action={createDefinitionAction} hidden={{}} submitLabel="Create definition">
@@ -81,6 +70,36 @@ export default async function AdminPage() {
         <textarea id="def-summary" name="summary" rows={3} required />
         <label htmlFor="def-sources">Official sources (one URL per line)</label>
         <textarea id="def-sources" name="sources" rows={3} />
+      </ActionForm>
+    </>
+  );
+}
+
+type Form = { hidden: Record<string, string>; label: string };
+
+/** People who hold a role, each with a form that takes it away, and a form that gives it by handle. */
+function Appointed({ people, action, remove, add }: {
+  people: { handle: string; name: string | null }[];
+  action: ComponentProps<typeof ActionForm>["action"];
+  remove: (handle: string) => Form;
+  add: Form & { field: string; fieldLabel: string };
+}) {
+  return (
+    <>
+      <ul>
+        {people.map((p) => {
+          const form = remove(p.handle);
+          return (
+            <li key={p.handle}>
+              <Link href={userPath(p.handle)}>{p.name ?? p.handle}</Link>{" "}
+              <ActionForm action={action} hidden={form.hidden} submitLabel={form.label} className="inline-form" />
+            </li>
+          );
+        })}
+      </ul>
+      <ActionForm action={action} hidden={add.hidden} submitLabel={add.label}>
+        <label htmlFor={add.field}>{add.fieldLabel}</label>
+        <input id={add.field} name="handle" type="text" required />
       </ActionForm>
     </>
   );
