@@ -33,6 +33,42 @@ step() {
   echo "--- ${name}: ok in ${took}s"
 }
 
+# Steps that share nothing run side by side ("name" "command" pairs): on two cores one
+# step alone leaves a core idle while it waits (the linter and the type checker are
+# single-threaded; a database test waits on its database). Each step's output is kept
+# and printed whole when all are done, so the log reads as if they ran in turn.
+together() {
+  local names=() pids=() logs=() started=$SECONDS failed=0
+  while (($# > 0)); do
+    local name=$1 command=$2 log
+    shift 2
+    log=$(mktemp)
+    names+=("$name")
+    logs+=("$log")
+    bash -c "$command" >"$log" 2>&1 &
+    pids+=($!)
+  done
+  local i rc
+  for i in "${!pids[@]}"; do
+    rc=0
+    wait "${pids[$i]}" || rc=$?
+    echo
+    echo "=================================================================="
+    echo "==> ${names[$i]} (side by side with the others of its group)"
+    echo "=================================================================="
+    cat "${logs[$i]}"
+    rm -f "${logs[$i]}"
+    if ((rc != 0)); then
+      echo "--- ${names[$i]}: FAILED (exit ${rc})" >&2
+      failed=$rc
+    else
+      echo "--- ${names[$i]}: ok"
+    fi
+  done
+  ((failed == 0)) || exit "$failed"
+  timings+=("$(printf '%5ss  %s' "$((SECONDS - started))" "$(IFS=" + "; echo "${names[*]}")")")
+}
+
 started_all=$SECONDS
 echo "npm test on Node $(node -v) ($(command -v node)); load average at the start: $(cut -d" " -f1-3 /proc/loadavg)"
 step "Chromium" ensure_chromium
@@ -42,12 +78,11 @@ step "PostgreSQL ${PG_VERSION}" ensure_postgres
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
 step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" npx tsx scripts/db-migrate.ts check
-step "lint" npx eslint .
 step "lib/ holds only what production imports" node scripts/check-lib-reachable.mjs
-step "type check" npx tsc --noEmit
+together "lint" "npx eslint ." "type check" "npx tsc --noEmit"
 step "unit tests" npx vitest run
-step "database tests on SQLite" env TEST_DB=sqlite npx vitest run --config vitest.db.config.ts
-step "database tests on PostgreSQL" env TEST_DB=postgres npx vitest run --config vitest.db.config.ts
+together "database tests on SQLite" "TEST_DB=sqlite npx vitest run --config vitest.db.config.ts" \
+  "database tests on PostgreSQL" "TEST_DB=postgres npx vitest run --config vitest.db.config.ts"
 step "production build (types checked above)" env OPENDEF_TYPECHECKED=1 npm run --silent build
 step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
 # One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
@@ -56,5 +91,5 @@ step "README PostgreSQL steps, then scale-out (two instances behind nginx, throu
 
 echo
 echo "=================================================================="
-echo "All tests passed in $((SECONDS - started_all))s:"
+echo "All tests passed in $((SECONDS - started_all))s (load average at the end: $(cut -d" " -f1-3 /proc/loadavg)):"
 printf '%s\n' "${timings[@]}"
