@@ -377,9 +377,9 @@ type Scenario = {
   headers?: Record<string, string>;
   /** Per request: a fresh body and cookie (posting). */
   setup?: (request: autocannon.RawRequest, n: number) => void;
-  ok: (status: number, headers: Record<string, string>) => boolean;
+  ok: (status: number, headers: Record<string, string>, body: string) => boolean;
   /** Called with every acknowledged response (to learn what was written). */
-  acknowledged?: (headers: Record<string, string>) => void;
+  acknowledged?: (headers: Record<string, string>, body: string) => void;
   against?: "server" | "static";
   /** Compare its throughput with the static limit. */
   page?: boolean;
@@ -435,10 +435,10 @@ async function load(scenario: Scenario, origin: string, seconds: number, count: 
         onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string | string[]>) => {
           const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
           statuses[status] = (statuses[status] ?? 0) + 1;
-          if (!scenario.ok(status, lower)) {
+          if (!scenario.ok(status, lower, body)) {
             bad++;
             firstFailure ??= `${status}: ${describeFailure(body)}`;
-          } else scenario.acknowledged?.(lower);
+          } else scenario.acknowledged?.(lower, body);
         },
       },
     ],
@@ -486,6 +486,11 @@ async function load(scenario: Scenario, origin: string, seconds: number, count: 
     load: loadavg()[0],
     page: scenario.page ?? false,
   };
+}
+
+/** A server action's in-place answer (ActionState.inPlace), not a refusal (`"error":"…"`) nor a page. */
+function answeredInPlace(body: string): boolean {
+  return body.includes('"inPlace"') && !body.includes('"error":"');
 }
 
 /** What a refused request said: the form's alert, an API error, or the start of the body. */
@@ -617,16 +622,17 @@ async function main() {
       { name: "permalink-target", title: "permalink target page", path: targetPath, ok: (s) => s === 200, page: true },
       {
         name: "post",
-        title: "post comment, JS (server action + redirect render)",
+        title: "post comment, JS (server action, answered in place)",
         method: "POST",
         path: `/d/${big.slug}`,
         setup: (request, n) => {
-          const { headers, body } = fetchActionRequest(form, postBody(n));
+          // As ActionForm's in-place path sends it (app/_components/action-form.tsx).
+          const { headers, body } = fetchActionRequest(form, [["body", postBody(n)], ["respond", "in-place"]]);
           Object.assign(request.headers, headers, { Cookie: cookie(n) });
           request.body = body;
         },
-        ok: (s, h) => s === 200 && "x-action-redirect" in h,
-        acknowledged: (h) => posted.push(commentIdFrom(h["x-action-redirect"]) ?? "?"),
+        ok: (s, _h, body) => s === 200 && answeredInPlace(body),
+        acknowledged: (_h, body) => posted.push(/comment-([A-Za-z0-9_-]+)/.exec(body)?.[1] ?? "?"),
       },
       {
         name: "post-nojs",
@@ -682,7 +688,7 @@ async function main() {
     const nextVote = (request: autocannon.RawRequest, js: boolean) => {
       const pair = nextPair();
       const form = withFields(voteForm!, { amendmentId: big.amendmentIds[pair[1]] });
-      const { headers, body } = (js ? fetchActionRequest : mpaActionRequest)(form, [["choice", expectedChoice(pair)]]);
+      const { headers, body } = (js ? fetchActionRequest : mpaActionRequest)(form, [["choice", expectedChoice(pair)], ...(js ? ([["respond", "in-place"]] as [string, string][]) : [])]);
       Object.assign(request.headers, headers, { Cookie: `next-auth.session-token=${big.sessions[pair[0]].token}` });
       request.body = body;
     };
@@ -690,11 +696,11 @@ async function main() {
       scenarios.push(
         {
           name: "vote",
-          title: "cast vote, JS (server action + redirect render)",
+          title: "cast vote, JS (server action, tally in place)",
           method: "POST",
           path: `/d/${big.slug}/amendments/${big.amendmentIds[0]}`,
           setup: (request) => nextVote(request, true),
-          ok: (st, h) => st === 200 && "x-action-redirect" in h,
+          ok: (st, _h, body) => st === 200 && answeredInPlace(body),
           acknowledged: () => acknowledgedVotes++,
         },
         {

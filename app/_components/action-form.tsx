@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { Fragment, useActionState, useEffect, useOptimistic, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/errors/action-result";
+import { useInPlaceSlot } from "@/app/_components/in-place";
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -13,22 +14,84 @@ type Props = {
   buttons?: { name: string; value: string; label: string }[];
   /** Extra fields, shown before the textarea. */
   children?: React.ReactNode;
+  /**
+   * With JavaScript, answer in place instead of re-rendering the page: the action
+   * gets `respond=in-place` and returns only what changed (ActionState.inPlace),
+   * shown at once as typed (useOptimistic) and then as stored. "append" lists it
+   * below the form, "close" shows it instead of the form (a reply), "slot" hands
+   * it to the enclosing InPlaceSlot (an edit, a vote). Without JavaScript the form
+   * posts as before and the action redirects.
+   */
+  inPlace?: "append" | "close" | "slot";
 };
+
+/** The pending text of a form answered in place, shown until the server answers. */
+function Pending({ text, inList }: { text: string; inList: boolean }) {
+  const body = (
+    <div className="comment-body pending" aria-busy="true">
+      <p className="muted">Saving…</p>
+      <p>{text}</p>
+    </div>
+  );
+  return inList ? <li className="comment-li"><article className="comment">{body}</article></li> : body;
+}
 
 /**
  * A plain <form> posting to a server action: it works without JavaScript, and with
  * it the page updates in place. A refusal shows the use case's message and keeps
  * what was typed.
  */
-export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children }: Props) {
-  const [state, formAction, pending] = useActionState(action, { error: null });
+export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace }: Props) {
+  const [formState, formAction, formPending] = useActionState(action, { error: null });
+  // The answer of the last in-place submission (JavaScript only), and the ones before it.
+  const [answered, setAnswered] = useState<ActionState | null>(null);
+  const [earlier, setEarlier] = useState<{ id: string; node: ReactNode }[]>([]);
+  const [answering, startAnswer] = useTransition();
+  const [optimistic, addOptimistic] = useOptimistic<string | null, string>(null, (_, text) => text);
+  const toSlot = useInPlaceSlot();
+  const state = answered ?? formState;
+  const pending = formPending || answering;
   const errorRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.error) errorRef.current?.focus();
+    else if (state.inPlace) document.getElementById(`comment-${state.inPlace.id}`)?.focus();
   }, [state]);
+
+  function answerInPlace(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form, (event.nativeEvent as SubmitEvent).submitter);
+    data.set("respond", "in-place");
+    const text = data.get("body");
+    if (answered?.inPlace) setEarlier((list) => [...list, answered.inPlace!]);
+    startAnswer(async () => {
+      if (typeof text === "string") addOptimistic(text);
+      // The previous state is not sent back: what the server rendered cannot travel to it.
+      const next = await action({ error: null }, data);
+      startAnswer(() => {
+        setAnswered(next);
+        if (next.inPlace && !next.error) {
+          form.reset();
+          if (inPlace === "slot") toSlot?.(next.inPlace.node);
+          // The reply or edit form is open because of ?reply= or ?edit=: that is done now.
+          const url = new URL(window.location.href);
+          url.searchParams.delete("reply");
+          url.searchParams.delete("edit");
+          window.history.replaceState(null, "", url);
+        }
+      });
+    });
+  }
+
+  const done = state.inPlace && !state.error;
+  if (inPlace === "close" && (done || optimistic !== null)) {
+    return <ol className="replies">{optimistic !== null ? <Pending text={optimistic} inList /> : state.inPlace!.node}</ol>;
+  }
+  if (inPlace === "slot" && textarea && optimistic !== null) return <Pending text={optimistic} inList={false} />;
+
   const errorId = textarea ? `${textarea.id}-error` : undefined;
-  return (
-    <form action={formAction} className={className}>
+  const form = (
+    <form action={formAction} onSubmit={inPlace ? answerInPlace : undefined} className={className}>
       {Object.entries(hidden).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
       {children}
       {textarea && (
@@ -69,4 +132,18 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
       )}
     </form>
   );
+  if (inPlace !== "append") return form;
+  const posted = [...earlier, ...(done ? [state.inPlace!] : [])];
+  return (
+    <>
+      {form}
+      {(posted.length > 0 || optimistic !== null) && (
+        <ol className="thread just-posted" aria-label="Your new comments">
+          {posted.map((p) => <Fragment key={p.id}>{p.node}</Fragment>)}
+          {optimistic !== null && <Pending text={optimistic} inList />}
+        </ol>
+      )}
+    </>
+  );
 }
+

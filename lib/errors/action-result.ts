@@ -1,7 +1,13 @@
 import "server-only";
+import type { ReactNode } from "react";
 import { isAppError } from "@/lib/errors/app-error";
 
-export type ActionState = { error: string | null; body?: string };
+export type ActionState = {
+  error: string | null;
+  body?: string;
+  /** What changed, rendered by the server, for a form answered in place (ActionForm's inPlace): never the whole page. */
+  inPlace?: { id: string; node: ReactNode };
+};
 
 /**
  * What a server action tells its form when a use case refuses: the AppError's

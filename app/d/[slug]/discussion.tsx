@@ -122,7 +122,8 @@ export async function Discussion({ definition, version, currentLabel, user, quer
       {period.open && user && (
         <ActionForm
           action={postCommentAction}
-          hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey }}
+          inPlace="append"
+          hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey, page: pagePath }}
           submitLabel="Post comment"
           className="new-comment"
           textarea={{

@@ -13,6 +13,8 @@ import { postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, withdrawAction } from "@/app/d/[slug]/amendments/amendment-actions";
 import { amendmentPath, amendmentsPath, definitionPath, sectionPath, userPath } from "@/lib/paths";
 import { AmendmentAnswer } from "@/app/d/[slug]/amendments/[id]/amendment-answer";
+import { AmendmentTally } from "@/app/d/[slug]/amendments/[id]/amendment-tally";
+import { InPlace, InPlaceSlot } from "@/app/_components/in-place";
 
 export const dynamic = "force-dynamic";
 
@@ -92,13 +94,9 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         )}
         {a.viewer.canSponsor && <ActionForm action={sponsorAction} hidden={hidden} submitLabel="Sponsor this amendment" />}
         {a.viewer.hasSponsored && <p className="muted">You sponsor this amendment.</p>}
+        <InPlace>
         {(a.status !== "seeking" || a.tally.for + a.tally.against + a.tally.abstain > 0) && (
-          <p aria-label="Tally">
-            For <strong>{a.tally.for}</strong> · Against <strong>{a.tally.against}</strong> · Abstain <strong>{a.tally.abstain}</strong>
-            {a.earlierTally.for + a.earlierTally.against + a.earlierTally.abstain > 0 && (
-              <span className="muted"> (plus votes on earlier revisions: {a.earlierTally.for} for, {a.earlierTally.against} against, {a.earlierTally.abstain} abstain)</span>
-            )}
-          </p>
+          <InPlaceSlot><AmendmentTally tally={a.tally} earlier={a.earlierTally} /></InPlaceSlot>
         )}
         {a.votingClosesAt && a.status === "voting" && <p>The vote closes <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>.</p>}
         {a.votingClosesAt && a.status !== "voting" && a.status !== "seeking" && (
@@ -107,6 +105,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {a.viewer.canVote && (
           <ActionForm
             action={voteAction}
+            inPlace="slot"
             hidden={hidden}
             submitLabel="Vote"
             buttons={[
@@ -116,6 +115,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
             ]}
           />
         )}
+        </InPlace>
         {a.definition.voteVisibility === "secret" ? (
           <p className="muted">Votes on this definition are secret: only the tallies are ever shown.</p>
         ) : (
@@ -210,7 +210,8 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {discussionOpen && (
           <ActionForm
             action={postCommentAction}
-            hidden={{ slug, order, versionId: thread.versionId, amendmentId: id }}
+            inPlace="append"
+            hidden={{ slug, order, versionId: thread.versionId, amendmentId: id, page: pagePath }}
             submitLabel="Post comment"
             textarea={{ id: "new-comment", label: "Comment on this amendment" }}
           />
