@@ -15,6 +15,10 @@
 //    (after a --warmup run that is not counted), then one table: requests/s,
 //    p50, p99, errors, SQL statements per request, server RSS; and the same page's
 //    HTML from a plain Node HTTP server, the static limit.
+// 4. In Chromium, as a signed-in member (scenario "chromium",
+//    scripts/bench/browser-timings.ts): post to visible, vote to tally, LCP, page
+//    JavaScript; then issue 11's floors, met or missed, beside each row and in a
+//    list (exit status 2 when one is missed, unless --no-floors).
 //
 // Options: --only a,b (scenario names, see SCENARIOS), --cpu-prof DIR (write the
 // server's V8 CPU profile there; read it with scripts/bench/top-functions.ts),
