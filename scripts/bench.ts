@@ -187,7 +187,8 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const counterPort = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const nodeOptions = [`--import ${path.join(ROOT, "scripts/bench/count-queries.mjs")}`];
+  // --expose-gc: the memory report (/memory of count-queries.mjs) collects garbage before it measures.
+  const nodeOptions = [`--import ${path.join(ROOT, "scripts/bench/count-queries.mjs")}`, "--expose-gc"];
   // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
   const nodeArgs: string[] = [];
   if (args["cpu-prof"]) {
@@ -880,6 +881,11 @@ async function main() {
     const floors = judgeFloors(rows, exact.memberPage, votes, rssProcesses, browser);
     printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup, floors: floors.byRow });
     console.log(`server RSS per process at the end: ${rssProcesses.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
+    // Issue 11 item 3: what the memory is, per worker, after a full garbage collection.
+    for (const port of counterPorts(server)) {
+      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number> };
+      console.log(`  pid ${m.pid} after a full GC: RSS ${m.rssMb} MB, V8 heap ${m.heapUsedMb} MB used of ${m.heapTotalMb} MB (${Object.entries(m.spacesMb).filter(([, mb]) => mb > 0).map(([space, mb]) => `${space} ${mb}`).join(", ")}), external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)`);
+    }
     floorsMissed = printFloors(floors.lines);
     if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {
       const single = {
