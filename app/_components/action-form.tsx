@@ -18,9 +18,11 @@ type Props = {
    * With JavaScript, answer in place instead of re-rendering the page: the action
    * gets `respond=in-place` and returns only what changed (ActionState.inPlace),
    * shown at once as typed (useOptimistic) and then as stored. "append" lists it
-   * below the form, "close" shows it instead of the form (a reply), "slot" hands
-   * it to the enclosing InPlaceSlot (an edit, a vote). Without JavaScript the form
-   * posts as before and the action redirects.
+   * below the form (a new comment), "close" shows it instead of the form (a
+   * reply), "slot" hands it to the enclosing InPlaceSlot (an edit, a vote).
+   * Without JavaScript the form posts as before and the action redirects. The
+   * page keys such a form by what the server last rendered (a count, a text),
+   * so a navigation that shows the stored result starts it afresh.
    */
   inPlace?: "append" | "close" | "slot";
 };

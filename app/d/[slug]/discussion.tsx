@@ -121,6 +121,8 @@ export async function Discussion({ definition, version, currentLabel, user, quer
       )}
       {period.open && user && (
         <ActionForm
+          // Keyed by the total: a navigation that renders the new comments in the thread starts the form afresh.
+          key={page.total}
           action={postCommentAction}
           inPlace="append"
           hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey, page: pagePath }}
