@@ -46,13 +46,23 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await ben.reload();
   await expect(ben.getByText("voting open")).toBeVisible();
 
-  for (const [i, voter, choice] of [[0, ben, "for"], [1, cleo, "against"], [2, dan, "for"]] as const) {
+  // With JavaScript the vote is answered in place: the new tally, in the same document.
+  for (const [voter, choice, tally] of [[ben, "for", /For 1 · Against 0/], [cleo, "against", /For 1 · Against 1/]] as const) {
     await voter.goto(url);
+    await voter.evaluate(() => document.documentElement.setAttribute("data-still-here", "yes"));
     await voter.getByRole("button", { name: `Vote ${choice}` }).click();
-    // The public list names the voter once the vote is in (the tally shows before, too:
-    // leaving the page earlier would cancel the vote).
-    await expect(voter.getByRole("listitem").filter({ hasText: `${testAccount(handles[i]).name}: ${choice}` })).toBeVisible();
+    await expect(voter.getByRole("status").filter({ hasText: `Your vote is in: ${choice}` })).toBeVisible();
+    await expect(voter.getByLabel("Tally")).toHaveText(tally);
+    expect(await voter.evaluate(() => document.documentElement.getAttribute("data-still-here"))).toBe("yes");
   }
+  // Without JavaScript the form posts and the 303 lands on the page, which names the voter.
+  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await dan.context().storageState() });
+  const danPlain = await plain.newPage();
+  await danPlain.goto(url);
+  await danPlain.getByRole("button", { name: "Vote for" }).click();
+  await expect(danPlain.getByRole("listitem").filter({ hasText: `${testAccount(handles[2]).name}: for` })).toBeVisible();
+  await expect(danPlain.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
+  await plain.close();
   await dan.reload();
   await expect(dan.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
   // Your choice shows on the buttons (pressed) and in words.
@@ -64,7 +74,9 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await ben.goto(url);
   await ben.getByRole("button", { name: "Vote against" }).click();
   await expect(ben.getByLabel("Tally")).toHaveText(/For 1 · Against 2 · Abstain 0/);
+  // Answered in place, the buttons say which choice now counts.
   await expect(ben.getByRole("button", { name: "Vote against" })).toHaveAttribute("aria-pressed", "true");
   await expect(ben.getByRole("button", { name: "Vote for" })).toHaveAttribute("aria-pressed", "false");
+  await ben.reload();
   await expect(ben.getByRole("listitem").filter({ hasText: /: against/ })).toHaveCount(2);
 });

@@ -18,13 +18,28 @@ function commentWith(page: Page, text: string) {
   return page.locator("article.comment").filter({ has: page.locator(".comment-body", { hasText: text }) });
 }
 
-async function post(page: Page, label: RegExp | string, text: string) {
+/** Marks the document: a page that reloads or navigates loses the mark. */
+async function markDocument(page: Page) {
+  await page.evaluate(() => document.documentElement.setAttribute("data-still-here", "yes"));
+}
+
+/** With JavaScript the form answers in place: the same document, no reload, no navigation. */
+async function expectSameDocument(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.getAttribute("data-still-here"))).toBe("yes");
+}
+
+async function post(page: Page, label: RegExp | string, text: string, { javaScript = true } = {}) {
   const box = page.getByRole("textbox", { name: label });
   await box.fill(text);
+  if (javaScript) await markDocument(page);
   // The button of that textbox's own form: a reply form and the new-comment form can both be open.
   await page.locator("form").filter({ has: box }).getByRole("button", { name: /^Post (comment|reply)$/ }).click();
   const comment = commentWith(page, text);
   await expect(comment).toBeVisible();
+  if (javaScript) {
+    await expect(comment.locator("a.permalink")).toHaveAttribute("href", /\/comments\//);
+    await expectSameDocument(page);
+  }
   return comment;
 }
 /**
@@ -62,8 +77,10 @@ test("comment on a section, reply three levels deep, open the permalink in a new
   await openWhere(carol, bob);
   await reply(carol, level1, level2);
   await openWhere(dave, carol);
-  const deepest = await reply(dave, level2, level3);
-  // Three levels of replies under the first comment.
+  await reply(dave, level2, level3);
+  // Three levels of replies under the first comment, as stored.
+  await dave.reload();
+  const deepest = commentWith(dave, level3);
   await expect(dave.locator(".thread > li > .replies > li > .replies > li > .replies article").filter({ hasText: level3 })).toHaveCount(1);
 
   const permalink = await deepest.locator("a.permalink").getAttribute("href");
@@ -91,9 +108,11 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
 
   await comment.getByRole("link", { name: "Edit", exact: true }).click();
   await alice.getByLabel("Edit your comment").fill(edited);
+  await markDocument(alice);
   await alice.getByRole("button", { name: "Save changes" }).click();
   const updated = commentWith(alice, edited);
   await expect(updated).toBeVisible();
+  await expectSameDocument(alice);
   await updated.getByRole("link", { name: "edited" }).click();
   await expect(alice.getByRole("heading", { name: "Revisions of a comment" })).toBeVisible();
   await expect(alice.getByText(original)).toBeVisible();
@@ -151,17 +170,33 @@ test("superseded versions keep their discussion and send readers to the current 
   await expect(page.getByRole("link", { name: /on 0\.0\.9/ })).toBeVisible();
 });
 
-test("posting works without JavaScript", async ({ browser }) => {
-  const withScript = await signedInPage(browser, unique("erin"));
-  const state = await withScript.context().storageState();
-  const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
-  const page = await context.newPage();
+test("posting, replying and editing work without JavaScript", async ({ browser }) => {
+  // Two people: a member may post once per COMMENT_MIN_INTERVAL_SECONDS.
+  const [erin, frank] = await Promise.all(
+    ["erin", "frank"].map(async (name) => {
+      const withScript = await signedInPage(browser, unique(name));
+      const context = await browser.newContext({ javaScriptEnabled: false, storageState: await withScript.context().storageState() });
+      return context.newPage();
+    }),
+  );
   const text = `Plain HTML forms still work ${unique("n")}`;
-  await page.goto("/d/open-science");
-  await page.getByLabel(/Comment on version .* as a whole/).fill(text);
-  await page.getByRole("button", { name: "Post comment" }).click();
-  await expect(commentWith(page, text)).toBeVisible();
-  await expect(page).toHaveURL(/#comment-/);
+  await erin.goto("/d/open-science");
+  await erin.getByLabel(/Comment on version .* as a whole/).fill(text);
+  await erin.getByRole("button", { name: "Post comment" }).click();
+  await expect(commentWith(erin, text)).toBeVisible();
+  await expect(erin).toHaveURL(/#comment-/);
+
+  // An edit and a reply: each form posts, and the 303 lands on the comment.
+  const changed = `Plain HTML edits work too ${unique("e")}`;
+  await commentWith(erin, text).getByRole("link", { name: "Edit", exact: true }).click();
+  await erin.getByLabel("Edit your comment").fill(changed);
+  await erin.getByRole("button", { name: "Save changes" }).click();
+  await expect(commentWith(erin, changed)).toBeVisible();
+  await expect(erin).toHaveURL(/#comment-/);
+  await frank.goto(erin.url().split("#")[0]);
+  await commentWith(frank, changed).getByRole("link", { name: /^Reply to/ }).click();
+  await post(frank, /^Reply to/, `And so do replies ${unique("r")}`, { javaScript: false });
+  await expect(frank).toHaveURL(/#comment-/);
 });
 
 test("anyone can read the thread and the feed without an account", async ({ page, request }) => {

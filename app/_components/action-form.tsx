@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { Fragment, useActionState, useEffect, useOptimistic, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/errors/action-result";
+import { useInPlaceSlot } from "@/app/_components/in-place";
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -13,19 +14,52 @@ type Props = {
   buttons?: { name: string; value: string; label: string; pressed?: boolean }[];
   /** Extra fields, shown before the textarea. */
   children?: React.ReactNode;
+  /**
+   * With JavaScript, answer in place instead of re-rendering the page: the action
+   * gets `respond=in-place` and returns only what changed (ActionState.inPlace),
+   * shown at once as typed (useOptimistic) and then as stored. "append" lists it
+   * below the form (a new comment), "close" shows it instead of the form (a
+   * reply), "slot" hands it to the enclosing InPlaceSlot (an edit, a vote).
+   * Without JavaScript the form posts as before and the action redirects. The
+   * page keys such a form by what the server last rendered (a count, a text),
+   * so a navigation that shows the stored result starts it afresh.
+   */
+  inPlace?: "append" | "close" | "slot";
 };
+
+/** The pending text of a form answered in place, shown until the server answers. */
+function Pending({ text, inList }: { text: string; inList: boolean }) {
+  const body = (
+    <div className="comment-body pending" aria-busy="true">
+      <p className="muted">Saving…</p>
+      <p>{text}</p>
+    </div>
+  );
+  return inList ? <li className="comment-li"><article className="comment">{body}</article></li> : body;
+}
 
 /**
  * A plain <form> posting to a server action: it works without JavaScript, and with
  * it the page updates in place. A refusal shows the use case's message and keeps
  * what was typed.
  */
-export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children }: Props) {
-  const [state, formAction, pending] = useActionState(action, { error: null });
+export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace }: Props) {
+  const [formState, formAction, formPending] = useActionState(action, { error: null });
+  // The answer of the last in-place submission (JavaScript only), and the ones before it.
+  const [answered, setAnswered] = useState<ActionState | null>(null);
+  const [earlier, setEarlier] = useState<{ id: string; node: ReactNode }[]>([]);
+  const [answering, startAnswer] = useTransition();
+  const [optimistic, addOptimistic] = useOptimistic<string | null, string>(null, (_, text) => text);
+  // The button whose choice an in-place answer took (a vote): pressed from then on, the others not.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const toSlot = useInPlaceSlot();
+  const state = answered ?? formState;
+  const pending = formPending || answering;
   const errorRef = useRef<HTMLParagraphElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.error) errorRef.current?.focus();
+    else if (state.inPlace) document.getElementById(`comment-${state.inPlace.id}`)?.focus();
   }, [state]);
   // Refused by the posting interval (issue 12): the text is kept, so send it again once the wait is over.
   const resend = textarea && !buttons && state.retryAfter !== undefined ? state.retryAfter : null;
@@ -34,9 +68,44 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
     const timer = setTimeout(() => formRef.current?.requestSubmit(), resend * 1000 + 300);
     return () => clearTimeout(timer);
   }, [state, resend]);
+
+  function answerInPlace(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(form, submitter);
+    data.set("respond", "in-place");
+    const text = data.get("body");
+    if (answered?.inPlace) setEarlier((list) => [...list, answered.inPlace!]);
+    startAnswer(async () => {
+      if (typeof text === "string") addOptimistic(text);
+      // The previous state is not sent back: what the server rendered cannot travel to it.
+      const next = await action({ error: null }, data);
+      startAnswer(() => {
+        setAnswered(next);
+        if (next.inPlace && !next.error) {
+          form.reset();
+          if (inPlace === "slot") toSlot?.(next.inPlace.node);
+          if (submitter instanceof HTMLButtonElement && submitter.value) setChosen(submitter.value);
+          // The reply or edit form is open because of ?reply= or ?edit=: that is done now.
+          const url = new URL(window.location.href);
+          url.searchParams.delete("reply");
+          url.searchParams.delete("edit");
+          window.history.replaceState(null, "", url);
+        }
+      });
+    });
+  }
+
+  const done = state.inPlace && !state.error;
+  if (inPlace === "close" && (done || optimistic !== null)) {
+    return <ol className="replies">{optimistic !== null ? <Pending text={optimistic} inList /> : state.inPlace!.node}</ol>;
+  }
+  if (inPlace === "slot" && textarea && optimistic !== null) return <Pending text={optimistic} inList={false} />;
+
   const errorId = textarea ? `${textarea.id}-error` : undefined;
-  return (
-    <form action={formAction} className={className} ref={formRef}>
+  const form = (
+    <form action={formAction} onSubmit={inPlace ? answerInPlace : undefined} className={className} ref={formRef}>
       {Object.entries(hidden).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={value} />))}
       {children}
       {textarea && (
@@ -66,7 +135,7 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
       {buttons ? (
         <p className="button-row">
           {buttons.map((b) => (
-            <button key={b.value} type="submit" name={b.name} value={b.value} disabled={pending} aria-pressed={b.pressed}>
+            <button key={b.value} type="submit" name={b.name} value={b.value} disabled={pending} aria-pressed={b.pressed === undefined ? undefined : chosen !== null ? b.value === chosen : b.pressed}>
               {b.label}
             </button>
           ))}
@@ -78,4 +147,18 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
       )}
     </form>
   );
+  if (inPlace !== "append") return form;
+  const posted = [...earlier, ...(done ? [state.inPlace!] : [])];
+  return (
+    <>
+      {form}
+      {(posted.length > 0 || optimistic !== null) && (
+        <ol className="thread just-posted" aria-label="Your new comments">
+          {posted.map((p) => <Fragment key={p.id}>{p.node}</Fragment>)}
+          {optimistic !== null && <Pending text={optimistic} inList />}
+        </ol>
+      )}
+    </>
+  );
 }
+

@@ -7,6 +7,7 @@ import { deleteComment } from "@/lib/comments/delete-comment";
 import { listCommentRevisions } from "@/lib/comments/list-comment-revisions";
 import { listComments } from "@/lib/comments/list-comments";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
+import { getOwnCommentNode } from "@/lib/comments/get-own-comment-node";
 import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
 import { refusal } from "@/scripts/testing/expect-refused";
 
@@ -110,6 +111,16 @@ describe("editComment", () => {
     const created = await createComment({ actor: author, input: { versionId: version.id, body: "**src**" } });
     expect((await getOwnComment({ actor: author, commentId: created.id })).body).toBe("**src**");
     expect((await refusal(getOwnComment({ actor: await makeUser(), commentId: created.id }))).code).toBe("not_found");
+  });
+
+  it("gives its author the stored comment as a thread shows it (an answer in place), and nobody else", async () => {
+    const { author, version } = await makeDiscussion();
+    const created = await createComment({ actor: author, input: { versionId: version.id, body: "In *place*" } });
+    const node = await getOwnCommentNode({ actor: author, commentId: created.id });
+    expect(node).toMatchObject({ id: created.id, versionId: version.id, author: { handle: author.handle }, deleted: false, replies: [] });
+    expect(node.bodyHtml).toContain("<em>place</em>");
+    expect(node).not.toHaveProperty("body");
+    expect((await refusal(getOwnCommentNode({ actor: await makeUser(), commentId: created.id }))).code).toBe("not_found");
   });
 });
 

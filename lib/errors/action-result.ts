@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReactNode } from "react";
 import { isAppError } from "@/lib/errors/app-error";
 
 /** Longer waits are only told (with the time): a form that sent itself minutes later would surprise. */
@@ -9,6 +10,8 @@ export type ActionState = {
   body?: string;
   /** A refusal by a short rate-limit wait (the posting interval): seconds until the same post is taken. A form may send it again then. */
   retryAfter?: number;
+  /** What changed, rendered by the server, for a form answered in place (ActionForm's inPlace): never the whole page. */
+  inPlace?: { id: string; node: ReactNode };
 };
 
 /**

@@ -11,6 +11,7 @@
 // apart from the app's, so the app itself exposes nothing.
 import cluster from "node:cluster";
 import http from "node:http";
+import v8 from "node:v8";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -79,6 +80,15 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
     if (request.url === "/sql") {
       const rows = [...bySql].map(([sql, e]) => ({ sql, calls: e.calls, ms: Math.round(e.ms * 10) / 10 })).sort((a, b) => b.ms - a.ms);
       response.end(JSON.stringify(rows));
+      return;
+    }
+    if (request.url === "/memory") {
+      // Issue 11: where a server process's memory is, after a collection when --expose-gc allows one.
+      if (typeof globalThis.gc === "function") globalThis.gc();
+      const heap = v8.getHeapStatistics();
+      const usage = process.memoryUsage();
+      const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, Math.round(x.space_used_size / 1048576)]));
+      response.end(JSON.stringify({ pid: process.pid, rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(heap.used_heap_size / 1048576), heapTotalMb: Math.round(heap.total_heap_size / 1048576), externalMb: Math.round(usage.external / 1048576), arrayBuffersMb: Math.round(usage.arrayBuffers / 1048576), spacesMb: spaces }));
       return;
     }
     if (request.url === "/sql/reset") bySql.clear();

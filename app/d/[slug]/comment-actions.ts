@@ -14,6 +14,7 @@ import { followThreadSchema } from "@/lib/notifications/follow-thread.schema";
 import { commentOrderSchema } from "@/lib/comments/list-comments.schema";
 import { formAction, type FormReader } from "@/lib/actions/form-action";
 import { clientAddress } from "@/lib/http/client-address";
+import { answersInPlace, commentInPlace } from "@/app/d/[slug]/comment-in-place";
 
 // Thin: the use case checks who may do what; then to the comment in its thread.
 // The target often differs from the current URL only by its #fragment, hence refresh.
@@ -30,6 +31,8 @@ export const postCommentAction = formAction(
   async ({ actor, form }) => {
     const input = { ...form.fields(createCommentSchema), body: form.get("body") ?? "" };
     const comment = await createComment({ actor, input, address: clientAddress(await headers()) });
+    // With JavaScript: only the new comment, shown in place (no page render, no redirect).
+    if (answersInPlace(form)) return commentInPlace({ actor: actor!, form, commentId: comment.id });
     return locate(form, comment.id);
   },
   { keep: keepBody, refresh: true },
@@ -38,6 +41,7 @@ export const postCommentAction = formAction(
 export const editCommentAction = formAction(
   async ({ actor, form }) => {
     const comment = await editComment({ actor, input: { ...form.fields(editCommentSchema), body: form.get("body") ?? "" } });
+    if (answersInPlace(form)) return commentInPlace({ actor: actor!, form, commentId: comment.id, articleOnly: true });
     return locate(form, comment.id);
   },
   { keep: keepBody, refresh: true },

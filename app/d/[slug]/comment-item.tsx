@@ -6,6 +6,7 @@ import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import type { Actor } from "@/lib/auth/current-user";
 import { ActionForm } from "@/app/_components/action-form";
+import { InPlace, InPlaceSlot } from "@/app/_components/in-place";
 import { deleteCommentAction, editCommentAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { isModerator } from "@/lib/auth/roles";
 import { ModerationForm } from "@/app/_components/moderation-form";
@@ -71,17 +72,25 @@ function viewFields(view: ThreadView) {
   return { slug: view.slug, order: view.order, section: view.section };
 }
 
-type ItemProps = { node: TreeNode; depth: number; view: ThreadView; user: Actor | null; parentName?: string | null };
+type ItemProps = {
+  node: TreeNode;
+  depth: number;
+  view: ThreadView;
+  user: Actor | null;
+  parentName?: string | null;
+  /** The comment's article alone, without its replies: an edit answered in place replaces just that. */
+  articleOnly?: boolean;
+};
 
-export function CommentItem({ node, depth, view, user, parentName }: ItemProps) {
+export function CommentItem({ node, depth, view, user, parentName, articleOnly = false }: ItemProps) {
   const mine = user !== null && node.author?.handle === user.handle && !node.deleted;
   const name = node.author?.name ?? null;
   const flatReplies = depth >= MAX_INDENT - 1;
   const isRoot = node.parentId === null;
   const moderator = isModerator(user);
   const here = linkWith(view, {}, `comment-${node.id}`);
-  return (
-    <li className="comment-li">
+  const editing = view.edit === node.id && mine;
+  const article = (
       <article id={`comment-${node.id}`} className="comment" tabIndex={-1} aria-label={node.deleted ? "Deleted comment" : `Comment by ${name}`}>
         <header className="comment-meta">
           {node.deleted ? (
@@ -112,10 +121,11 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
           <p className="muted comment-body">This comment was deleted by its author.</p>
         ) : node.hidden ? (
           <p className="muted comment-body">Hidden by a moderator{node.hiddenReason ? `: ${node.hiddenReason}` : "."}</p>
-        ) : view.edit === node.id && mine ? (
+        ) : editing ? (
           <ActionForm
             action={editCommentAction}
-            hidden={{ ...viewFields(view), commentId: node.id }}
+            inPlace="slot"
+            hidden={{ ...viewFields(view), commentId: node.id, page: view.pagePath, depth: String(depth) }}
             submitLabel="Save changes"
             textarea={{ id: `edit-${node.id}`, label: "Edit your comment", defaultValue: view.editBody ?? "", autoFocus: true }}
           />
@@ -167,17 +177,25 @@ export function CommentItem({ node, depth, view, user, parentName }: ItemProps) 
             <ModerationForm action={lockThreadAction} hidden={{ commentId: node.id, locked: "true", returnTo: here }} submitLabel="Lock thread" />
           )}
         </footer>
-        {view.reply === node.id && user && view.open && (
-          <div id={`reply-${node.id}`}>
-            <ActionForm
-              action={postCommentAction}
-              hidden={{ ...viewFields(view), versionId: view.versionId, amendmentId: view.amendmentId ?? null, parentId: node.id, sectionKey: node.sectionKey }}
-              submitLabel="Post reply"
-              textarea={{ id: `reply-body-${node.id}`, label: `Reply to ${name ?? "this comment"}`, autoFocus: true, hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`." }}
-            />
-          </div>
-        )}
       </article>
+  );
+  if (articleOnly) return article;
+  return (
+    <li className="comment-li">
+      {/* Keyed by the text: once the server renders the edited comment, a new edit starts afresh. */}
+      {editing ? <InPlace key={view.editBody ?? ""}><InPlaceSlot>{article}</InPlaceSlot></InPlace> : article}
+      {/* Outside the article: a reply answered in place is shown here, as the first of the replies. */}
+      {view.reply === node.id && user && view.open && (
+        <div id={`reply-${node.id}`}>
+          <ActionForm
+            action={postCommentAction}
+            inPlace="close"
+            hidden={{ ...viewFields(view), versionId: view.versionId, amendmentId: view.amendmentId ?? null, parentId: node.id, sectionKey: node.sectionKey, page: view.pagePath, depth: String(depth + 1) }}
+            submitLabel="Post reply"
+            textarea={{ id: `reply-body-${node.id}`, label: `Reply to ${name ?? "this comment"}`, autoFocus: true, hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`." }}
+          />
+        </div>
+      )}
       {node.replies.length > 0 && !flatReplies && (
         <ol className="replies">
           {node.replies.map((r) => <CommentItem key={r.id} node={r} depth={depth + 1} view={view} user={user} />)}

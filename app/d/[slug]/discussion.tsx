@@ -122,8 +122,11 @@ export async function Discussion({ definition, version, currentLabel, user, quer
       )}
       {period.open && user && (
         <ActionForm
+          // Keyed by the total: a navigation that renders the new comments in the thread starts the form afresh.
+          key={page.total}
           action={postCommentAction}
-          hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey }}
+          inPlace="append"
+          hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey, page: pagePath }}
           submitLabel="Post comment"
           className="new-comment"
           textarea={{

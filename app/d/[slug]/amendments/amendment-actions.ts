@@ -19,6 +19,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { formAction, type FormReader } from "@/lib/actions/form-action";
 import { amendmentPath } from "@/lib/paths";
 import type { ActionState } from "@/lib/errors/action-result";
+import { tallyInPlace } from "@/app/d/[slug]/amendments/[id]/amendment-tally";
 
 // Thin: the use case decides who may do what; then back to the amendment.
 
@@ -65,7 +66,9 @@ export const sponsorAction = formAction(
 
 export const voteAction = formAction(
   async ({ actor, form }) => {
-    await recordVote({ actor, input: form.fields(castVoteSchema), address: clientAddress(await headers()) });
+    const vote = await recordVote({ actor, input: form.fields(castVoteSchema), address: clientAddress(await headers()) });
+    // With JavaScript: only the new tally (one groupBy), shown in place of the old one.
+    if (form.get("respond") === "in-place") return tallyInPlace(vote);
     return amendmentPage(form);
   },
   { keep: keepBody },

@@ -16,6 +16,8 @@ import { decideAction, resubmitAction, reviseAction, sponsorAction, voteAction, 
 import { amendmentPath, amendmentsPath, definitionPath, sectionPath, userPath } from "@/lib/paths";
 import { AmendmentAnswer } from "@/app/d/[slug]/amendments/[id]/amendment-answer";
 import { AmendmentRules } from "@/app/d/[slug]/amendments/[id]/amendment-rules";
+import { AmendmentTally } from "@/app/d/[slug]/amendments/[id]/amendment-tally";
+import { InPlace, InPlaceSlot } from "@/app/_components/in-place";
 
 export const dynamic = "force-dynamic";
 
@@ -94,13 +96,10 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         )}
         {a.viewer.canSponsor && <ActionForm action={sponsorAction} hidden={hidden} submitLabel="Sponsor this amendment" />}
         {a.viewer.hasSponsored && <p className="muted">You sponsor this amendment.</p>}
+        {/* Keyed by the tally: a render that shows a newer one replaces what a vote showed in place. */}
+        <InPlace key={`${a.tally.for}-${a.tally.against}-${a.tally.abstain}`}>
         {(a.status !== "seeking" || a.tally.for + a.tally.against + a.tally.abstain > 0) && (
-          <p aria-label="Tally">
-            For <strong>{a.tally.for}</strong> · Against <strong>{a.tally.against}</strong> · Abstain <strong>{a.tally.abstain}</strong>
-            {a.earlierTally.for + a.earlierTally.against + a.earlierTally.abstain > 0 && (
-              <span className="muted"> (plus votes on earlier revisions: {a.earlierTally.for} for, {a.earlierTally.against} against, {a.earlierTally.abstain} abstain)</span>
-            )}
-          </p>
+          <InPlaceSlot><AmendmentTally tally={a.tally} earlier={a.earlierTally} /></InPlaceSlot>
         )}
         {a.votingClosesAt && a.status === "voting" && <p>The vote closes <time dateTime={a.votingClosesAt.toISOString()}>{day(a.votingClosesAt)}</time>.</p>}
         {a.votingClosesAt && a.status !== "voting" && a.status !== "seeking" && (
@@ -116,6 +115,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {a.viewer.canVote && (
           <ActionForm
             action={voteAction}
+            inPlace="slot"
             hidden={hidden}
             submitLabel="Vote"
             buttons={(["for", "against", "abstain"] as const).map((choice) => ({
@@ -127,6 +127,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
             }))}
           />
         )}
+        </InPlace>
         {a.definition.voteVisibility === "secret" ? (
           <p className="muted">Votes on this definition are secret: only the tallies are ever shown.</p>
         ) : (
@@ -220,8 +221,10 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {!user && <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(pagePath)}`}>Sign in</Link> to join the discussion.</p>}
         {discussionOpen && (
           <ActionForm
+            key={comments.total}
             action={postCommentAction}
-            hidden={{ slug, order, versionId: thread.versionId, amendmentId: id }}
+            inPlace="append"
+            hidden={{ slug, order, versionId: thread.versionId, amendmentId: id, page: pagePath }}
             submitLabel="Post comment"
             textarea={{ id: "new-comment", label: "Comment on this amendment" }}
           />
