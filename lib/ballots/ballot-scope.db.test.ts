@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { databaseSnapshot, expectRefused } from "@/scripts/testing/expect-refused";
+import { expectBallotRefusedWithoutWriting, makeVoters } from "@/scripts/testing/ballot-fixtures";
 import { makeAmendableDefinition, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 import { makeUser } from "@/scripts/testing/fixtures";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
@@ -28,29 +28,6 @@ const BEFORE = new Date("2026-03-03T00:00:00Z");
 const DURING = new Date("2026-03-06T00:00:00Z");
 const AFTER = new Date("2026-03-20T00:00:00Z");
 
-async function everything() {
-  const [snapshot, ballots, options, votes] = await Promise.all([
-    databaseSnapshot(),
-    db.ballot.findMany({ orderBy: { id: "asc" } }),
-    db.ballotOption.findMany({ orderBy: { id: "asc" } }),
-    db.ballotVote.findMany({ orderBy: [{ ballotId: "asc" }, { userId: "asc" }] }),
-  ]);
-  return { snapshot, ballots, options, votes };
-}
-
-async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const before = await everything();
-  await expectRefused(action(), code, message);
-  expect(await everything()).toEqual(before);
-}
-
-async function makeVoters(count: number): Promise<Actor[]> {
-  const batch = randomUUID().slice(0, 8);
-  const voters: Actor[] = Array.from({ length: count }, (_, i) => ({ id: `bs${batch}${String(i).padStart(4, "0")}`, handle: `bs-${batch}-${i}`, name: `Voter ${i}`, role: "member" }));
-  await db.user.createMany({ data: voters.map((v) => ({ ...v, createdAt: new Date("2024-01-01T00:00:00Z") })) });
-  return voters;
-}
-
 /** An amendment on `sectionKey` that has its sponsors. */
 async function sponsoredAmendment(setup: Awaited<ReturnType<typeof makeAmendableDefinition>>, sectionKey: string, proposedText: string) {
   const amendment = await proposeAmendment({ actor: setup.author, input: replaceDataInput(setup.version.id, { sectionKey, title: `Rewrite ${sectionKey}`, proposedText }), now: CREATED });
@@ -66,10 +43,10 @@ describe("ballots on the whole version", () => {
     const written = { label: "Release the data", text: "Developers release the training data.", sectionKey: "data" };
     const input = (options: OpenBallotInput["options"]): OpenBallotInput => ({ versionId: version.id, sectionKey: "", title: "What to require next", days: 7, options });
 
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: onCode }, { label: "Somewhere", text: "Some text." }]), now: CREATED }), "bad_input", /whole version, name the section the written option "Somewhere" rewrites/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: onCode }, { ...written, sectionKey: "nope" }]), now: CREATED }), "bad_input", /no section "nope" for the written option "Release the data"/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: onCode }, { label: "Somewhere", text: "Some text." }]), now: CREATED }), "bad_input", /whole version, name the section the written option "Somewhere" rewrites/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: onCode }, { ...written, sectionKey: "nope" }]), now: CREATED }), "bad_input", /no section "nope" for the written option "Release the data"/);
     // On a section ballot a written option may not name another section.
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input([{ label: "A", text: "A." }, { ...written, sectionKey: "code" }]), sectionKey: "data" }, now: CREATED }), "bad_input", /names another section than the ballot's \("Data Information"\)/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input([{ label: "A", text: "A." }, { ...written, sectionKey: "code" }]), sectionKey: "data" }, now: CREATED }), "bad_input", /names another section than the ballot's \("Data Information"\)/);
 
     const { ballotId } = await openBallot({ actor: maintainer, input: input([{ amendmentId: onCode }, written]), now: CREATED });
     const stored = await db.ballot.findUniqueOrThrow({ where: { id: ballotId }, include: { options: { orderBy: { position: "asc" } } } });
@@ -106,9 +83,9 @@ describe("a ballot that opens later", () => {
       versionId: version.id, sectionKey: "data", title: "Data, next week", days: 7, opensAt: "2026-03-05T00:00",
       options: [{ label: "Describe", text: "Developers describe the data." }, { label: "Release", text: "Developers release the data." }],
     };
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "next week" }, now: CREATED }), "bad_input", /"next week" is not a date and time/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "2026-02-01T00:00" }, now: CREATED }), "bad_input", /opening time February 1, 2026 at 12:00 AM UTC has passed/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "2026-09-01T00:00" }, now: CREATED }), "bad_input", /at most 90 days ahead/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "next week" }, now: CREATED }), "bad_input", /"next week" is not a date and time/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "2026-02-01T00:00" }, now: CREATED }), "bad_input", /opening time February 1, 2026 at 12:00 AM UTC has passed/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: { ...input, opensAt: "2026-09-01T00:00" }, now: CREATED }), "bad_input", /at most 90 days ahead/);
 
     const { ballotId, opensAt, closesAt } = await openBallot({ actor: maintainer, input, now: CREATED });
     expect([opensAt, closesAt]).toEqual([OPENS, new Date("2026-03-12T00:00:00Z")]);
@@ -118,7 +95,7 @@ describe("a ballot that opens later", () => {
     expect((await getBallot({ actor: null, input: { ballotId }, now: BEFORE })).status).toBe("scheduled");
     expect(ballotOutput.parse(await getBallot({ actor: null, input: { ballotId }, now: BEFORE })).status).toBe("scheduled");
     expect((await listBallots({ slug: definition.slug, now: BEFORE })).ballots).toMatchObject([{ id: ballotId, status: "scheduled" }]);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: unfollowed, input: { ballotId, ranks: { [a]: 1 } }, now: BEFORE }), "closed", /scheduled: voting opens on March 5, 2026 at 12:00 AM UTC/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: unfollowed, input: { ballotId, ranks: { [a]: 1 } }, now: BEFORE }), "closed", /scheduled: voting opens on March 5, 2026 at 12:00 AM UTC/);
     expect(await db.notification.count({ where: { kind: "ballot", url: { contains: ballotId } } })).toBe(0);
 
     // The first vote after the opening time announces it (nobody read it before), once.
