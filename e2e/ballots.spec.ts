@@ -90,3 +90,26 @@ test("rank with and without JavaScript, then see the results after closing", asy
   await expect(maintainer.getByText(/The winner was accepted as an amendment/)).toBeVisible();
   await context.close();
 });
+
+test("without JavaScript, a maintainer schedules a ballot on the whole version", async ({ browser, baseURL }) => {
+  const title = `The whole proposal ${unique("w")}`;
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await signInContext(context, "debian-maint", baseURL!);
+  const page = await context.newPage();
+  await page.goto("/d/debian-gr/ballots/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Section", { exact: true }).selectOption({ label: "The whole version (options on any section)" });
+  await page.getByLabel(/Voting opens/).fill(new Date(Date.now() + 86_400_000).toISOString().slice(0, 16));
+  for (const [i, [label, section]] of [["Shorter background", "Background"], ["Plainer consequences", "Consequences for the Archive"]].entries()) {
+    const row = page.getByRole("group", { name: `Written option ${i + 1} (optional)` });
+    await row.getByLabel("Label").fill(label);
+    await row.getByLabel("Section it rewrites").selectOption({ label: section });
+    await row.getByLabel(/The section's text if this option wins/).fill(`${label}.`);
+  }
+  await page.getByRole("button", { name: "Open the ballot" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText(/^This ballot is scheduled: voting opens/)).toBeVisible();
+  await expect(page.getByText(/rewrites Consequences for the Archive/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /my ballot/ })).toHaveCount(0);
+  await context.close();
+});

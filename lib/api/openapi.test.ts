@@ -39,6 +39,10 @@ describe("/api/v1/openapi.json", () => {
     const version = document.paths["/api/v1/definitions/{slug}/versions/{label}"].get as { parameters: { name: string }[]; responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> };
     expect(version.parameters.map((p) => p.name)).toEqual(["slug", "label"]);
     expect(version.responses["200"].content["application/json"].schema.properties.publishedAt).toEqual({ type: "string", format: "date-time" });
+    const ballot = document.paths["/api/v1/ballots/{id}"].get as { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }> } }> }> };
+    const ballotFields = ballot.responses["200"].content["application/json"].schema.properties;
+    expect(ballotFields.scope.enum).toEqual(["section", "version"]);
+    expect(ballotFields.status.enum).toEqual(["scheduled", "open", "closed"]);
     const log = document.paths["/api/v1/log"].get as { parameters: { name: string; in: string }[] };
     expect(log.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(["query:after", "query:limit"]);
   });

@@ -12,7 +12,8 @@ import { ballotIdSchema } from "@/lib/ballots/ballot-id.schema";
 /**
  * A maintainer turns the winning option into an accepted amendment for the
  * next draft: an amendment option is accepted as it stands, a written option
- * becomes a new amendment replacing the section's text. When "None of the
+ * becomes a new amendment replacing the text of the section it names (the
+ * ballot's section, or on a whole-version ballot the option's own). When "None of the
  * above" wins there is nothing to accept. Once per ballot, with a "ballot.accept"
  * audit entry in the same transaction.
  */
@@ -25,7 +26,7 @@ export async function acceptBallotWinner({ actor, input, now = new Date() }: { a
 
   const ballot = await db.ballot.findFirstOrThrow({
     where: { id: found.id, definitionId: found.definitionId },
-    select: { id: true, title: true, versionId: true, sectionKey: true, closedAt: true, winnerOptionId: true, acceptedAt: true, options: { select: { id: true, label: true, text: true, amendmentId: true, isDefault: true } } },
+    select: { id: true, title: true, versionId: true, sectionKey: true, closedAt: true, winnerOptionId: true, acceptedAt: true, options: { select: { id: true, label: true, text: true, amendmentId: true, sectionKey: true, isDefault: true } } },
   });
   if (!ballot.closedAt) throw new AppError("conflict", "The ballot is still open: accept its winner after it closes.");
   if (ballot.acceptedAt) throw new AppError("conflict", "The winner of this ballot has already been accepted.");
@@ -34,7 +35,8 @@ export async function acceptBallotWinner({ actor, input, now = new Date() }: { a
   if (winner.isDefault) throw new AppError("conflict", '"None of the above" won: the current text stays, there is nothing to accept.');
   const reason = `Won the ranked ballot "${ballot.title}".`;
 
-  const section = winner.amendmentId ? null : await db.section.findFirst({ where: { versionId: ballot.versionId, key: ballot.sectionKey }, select: { text: true } });
+  const sectionKey = winner.sectionKey ?? ballot.sectionKey;
+  const section = winner.amendmentId ? null : await db.section.findFirst({ where: { versionId: ballot.versionId, key: sectionKey }, select: { text: true } });
   if (!winner.amendmentId && !section) throw new AppError("conflict", "The section this ballot decided no longer exists.");
 
   const amendmentId = await db.$transaction(async (tx) => {
@@ -51,7 +53,7 @@ export async function acceptBallotWinner({ actor, input, now = new Date() }: { a
     } else {
       const created = await tx.amendment.create({
         data: {
-          definitionId: found.definitionId, versionId: ballot.versionId, sectionKey: ballot.sectionKey, kind: "replace",
+          definitionId: found.definitionId, versionId: ballot.versionId, sectionKey, kind: "replace",
           title: winner.label, rationale: reason, proposedText: winner.text, baseText: section!.text, revision: 1,
           status: "accepted", authorId: member.id, createdAt: now, decidedAt: now, decidedById: member.id, decisionReason: reason,
         },

@@ -25,7 +25,9 @@ export const ballotOutput = z.object({
   title: z.string(),
   definition: z.object({ slug: z.string(), title: z.string() }),
   versionLabel: z.string().nullable(),
-  section: z.object({ key: z.string(), heading: z.string() }),
+  /** "version": the ballot decides among texts for any section of the version; section is then null. */
+  scope: z.enum(["section", "version"]),
+  section: z.object({ key: z.string(), heading: z.string() }).nullable(),
   status: z.enum(["scheduled", "open", "closed"]),
   opensAt: iso,
   closesAt: iso,
@@ -34,7 +36,8 @@ export const ballotOutput = z.object({
   quorumRule: z.string(),
   secret: z.boolean(),
   voters: z.number().int(),
-  options: z.array(z.object({ id: z.string(), position: z.number().int(), label: z.string(), text: z.string(), amendmentId: z.string().nullable(), majority: z.number().int(), isDefault: z.boolean() })),
+  /** sectionKey: the section the option rewrites (null on the default option). */
+  options: z.array(z.object({ id: z.string(), position: z.number().int(), label: z.string(), text: z.string(), amendmentId: z.string().nullable(), sectionKey: z.string().nullable(), majority: z.number().int(), isDefault: z.boolean() })),
   /** After closing: the count (option ids as keys), and the winner once a tie is decided. */
   result: countResultOutput.nullable(),
   winnerOptionId: z.string().nullable(),
@@ -47,7 +50,8 @@ export const ballotListOutput = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
-      sectionKey: z.string(),
+      scope: z.enum(["section", "version"]),
+      sectionKey: z.string().nullable(),
       status: z.enum(["scheduled", "open", "closed"]),
       opensAt: iso,
       closesAt: iso,

@@ -41,7 +41,7 @@ describe("ballot API and recount", () => {
     const detail = await call(detailRoute, `/api/v1/ballots/${ballotId}`, { id: ballotId });
     expect(detail.status).toBe(200);
     const json = await detail.json();
-    expect(Object.keys(json).sort()).toEqual(["acceptedAmendmentId", "castingVoteBy", "closedAt", "closesAt", "definition", "id", "opensAt", "options", "quorum", "quorumRule", "result", "secret", "section", "status", "title", "versionLabel", "voters", "winnerOptionId"]);
+    expect(Object.keys(json).sort()).toEqual(["acceptedAmendmentId", "castingVoteBy", "closedAt", "closesAt", "definition", "id", "opensAt", "options", "quorum", "quorumRule", "result", "scope", "secret", "section", "status", "title", "versionLabel", "voters", "winnerOptionId"]);
     expect(JSON.stringify(json)).not.toMatch(new RegExp(voters.map((v) => v.id).join("|")));
 
     const csv = await call(tallyCsvRoute, `/api/v1/ballots/${ballotId}/tally.csv`, { id: ballotId });

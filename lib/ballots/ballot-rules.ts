@@ -5,10 +5,14 @@
 export const BALLOT_MIN_OPTIONS = 2;
 export const BALLOT_MAX_OPTIONS = 12;
 export const BALLOT_MAX_DAYS = 60;
+/** How far ahead a ballot may be scheduled to open. */
+export const BALLOT_MAX_LEAD_DAYS = 90;
 export const BALLOT_TITLE_MAX = 200;
 export const BALLOT_LABEL_MAX = 120;
 /** The majority ratios a maintainer may require of an option against the default (N of N:1). */
 export const MAJORITY_RATIOS = [1, 3] as const;
+/** Ballot.sectionKey of a ballot on the whole version (decision 014). */
+export const WHOLE_VERSION = "";
 export const DEFAULT_OPTION_LABEL = "None of the above (keep the current text)";
 
 /** Debian's quorum, 3Q with Q half the square root of the number of voters who could vote (constitution 4.2). */

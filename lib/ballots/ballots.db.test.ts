@@ -1,9 +1,8 @@
 import "@/scripts/testing/require-test-database";
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { Actor } from "@/lib/auth/current-user";
-import { databaseSnapshot, expectRefused } from "@/scripts/testing/expect-refused";
+import { expectRefused } from "@/scripts/testing/expect-refused";
+import { expectBallotRefusedWithoutWriting, makeVoters } from "@/scripts/testing/ballot-fixtures";
 import { makeAmendableDefinition, makeVotingAmendment } from "@/scripts/testing/amendment-fixtures";
 import { makeUser } from "@/scripts/testing/fixtures";
 import { openBallot } from "@/lib/ballots/open-ballot";
@@ -17,35 +16,10 @@ import { acceptBallotWinner } from "@/lib/ballots/accept-ballot-winner";
 import { getTallySheet } from "@/lib/ballots/get-tally-sheet";
 import { countTallySheet, readTallySheet, writeTallySheet } from "@/lib/ballots/tally-sheet";
 import { ballotReceipt } from "@/lib/ballots/ballot-receipt";
-import type { AppError } from "@/lib/errors/app-error";
 
 const OPENED = new Date("2026-03-01T00:00:00Z");
 const DURING = new Date("2026-03-02T00:00:00Z");
 const AFTER = new Date("2026-03-09T00:00:00Z");
-
-/** Everything any ballot use case could write, besides what databaseSnapshot already reads. */
-async function everything() {
-  const [snapshot, ballots, options, votes] = await Promise.all([
-    databaseSnapshot(),
-    db.ballot.findMany({ orderBy: { id: "asc" } }),
-    db.ballotOption.findMany({ orderBy: { id: "asc" } }),
-    db.ballotVote.findMany({ orderBy: [{ ballotId: "asc" }, { userId: "asc" }] }),
-  ]);
-  return { snapshot, ballots, options, votes };
-}
-
-async function expectRefusedWithoutWriting(action: () => Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const before = await everything();
-  await expectRefused(action(), code, message);
-  expect(await everything()).toEqual(before);
-}
-
-async function makeVoters(count: number): Promise<Actor[]> {
-  const batch = randomUUID().slice(0, 8);
-  const voters: Actor[] = Array.from({ length: count }, (_, i) => ({ id: `bv${batch}${String(i).padStart(4, "0")}`, handle: `bv-${batch}-${i}`, name: `Voter ${i}`, role: "member" }));
-  await db.user.createMany({ data: voters.map((v) => ({ ...v, createdAt: new Date("2024-01-01T00:00:00Z") })) });
-  return voters;
-}
 
 /** A definition with a ballot on its "data" section: two written options (B needs 3:1) and the default. */
 async function makeBallot(overrides: Partial<OpenBallotInput> = {}) {
@@ -136,19 +110,19 @@ describe("ranked ballots", () => {
   it("refuses bad rankings, late ballots and non-members with a clear message, writing nothing", async () => {
     const { ballotId, a, b } = await makeBallot();
     const voter = await makeUser();
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: 4 } }, now: DURING }), "bad_input", /Ranks go from 1 \(most preferred\) to 3; "Describe the data" was given 4/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: 0 } }, now: DURING }), "bad_input", /Ranks go from 1/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: "1.5" } }, now: DURING }), "bad_input", /whole number; "1.5"/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { nope: 1 } }, now: DURING }), "bad_input", /"nope" is not an option of this ballot/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: "" } }, now: DURING }), "bad_input", /Rank at least one option/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: null, input: { ballotId, ranks: { [a]: 1 } }, now: DURING }), "unauthenticated", /Sign in to vote on ballots/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: 4 } }, now: DURING }), "bad_input", /Ranks go from 1 \(most preferred\) to 3; "Describe the data" was given 4/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: 0 } }, now: DURING }), "bad_input", /Ranks go from 1/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: "1.5" } }, now: DURING }), "bad_input", /whole number; "1.5"/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { nope: 1 } }, now: DURING }), "bad_input", /"nope" is not an option of this ballot/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [a]: "" } }, now: DURING }), "bad_input", /Rank at least one option/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: null, input: { ballotId, ranks: { [a]: 1 } }, now: DURING }), "unauthenticated", /Sign in to vote on ballots/);
     const suspended = await makeUser({ suspendedAt: new Date("2025-01-01T00:00:00Z") });
-    await expectRefusedWithoutWriting(() => castBallot({ actor: suspended, input: { ballotId, ranks: { [a]: 1 } }, now: DURING }), "forbidden", /suspended/);
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId: "missing", ranks: { [a]: 1 } }, now: DURING }), "not_found");
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: suspended, input: { ballotId, ranks: { [a]: 1 } }, now: DURING }), "forbidden", /suspended/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId: "missing", ranks: { [a]: 1 } }, now: DURING }), "not_found");
 
     await castBallot({ actor: voter, input: { ballotId, ranks: { [a]: 1 } }, now: DURING });
     await getBallot({ actor: null, input: { ballotId }, now: AFTER }); // closes and counts it
-    await expectRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [b]: 1 } }, now: AFTER }), "closed", /closed on March 8, 2026/);
+    await expectBallotRefusedWithoutWriting(() => castBallot({ actor: voter, input: { ballotId, ranks: { [b]: 1 } }, now: AFTER }), "closed", /closed on March 8, 2026/);
     expect(JSON.parse((await db.ballotVote.findFirstOrThrow({ where: { ballotId } })).ranks)).toEqual({ [a]: 1 });
   });
 
@@ -157,12 +131,12 @@ describe("ranked ballots", () => {
     const other = await makeVotingAmendment();
     const input = (options: OpenBallotInput["options"]): OpenBallotInput => ({ versionId: version.id, sectionKey: "data", title: "Data", days: 7, options });
     const written = { label: "Describe it", text: "Developers describe the data." };
-    await expectRefusedWithoutWriting(() => openBallot({ actor: author, input: input([{ amendmentId }, written]) }), "forbidden", /Only this definition's maintainers can open ballots/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: null, input: input([{ amendmentId }, written]) }), "unauthenticated");
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([written]) }), "bad_input", /at least 2 options besides "None of the above"/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: other.amendmentId }, written]) }), "bad_input", /is not an amendment to section "Data Information"/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId }, { ...written, majority: 2 }]) }), "bad_input", /majority ratio is 1 \(1:1\) or 3 \(3:1\)/);
-    await expectRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId }, written, { amendmentId }]) }), "bad_input", /listed twice/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: author, input: input([{ amendmentId }, written]) }), "forbidden", /Only this definition's maintainers can open ballots/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: null, input: input([{ amendmentId }, written]) }), "unauthenticated");
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([written]) }), "bad_input", /at least 2 options besides "None of the above"/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId: other.amendmentId }, written]) }), "bad_input", /is not an amendment to section "Data Information"/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId }, { ...written, majority: 2 }]) }), "bad_input", /majority ratio is 1 \(1:1\) or 3 \(3:1\)/);
+    await expectBallotRefusedWithoutWriting(() => openBallot({ actor: maintainer, input: input([{ amendmentId }, written, { amendmentId }]) }), "bad_input", /listed twice/);
 
     const opened = await openBallot({ actor: maintainer, input: { ...input([{ amendmentId }, written]), secret: true, quorum: "debian" } });
     const ballot = await db.ballot.findUniqueOrThrow({ where: { id: opened.ballotId }, include: { options: { orderBy: { position: "asc" } } } });
@@ -174,7 +148,7 @@ describe("ranked ballots", () => {
     const voter = await makeUser();
     const { receipt } = await castBallot({ actor: voter, input: { ballotId: opened.ballotId, ranks: { [ballot.options[0].id]: 1 } } });
     await closeBallot({ actor: maintainer, input: { ballotId: opened.ballotId } });
-    await expectRefusedWithoutWriting(() => closeBallot({ actor: maintainer, input: { ballotId: opened.ballotId } }), "closed");
+    await expectBallotRefusedWithoutWriting(() => closeBallot({ actor: maintainer, input: { ballotId: opened.ballotId } }), "closed");
     await acceptBallotWinner({ actor: maintainer, input: { ballotId: opened.ballotId } });
     expect(await db.amendment.findUniqueOrThrow({ where: { id: amendmentId } })).toMatchObject({ status: "accepted", decidedById: maintainer.id });
     // A secret ballot's sheet names receipts, not voters.
@@ -195,18 +169,18 @@ describe("ranked ballots", () => {
     const closed = await getBallot({ actor: null, input: { ballotId }, now: AFTER });
     expect(closed.winnerOptionId).toBeNull();
     expect(closed.result!.schwartzSet).toEqual([a, b]);
-    await expectRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /casting vote decides it first/);
-    await expectRefusedWithoutWriting(() => decideBallotTie({ actor: second, input: { ballotId, optionId: b }, now: AFTER }), "forbidden", /lead maintainer/);
-    await expectRefusedWithoutWriting(() => decideBallotTie({ actor: maintainer, input: { ballotId, optionId: none }, now: AFTER }), "bad_input", /one of the tied options/);
+    await expectBallotRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /casting vote decides it first/);
+    await expectBallotRefusedWithoutWriting(() => decideBallotTie({ actor: second, input: { ballotId, optionId: b }, now: AFTER }), "forbidden", /lead maintainer/);
+    await expectBallotRefusedWithoutWriting(() => decideBallotTie({ actor: maintainer, input: { ballotId, optionId: none }, now: AFTER }), "bad_input", /one of the tied options/);
     await decideBallotTie({ actor: maintainer, input: { ballotId, optionId: b }, now: AFTER });
-    await expectRefusedWithoutWriting(() => decideBallotTie({ actor: maintainer, input: { ballotId, optionId: a }, now: AFTER }), "conflict");
+    await expectBallotRefusedWithoutWriting(() => decideBallotTie({ actor: maintainer, input: { ballotId, optionId: a }, now: AFTER }), "conflict");
     expect((await db.auditEntry.findFirstOrThrow({ where: { action: "ballot.casting-vote", targetId: ballotId } })).actorId).toBe(maintainer.id);
 
     const { amendmentId } = await acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER });
     expect(await db.amendment.findUniqueOrThrow({ where: { id: amendmentId } })).toMatchObject({
       status: "accepted", versionId: version.id, sectionKey: "data", kind: "replace", proposedText: "Developers release the training data.", baseText: "Developers describe the training data in detail.\n\nThe data itself is optional.",
     });
-    await expectRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /already been accepted/);
+    await expectBallotRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /already been accepted/);
   });
 
   it("has nothing to accept when the default option wins, and publishes no tally while open", async () => {
@@ -215,6 +189,6 @@ describe("ranked ballots", () => {
     const [voter] = await makeVoters(1);
     await castBallot({ actor: voter, input: { ballotId, ranks: { [none]: 1 } }, now: DURING });
     expect((await getBallot({ actor: null, input: { ballotId }, now: AFTER })).winnerOptionId).toBe(none);
-    await expectRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /"None of the above" won/);
+    await expectBallotRefusedWithoutWriting(() => acceptBallotWinner({ actor: maintainer, input: { ballotId }, now: AFTER }), "conflict", /"None of the above" won/);
   });
 });

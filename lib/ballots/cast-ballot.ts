@@ -9,6 +9,7 @@ import { formatUtc } from "@/lib/format-utc";
 import { ballotReceipt } from "@/lib/ballots/ballot-receipt";
 import { closeExpiredBallot } from "@/lib/ballots/close-ballot";
 import { castBallotSchema } from "@/lib/ballots/cast-ballot.schema";
+import { announceOpenBallots } from "@/lib/ballots/notify-ballot";
 import { databaseTarget } from "@/lib/db/migrations";
 import { Prisma } from "@/lib/db/generated/pg/client";
 
@@ -28,14 +29,14 @@ export async function castBallot({ actor, input, now = new Date() }: { actor: Ac
 
   const ballot = await db.ballot.findFirst({
     where: { id: ballotId },
-    select: { id: true, opensAt: true, closesAt: true, closedAt: true, options: { select: { id: true, label: true }, orderBy: { position: "asc" } } },
+    select: { id: true, opensAt: true, closesAt: true, closedAt: true, announcedAt: true, options: { select: { id: true, label: true }, orderBy: { position: "asc" } } },
   });
   if (!ballot) throw new AppError("not_found", "This ballot does not exist.");
   if (ballot.closedAt || ballot.closesAt <= now) {
     await closeExpiredBallot({ ballotId: ballot.id, now });
     throw new AppError("closed", `This ballot closed on ${formatUtc(ballot.closedAt ?? ballot.closesAt)}: it takes no more votes.`);
   }
-  if (ballot.opensAt > now) throw new AppError("closed", `This ballot opens on ${formatUtc(ballot.opensAt)}.`);
+  if (ballot.opensAt > now) throw new AppError("closed", `This ballot is scheduled: voting opens on ${formatUtc(ballot.opensAt)}. Come back then.`);
 
   const ids = new Set(ballot.options.map((o) => o.id));
   const n = ballot.options.length;
@@ -70,5 +71,7 @@ export async function castBallot({ actor, input, now = new Date() }: { actor: Ac
       "updatedAt" = excluded."updatedAt"
     RETURNING "revision"`;
   if (written.length !== 1) throw new AppError("closed", "This ballot closed a moment ago: it takes no more votes.");
+  // A scheduled ballot nobody has looked at since it opened: its followers hear of it now.
+  if (!ballot.announcedAt) await announceOpenBallots({ where: { id: ballot.id }, now });
   return { ballotId: ballot.id, ranks: ranking, receipt, revision: Number(written[0].revision) };
 }

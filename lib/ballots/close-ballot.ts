@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { countRankings, type CountResult } from "@/lib/ballots/count-ballot";
 import { ballotIdSchema } from "@/lib/ballots/ballot-id.schema";
+import { announceOpenBallots, notifyBallotClosed } from "@/lib/ballots/notify-ballot";
 
 /**
  * Counts a ballot and stores its result, once: the update is conditional on
@@ -17,7 +18,7 @@ import { ballotIdSchema } from "@/lib/ballots/ballot-id.schema";
  * update has taken the row, so no vote can slip in between.
  */
 async function countAndClose({ ballotId, actorId, now, early }: { ballotId: string; actorId: string | null; now: Date; early: boolean }): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  const closed = await db.$transaction(async (tx) => {
     // A ballot whose period ran out closed at its closing time, whenever it is counted.
     const due = early ? null : await tx.ballot.findFirst({ where: { id: ballotId }, select: { closesAt: true } });
     const closedAt = early ? now : due?.closesAt;
@@ -47,6 +48,9 @@ async function countAndClose({ ballotId, actorId, now, early }: { ballotId: stri
     });
     return true;
   });
+  // Only the closer that stored the result tells the followers, after its commit.
+  if (closed) await notifyBallotClosed({ ballotId, actorId });
+  return closed;
 }
 
 /** Closes and counts a ballot whose period has ended; reads and writes call it first (no scheduler needed). */
@@ -54,10 +58,14 @@ export async function closeExpiredBallot({ ballotId, now = new Date() }: { ballo
   return countAndClose({ ballotId, actorId: null, now, early: false });
 }
 
-/** Closes every ballot of a definition whose period has ended (before listing them). */
+/**
+ * Closes every ballot of a definition whose period has ended, and announces
+ * those whose scheduled opening time has come (before listing them).
+ */
 export async function closeExpiredBallots({ definitionId, now = new Date() }: { definitionId: string; now?: Date }) {
   const due = await db.ballot.findMany({ where: { definitionId, closedAt: null, closesAt: { lte: now } }, select: { id: true } });
   for (const { id } of due) await closeExpiredBallot({ ballotId: id, now });
+  await announceOpenBallots({ where: { definitionId }, now });
 }
 
 /** A maintainer closes a ballot before its period ends (recorded as early in the audit log). */

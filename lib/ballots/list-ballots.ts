@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { ballotStatus } from "@/lib/ballots/ballot-rules";
+import { ballotStatus, WHOLE_VERSION } from "@/lib/ballots/ballot-rules";
 import { closeExpiredBallots } from "@/lib/ballots/close-ballot";
 
-/** Every ballot of a definition, newest first, with its status and winner's label once closed. */
+/** Every ballot of a definition, newest first, with its status and winner's label once closed (scheduled ones too). */
 export async function listBallots({ slug, now = new Date() }: { slug: string; now?: Date }) {
   const definition = await db.definition.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
   if (!definition) throw new AppError("not_found", "This definition does not exist.");
@@ -23,7 +23,9 @@ export async function listBallots({ slug, now = new Date() }: { slug: string; no
     ballots: ballots.map((b) => ({
       id: b.id,
       title: b.title,
-      sectionKey: b.sectionKey,
+      scope: b.sectionKey === WHOLE_VERSION ? ("version" as const) : ("section" as const),
+      /** null on a ballot on the whole version. */
+      sectionKey: b.sectionKey === WHOLE_VERSION ? null : b.sectionKey,
       status: ballotStatus(b, now),
       opensAt: b.opensAt,
       closesAt: b.closesAt,

@@ -17,7 +17,7 @@ const ballotPage = (form: FormReader, id?: string) => ballotPath(form.get("slug"
 /** The options as the form lists them: ticked amendments, then the written rows that have a label or a text. */
 function optionsOf(form: FormReader): OpenBallotInput["options"] {
   const amendments = (form.get("amendmentIds") ?? "").split(",").filter((id) => id && form.get(`amendment:${id}`));
-  const written = Array.from({ length: WRITTEN_OPTION_ROWS }, (_, i) => ({ label: form.get(`label${i + 1}`) ?? "", text: form.get(`text${i + 1}`) ?? "", majority: form.get(`majority${i + 1}`) }));
+  const written = Array.from({ length: WRITTEN_OPTION_ROWS }, (_, i) => ({ label: form.get(`label${i + 1}`) ?? "", text: form.get(`text${i + 1}`) ?? "", sectionKey: form.get(`section${i + 1}`) || undefined, majority: form.get(`majority${i + 1}`) }));
   return [
     ...amendments.map((amendmentId) => ({ amendmentId, majority: form.get(`majority:${amendmentId}`) })),
     ...written.filter((o) => o.label.trim() || o.text.trim()),
@@ -31,6 +31,7 @@ export const openBallotAction = formAction(async ({ actor, form }) => {
       versionId: form.get("versionId") ?? "",
       sectionKey: form.get("sectionKey") ?? "",
       title: form.get("title") ?? "",
+      opensAt: form.get("opensAt") ?? "",
       days: form.get("days") ?? "",
       quorum: form.get("quorumRule") === "debian" ? "debian" : form.get("quorum") || 0,
       secret: form.get("secret") === "on",

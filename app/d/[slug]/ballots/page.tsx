@@ -22,7 +22,7 @@ export default async function BallotsPage({ params }: Props) {
       <p><Link href={definitionPath(slug)}>{list.definition.title}</Link></p>
       <h1>Ranked ballots</h1>
       <p className="lede">
-        When several texts compete for one section, members rank them and one is chosen, as Debian decides its general resolutions:
+        When several texts compete for one section (or for the version as a whole), members rank them and one is chosen, as Debian decides its general resolutions:
         the Condorcet method with Schulze&apos;s beatpath, a default option &ldquo;None of the above&rdquo;, a quorum and majority ratios.
         Anyone can download the tally sheet of a closed ballot and recount it.
       </p>
@@ -36,10 +36,10 @@ export default async function BallotsPage({ params }: Props) {
               <h2><Link href={ballotPath(slug, b.id)}>{b.title}</Link></h2>
               <ul className="stats">
                 <li><span className="badge">{b.status}</span></li>
-                <li>section {b.sectionKey}</li>
+                <li>{b.sectionKey === null ? "whole version" : `section ${b.sectionKey}`}</li>
                 <li>{b.options} options</li>
                 <li>{b.voters} voter{b.voters === 1 ? "" : "s"}</li>
-                <li>{b.status === "closed" ? `closed ${formatUtc(b.closedAt ?? b.closesAt)}` : `closes ${formatUtc(b.closesAt)}`}</li>
+                <li>{b.status === "closed" ? `closed ${formatUtc(b.closedAt ?? b.closesAt)}` : b.status === "scheduled" ? `opens ${formatUtc(b.opensAt)}` : `closes ${formatUtc(b.closesAt)}`}</li>
                 {b.secret && <li>secret</li>}
                 {b.winner && <li>winner: {b.winner}</li>}
               </ul>

@@ -10,7 +10,7 @@ import { formatUtc } from "@/lib/format-utc";
 import { ActionForm } from "@/app/_components/action-form";
 import { acceptWinnerAction, castBallotAction, closeBallotAction, decideTieAction } from "@/app/d/[slug]/ballots/ballot-actions";
 import { BallotResults } from "@/app/d/[slug]/ballots/[id]/ballot-results";
-import { amendmentPath, ballotPath, ballotsPath, definitionPath, sectionPath } from "@/lib/paths";
+import { amendmentPath, ballotPath, ballotsPath, definitionPath, sectionPath, versionPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -37,8 +37,12 @@ export default async function BallotPage({ params, searchParams }: Props) {
       <h1>{ballot.title}</h1>
       <p className="version-meta">
         <span className="badge">{ballot.status}</span>
-        <span>on <Link href={sectionPath(slug, ballot.versionLabel ?? "", ballot.section.key)}>{ballot.section.heading}</Link>{ballot.versionLabel ? `, version ${ballot.versionLabel}` : ""}</span>
-        <span>{ballot.status === "closed" ? `closed ${formatUtc(ballot.closedAt ?? ballot.closesAt)}` : `open until ${formatUtc(ballot.closesAt)}`}</span>
+        {ballot.section ? (
+          <span>on <Link href={sectionPath(slug, ballot.versionLabel ?? "", ballot.section.key)}>{ballot.section.heading}</Link>{ballot.versionLabel ? `, version ${ballot.versionLabel}` : ""}</span>
+        ) : (
+          <span>on the whole of {ballot.versionLabel ? <Link href={versionPath(slug, ballot.versionLabel)}>version {ballot.versionLabel}</Link> : "the version"}</span>
+        )}
+        <span>{ballot.status === "closed" ? `closed ${formatUtc(ballot.closedAt ?? ballot.closesAt)}` : ballot.status === "scheduled" ? `opens ${formatUtc(ballot.opensAt)}, closes ${formatUtc(ballot.closesAt)}` : `open until ${formatUtc(ballot.closesAt)}`}</span>
         <span>{ballot.voters} voter{ballot.voters === 1 ? "" : "s"}</span>
         <span>{ballot.secret ? "secret ballot: the tally sheet lists receipts, not names" : "public ballot: the tally sheet lists each voter's handle"}</span>
       </p>
@@ -50,6 +54,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
             <strong>{o.label}</strong>
             {o.isDefault && <span className="muted"> (default option)</span>}
             {o.majority !== 1 && <span className="muted"> · needs a {o.majority}:1 majority over the default</span>}
+            {!ballot.section && o.sectionHeading && <span className="muted"> · rewrites {ballot.versionLabel ? <Link href={sectionPath(slug, ballot.versionLabel, o.sectionKey!)}>{o.sectionHeading}</Link> : o.sectionHeading}</span>}
             {o.amendmentId && <> · <Link href={amendmentPath(slug, o.amendmentId)}>the amendment</Link></>}
             {o.text && <div className="option-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(o.text, "document") }} />}
           </li>
@@ -82,7 +87,7 @@ export default async function BallotPage({ params, searchParams }: Props) {
           {isMaintainer && <ActionForm action={closeBallotAction} hidden={hidden} submitLabel="Close the ballot now and count" />}
         </section>
       )}
-      {ballot.status === "scheduled" && <p>Voting opens {formatUtc(ballot.opensAt)}.</p>}
+      {ballot.status === "scheduled" && <p className="notice" id="your-ballot">This ballot is scheduled: voting opens {formatUtc(ballot.opensAt)}.</p>}
 
       {ballot.status === "closed" && ballot.result && (
         <>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { currentUser } from "@/lib/auth/current-user";
 import { maintains } from "@/lib/auth/require-maintainer-of";
 import { listBallotCandidates } from "@/lib/ballots/list-ballot-candidates";
-import { BALLOT_MAX_DAYS, BALLOT_MAX_OPTIONS, WRITTEN_OPTION_ROWS } from "@/lib/ballots/ballot-rules";
+import { BALLOT_MAX_DAYS, BALLOT_MAX_OPTIONS, WHOLE_VERSION, WRITTEN_OPTION_ROWS } from "@/lib/ballots/ballot-rules";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { ActionForm } from "@/app/_components/action-form";
 import { openBallotAction } from "@/app/d/[slug]/ballots/ballot-actions";
@@ -39,15 +39,19 @@ export default async function NewBallotPage({ params, searchParams }: Props) {
       {head}
       <h1>Open a ranked ballot</h1>
       <p className="lede">
-        Put 2 to {BALLOT_MAX_OPTIONS} competing texts for one section of version {data.version.label} to a ranked vote. &ldquo;None of the above&rdquo; (keep the current text) is always added as the default option.
+        Put 2 to {BALLOT_MAX_OPTIONS} competing texts for one section of version {data.version.label}, or for the version as a whole, to a ranked vote. &ldquo;None of the above&rdquo; (keep the current text) is always added as the default option.
       </p>
       <ActionForm action={openBallotAction} hidden={{ slug, versionId: data.version.id, amendmentIds: data.amendments.map((a) => a.id).join(",") }} submitLabel="Open the ballot" className="stack">
         <label htmlFor="ballot-title">Title</label>
         <input id="ballot-title" name="title" required maxLength={200} />
         <label htmlFor="ballot-section">Section</label>
-        <select id="ballot-section" name="sectionKey" defaultValue={section ?? data.version.sections[0]?.key}>
+        <select id="ballot-section" name="sectionKey" defaultValue={section ?? data.version.sections[0]?.key} aria-describedby="ballot-section-hint">
           {data.version.sections.map((s) => <option key={s.key} value={s.key}>{s.heading}</option>)}
+          <option value={WHOLE_VERSION}>The whole version (options on any section)</option>
         </select>
+        <p id="ballot-section-hint" className="muted hint">On the whole version, the amendments may be on any section and each written option names the section it rewrites.</p>
+        <label htmlFor="ballot-opens">Voting opens (UTC; leave empty to open now)</label>
+        <input id="ballot-opens" name="opensAt" type="datetime-local" />
         <label htmlFor="ballot-days">Voting period (days)</label>
         <input id="ballot-days" name="days" type="number" min={1} max={BALLOT_MAX_DAYS} defaultValue={14} required />
         <fieldset>
@@ -72,6 +76,11 @@ export default async function NewBallotPage({ params, searchParams }: Props) {
             <legend>Written option {i + 1} (optional)</legend>
             <label htmlFor={`label${i + 1}`}>Label</label>
             <input id={`label${i + 1}`} name={`label${i + 1}`} maxLength={120} />
+            <label htmlFor={`section${i + 1}`}>Section it rewrites</label>
+            <select id={`section${i + 1}`} name={`section${i + 1}`} defaultValue="">
+              <option value="">The ballot&apos;s section</option>
+              {data.version!.sections.map((s) => <option key={s.key} value={s.key}>{s.heading}</option>)}
+            </select>
             <label htmlFor={`text${i + 1}`}>The section&apos;s text if this option wins (Markdown)</label>
             <textarea id={`text${i + 1}`} name={`text${i + 1}`} rows={4} />
             <label htmlFor={`majority${i + 1}`}>Majority ratio</label> <MajoritySelect name={`majority${i + 1}`} id={`majority${i + 1}`} />
