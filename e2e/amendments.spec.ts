@@ -63,7 +63,7 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   await expect(danPlain.getByRole("listitem").filter({ hasText: `${testAccount(handles[2]).name}: for` })).toBeVisible();
   await expect(danPlain.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
   await plain.close();
-  await dan.reload();
+  await dan.goto(url);
   await expect(dan.getByLabel("Tally")).toHaveText(/For 2 · Against 1 · Abstain 0/);
   // Your choice shows on the buttons (pressed) and in words.
   await expect(dan.getByRole("button", { name: "Vote for" })).toHaveAttribute("aria-pressed", "true");
