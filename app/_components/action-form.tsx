@@ -20,11 +20,17 @@ type Props = {
    * shown at once as typed (useOptimistic) and then as stored. "append" lists it
    * below the form (a new comment), "close" shows it instead of the form (a
    * reply), "slot" hands it to the enclosing InPlaceSlot (an edit, a vote).
-   * Without JavaScript the form posts as before and the action redirects. The
-   * page keys such a form by what the server last rendered (a count, a text),
-   * so a navigation that shows the stored result starts it afresh.
+   * Without JavaScript the form posts as before and the action redirects.
    */
   inPlace?: "append" | "close" | "slot";
+  /**
+   * With inPlace: what the server last rendered around the form (a thread's total).
+   * When a navigation renders something new, the in-place answers are dropped, the
+   * page now shows them. Not a key: a key would move the form in the tree, and a
+   * form posted without JavaScript finds its answer (a refusal, the typed text) by
+   * its place, so a refusal right after someone else's post would lose both.
+   */
+  renderedAs?: string | number;
 };
 
 /** The pending text of a form answered in place, shown until the server answers. */
@@ -43,7 +49,7 @@ function Pending({ text, inList }: { text: string; inList: boolean }) {
  * it the page updates in place. A refusal shows the use case's message and keeps
  * what was typed.
  */
-export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace }: Props) {
+export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace, renderedAs }: Props) {
   const [formState, formAction, formPending] = useActionState(action, { error: null });
   // The answer of the last in-place submission (JavaScript only), and the ones before it.
   const [answered, setAnswered] = useState<ActionState | null>(null);
@@ -52,6 +58,13 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
   const [optimistic, addOptimistic] = useOptimistic<string | null, string>(null, (_, text) => text);
   // The button whose choice an in-place answer took (a vote): pressed from then on, the others not.
   const [chosen, setChosen] = useState<string | null>(null);
+  const [seen, setSeen] = useState(renderedAs);
+  if (seen !== renderedAs) {
+    setSeen(renderedAs);
+    setAnswered(null);
+    setEarlier([]);
+    setChosen(null);
+  }
   const toSlot = useInPlaceSlot();
   const state = answered ?? formState;
   const pending = formPending || answering;

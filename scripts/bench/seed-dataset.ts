@@ -106,7 +106,12 @@ async function ensureUsers(): Promise<{ id: string; handle: string }[]> {
   const existing = await db.user.findMany({ where: { handle: { in: rows.map((r) => r.handle) } }, select: { handle: true } });
   const have = new Set(existing.map((u) => u.handle));
   const missing = rows.filter((r) => !have.has(r.handle));
-  for (let i = 0; i < missing.length; i += 500) await db.user.createMany({ data: missing.slice(i, i + 500) });
+  for (let i = 0; i < missing.length; i += 500) {
+    const batch = missing.slice(i, i + 500);
+    await db.user.createMany({ data: batch });
+    // Members who chose their names: the handle is the address's local part, which would otherwise ask them first (lib/users/needs-name.ts).
+    await db.accountSettings.createMany({ data: batch.map((u) => ({ userId: u.id, nameChosenAt: created })) });
+  }
   const users = await db.user.findMany({ where: { handle: { in: rows.map((r) => r.handle) } }, select: { id: true, handle: true }, orderBy: { handle: "asc" } });
   return users;
 }

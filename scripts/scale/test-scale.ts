@@ -313,10 +313,12 @@ async function main() {
     }
     const onB = session ? ((await (await fetch(`${b}/api/auth/session`, { headers: { Cookie: session } })).json()) as { user?: { handle?: string } }) : {};
     const pageOnB = session ? await (await fetch(`${b}/d/${fixture.slug}`, { headers: { Cookie: session } })).text() : "";
+    // A new account is asked its name before any page (docs/decisions/021): B asking it proves B knows the session.
+    const asksName = pageOnB.includes("Choose your name");
     check(
       "a session from A works on B",
-      Boolean(onB.user?.handle) && pageOnB.includes('class="new-comment"'),
-      `sign-in on A ${signIn.status}, mail ${link ? "read" : "MISSING"}, session cookie ${session ? "set" : "MISSING"}, B knows ${onB.user?.handle ?? "nobody"}${pageOnB.includes('class="new-comment"') ? " and shows the comment form" : ""}`,
+      Boolean(onB.user?.handle) && asksName,
+      `sign-in on A ${signIn.status}, mail ${link ? "read" : "MISSING"}, session cookie ${session ? "set" : "MISSING"}, B knows ${onB.user?.handle ?? "nobody"}${asksName ? " and asks the new member's name" : ""}`,
     );
   }
 

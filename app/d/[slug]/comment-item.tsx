@@ -182,8 +182,8 @@ export function CommentItem({ node, depth, view, user, parentName, articleOnly =
   if (articleOnly) return article;
   return (
     <li className="comment-li">
-      {/* Keyed by the text: once the server renders the edited comment, a new edit starts afresh. */}
-      {editing ? <InPlace key={view.editBody ?? ""}><InPlaceSlot>{article}</InPlaceSlot></InPlace> : article}
+      {/* Once the server renders the edited comment, a new edit starts afresh. */}
+      {editing ? <InPlace renderedAs={view.editBody ?? ""}><InPlaceSlot>{article}</InPlaceSlot></InPlace> : article}
       {/* Outside the article: a reply answered in place is shown here, as the first of the replies. */}
       {view.reply === node.id && user && view.open && (
         <div id={`reply-${node.id}`}>

@@ -122,8 +122,8 @@ export async function Discussion({ definition, version, currentLabel, user, quer
       )}
       {period.open && user && (
         <ActionForm
-          // Keyed by the total: a navigation that renders the new comments in the thread starts the form afresh.
-          key={page.total}
+          // A navigation that renders the new comments in the thread drops what was answered in place.
+          renderedAs={page.total}
           action={postCommentAction}
           inPlace="append"
           hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey, page: pagePath }}

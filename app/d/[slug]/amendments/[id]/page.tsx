@@ -96,8 +96,8 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         )}
         {a.viewer.canSponsor && <ActionForm action={sponsorAction} hidden={hidden} submitLabel="Sponsor this amendment" />}
         {a.viewer.hasSponsored && <p className="muted">You sponsor this amendment.</p>}
-        {/* Keyed by the tally: a render that shows a newer one replaces what a vote showed in place. */}
-        <InPlace key={`${a.tally.for}-${a.tally.against}-${a.tally.abstain}`}>
+        {/* A render that shows a newer tally replaces what a vote showed in place. */}
+        <InPlace renderedAs={`${a.tally.for}-${a.tally.against}-${a.tally.abstain}`}>
         {(a.status !== "seeking" || a.tally.for + a.tally.against + a.tally.abstain > 0) && (
           <InPlaceSlot><AmendmentTally tally={a.tally} earlier={a.earlierTally} /></InPlaceSlot>
         )}
@@ -221,7 +221,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
         {!user && <p className="notice"><Link href={`/signin?callbackUrl=${encodeURIComponent(pagePath)}`}>Sign in</Link> to join the discussion.</p>}
         {discussionOpen && (
           <ActionForm
-            key={comments.total}
+            renderedAs={comments.total}
             action={postCommentAction}
             inPlace="append"
             hidden={{ slug, order, versionId: thread.versionId, amendmentId: id, page: pagePath }}
