@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatUtc } from "@/lib/format-utc";
-import { listDefinitions } from "@/lib/definitions/list-definitions";
 import { searchPath, userPath } from "@/lib/paths";
+import { listSearchDefinitions } from "@/lib/search/list-search-definitions";
 import { searchContent } from "@/lib/search/search-content";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
 import type { SnippetPart } from "@/lib/search/build-snippet";
@@ -24,7 +24,7 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const query: Query = Object.fromEntries(FIELDS.map((f) => [f, typeof raw[f] === "string" ? raw[f] : undefined]));
-  const definitions = await listDefinitions();
+  const definitions = await listSearchDefinitions();
   const asked = query.q !== undefined;
   let outcome: Awaited<ReturnType<typeof searchContent>> | { error: string } | null = null;
   if (asked) {

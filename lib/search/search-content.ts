@@ -26,13 +26,31 @@ type Row = {
   authorHandle: string | null;
   authorName: string | null;
   score: number;
+  /** Relevance: how many matches the page's window holds, and its oldest (lowest) id. */
+  windowSize: number | bigint;
+  windowEnd: number | bigint;
 };
 
-// Where the last page ended: the sort key of its last row and the row's id.
-type Cursor = { sort: "relevance"; score: number; id: number } | { sort: "date"; at: number; id: number };
+/**
+ * How many matches relevance ranks at a time: the newest SEARCH_RANK_WINDOW matches
+ * that pass the filters, then the next older ones, and so on
+ * (docs/decisions/025-search-speed.md). Ranking every match of a common word cost
+ * more than the whole request may; a window this size is all of the matches of most
+ * searches, and 50 full pages of the others.
+ */
+export const SEARCH_RANK_WINDOW = 1000;
+
+// Where the last page ended. Relevance: the window it is in (the matches with an id
+// below `below`, newest first; null for the first one) and the last row's score and
+// id in it, or null at the start of a window. Date: the last row's time and id.
+type Cursor =
+  | { sort: "relevance"; below: number | null; after: { score: number; id: number } | null }
+  | { sort: "date"; at: number; id: number };
 
 function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor.sort === "relevance" ? ["r", cursor.score, cursor.id] : ["d", cursor.at, cursor.id])).toString("base64url");
+  const value =
+    cursor.sort === "relevance" ? ["r", cursor.below, cursor.after?.score ?? null, cursor.after?.id ?? null] : ["d", cursor.at, cursor.id];
+  return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
 function decodeCursor(value: string, sort: "relevance" | "date"): Cursor {
@@ -43,10 +61,16 @@ function decodeCursor(value: string, sort: "relevance" | "date"): Cursor {
   } catch {
     throw broken;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || !Number.isFinite(parsed[1]) || !Number.isSafeInteger(parsed[2])) throw broken;
-  const [tag, key, id] = parsed as [unknown, number, number];
-  if (sort === "relevance" && tag === "r") return { sort, score: key, id };
-  if (sort === "date" && tag === "d") return { sort, at: key, id };
+  if (!Array.isArray(parsed)) throw broken;
+  const id = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
+  if (sort === "date" && parsed.length === 3 && parsed[0] === "d" && Number.isFinite(parsed[1]) && id(parsed[2])) {
+    return { sort, at: parsed[1] as number, id: parsed[2] as number };
+  }
+  if (sort === "relevance" && parsed.length === 4 && parsed[0] === "r" && (parsed[1] === null || id(parsed[1]))) {
+    const [, below, score, last] = parsed as [string, number | null, unknown, unknown];
+    if (score === null && last === null) return { sort, below, after: null };
+    if (Number.isFinite(score) && id(last)) return { sort, below, after: { score: score as number, id: last as number } };
+  }
   throw broken;
 }
 
@@ -56,8 +80,12 @@ function decodeCursor(value: string, sort: "relevance" | "date"): Cursor {
  * statement per page whatever the filters; relevance is the engine's own (bm25 on
  * SQLite, ts_rank on PostgreSQL), so the order may differ between the two while the
  * results are the same. A query that cannot be read is a bad_input with the reason.
+ *
+ * Relevance ranks SEARCH_RANK_WINDOW matches at a time, newest first
+ * (docs/decisions/025-search-speed.md): a page costs the same whether the words
+ * are met in a hundred documents or in a hundred thousand. `rankWindow` is for tests.
  */
-export async function searchContent({ input }: { input: SearchContentInput }) {
+export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: { input: SearchContentInput; rankWindow?: number }) {
   const data = parseInput(searchContentSchema, input);
   const parsed = parseSearchQuery(data.q);
   if (!parsed.ok) throw new AppError("bad_input", parsed.message);
@@ -68,7 +96,7 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
   const sqlite = databaseTarget().provider === "sqlite";
 
   // Filters by id, through one-row subqueries, so the engine narrows and sorts bare
-  // ids and scores; the 20 rows of the page are joined to what they show afterwards.
+  // ids; the rows of the page are joined to what they show afterwards.
   const definitionId = Prisma.sql`(SELECT "id" FROM "Definition" WHERE "slug" = ${data.definition ?? null})`;
   const filters: Prisma.Sql[] = [];
   if (data.kind) filters.push(Prisma.sql`d."kind" = ${data.kind}`);
@@ -79,42 +107,85 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
   if (data.from) filters.push(Prisma.sql`d."createdAt" >= ${new Date(`${data.from}T00:00:00Z`)}`);
   if (data.to) filters.push(Prisma.sql`d."createdAt" < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
 
-  // Higher is better on both engines: FTS5's rank is bm25, lower for better matches.
-  const score = sqlite ? Prisma.sql`(-"SearchFts".rank)` : Prisma.sql`ts_rank(sv."vector", q.query)::float8`;
-  if (cursor?.sort === "relevance") filters.push(Prisma.sql`(${score} < ${cursor.score} OR (${score} = ${cursor.score} AND d."id" > ${cursor.id}))`);
-  if (cursor?.sort === "date") {
-    const at = new Date(cursor.at);
-    filters.push(Prisma.sql`(d."createdAt" < ${at} OR (d."createdAt" = ${at} AND d."id" < ${cursor.id}))`);
-  }
-  const order = (table: string) =>
-    data.sort === "relevance" ? Prisma.raw(`"score" DESC, ${table}."id" ASC`) : Prisma.raw(`${table}."createdAt" DESC, ${table}."id" DESC`);
-
+  // The full-text table, keyed by SearchDocument's id: FTS5's rowid, SearchVector's id.
+  const ftsId = sqlite ? Prisma.sql`"SearchFts".rowid` : Prisma.sql`sv."id"`;
   const from = sqlite
     ? Prisma.sql`"SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid`
-    : Prisma.sql`"SearchVector" sv JOIN "SearchDocument" d ON d."id" = sv."id" CROSS JOIN to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)}) AS q(query)`;
-  const match = sqlite ? Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}` : Prisma.sql`sv."vector" @@ q.query`;
-
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",
+    : Prisma.sql`"SearchVector" sv JOIN "SearchDocument" d ON d."id" = sv."id"`;
+  const tsquery = Prisma.sql`to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)})`;
+  const match = sqlite ? Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}` : Prisma.sql`sv."vector" @@ ${tsquery}`;
+  const show = Prisma.sql`d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",
       def."slug" AS "definitionSlug", def."title" AS "definitionTitle", v."label" AS "versionLabel",
-      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", hit."score"
-    FROM (
-      SELECT d."id", d."createdAt", ${score} AS "score"
-      FROM ${from}
-      WHERE ${Prisma.join([match, ...filters], " AND ")}
-      ORDER BY ${order("d")}
-      LIMIT ${data.limit + 1}
-    ) hit
-      JOIN "SearchDocument" d ON d."id" = hit."id"
+      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName"`;
+  const details = Prisma.sql`JOIN "SearchDocument" d ON d."id" = hit."id"
       JOIN "Definition" def ON def."id" = d."definitionId"
       JOIN "Version" v ON v."id" = d."versionId"
       LEFT JOIN "Section" s ON s."versionId" = d."versionId" AND s."key" = d."sectionKey"
-      LEFT JOIN "User" u ON u."id" = d."authorId"
-    ORDER BY ${order("hit")}`;
+      LEFT JOIN "User" u ON u."id" = d."authorId"`;
+
+  let rows: Row[];
+  if (data.sort === "relevance") {
+    const below = cursor?.sort === "relevance" ? cursor.below : null;
+    const after = cursor?.sort === "relevance" ? cursor.after : null;
+    // The window: the newest `rankWindow` matches that pass the filters, as bare ids
+    // (the engine walks its match list by id, newest first, and stops there). Only
+    // they are ranked (bm25 is computed for the rows a query returns; ts_rank is
+    // called on the window's vectors), then the page is cut from them and only its
+    // rows are joined to what they show.
+    const window = sqlite
+      ? Prisma.sql`SELECT "SearchFts".rowid AS "id", (-"SearchFts".rank) AS "score"
+          FROM ${from}
+          WHERE ${Prisma.join([match, ...filters, ...(below === null ? [] : [Prisma.sql`${ftsId} < ${below}`])], " AND ")}
+          ORDER BY "SearchFts".rowid DESC LIMIT ${rankWindow}`
+      : Prisma.sql`SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
+            SELECT sv."id", sv."vector"
+            FROM ${from}
+            WHERE ${Prisma.join([match, ...filters, ...(below === null ? [] : [Prisma.sql`${ftsId} < ${below}`])], " AND ")}
+            ORDER BY sv."id" DESC LIMIT ${rankWindow}
+          ) w`;
+    rows = await db.$queryRaw<Row[]>`
+      WITH "ranked" AS MATERIALIZED (${window}),
+      "hit" AS (
+        SELECT "id", "score" FROM "ranked"
+        ${after === null ? Prisma.empty : Prisma.sql`WHERE "score" < ${after.score} OR ("score" = ${after.score} AND "id" > ${after.id})`}
+        ORDER BY "score" DESC, "id" ASC
+        LIMIT ${data.limit + 1}
+      )
+      SELECT ${show}, hit."score",
+        (SELECT count(*) FROM "ranked") AS "windowSize", (SELECT min("id") FROM "ranked") AS "windowEnd"
+      FROM "hit" ${details}
+      ORDER BY hit."score" DESC, hit."id" ASC`;
+  } else {
+    if (cursor?.sort === "date") {
+      const at = new Date(cursor.at);
+      filters.push(Prisma.sql`(d."createdAt" < ${at} OR (d."createdAt" = ${at} AND d."id" < ${cursor.id}))`);
+    }
+    rows = await db.$queryRaw<Row[]>`
+      SELECT ${show}, 0 AS "score", 0 AS "windowSize", 0 AS "windowEnd"
+      FROM (
+        SELECT d."id", d."createdAt"
+        FROM ${from}
+        WHERE ${Prisma.join([match, ...filters], " AND ")}
+        ORDER BY d."createdAt" DESC, d."id" DESC
+        LIMIT ${data.limit + 1}
+      ) hit ${details}
+      ORDER BY hit."createdAt" DESC, hit."id" DESC`;
+  }
 
   const page = rows.slice(0, data.limit);
   const last = page.at(-1);
   const wanted = wantedWords(parsed.query);
+  const nextCursor = (): string | null => {
+    if (data.sort === "date") {
+      return rows.length > data.limit && last ? encodeCursor({ sort: "date", at: new Date(last.createdAt).getTime(), id: Number(last.id) }) : null;
+    }
+    const below = cursor?.sort === "relevance" ? cursor.below : null;
+    if (rows.length > data.limit && last) return encodeCursor({ sort: "relevance", below, after: { score: Number(last.score), id: Number(last.id) } });
+    // The window's last page: a full window may have older matches below it.
+    const window = rows[0];
+    if (window && Number(window.windowSize) === rankWindow) return encodeCursor({ sort: "relevance", below: Number(window.windowEnd), after: null });
+    return null;
+  };
   return {
     results: page.map((row) => {
       const slug = row.definitionSlug;
@@ -138,13 +209,6 @@ export async function searchContent({ input }: { input: SearchContentInput }) {
         snippet: buildSnippet(row.text, wanted),
       };
     }),
-    next:
-      rows.length > data.limit && last
-        ? encodeCursor(
-            data.sort === "relevance"
-              ? { sort: "relevance", score: Number(last.score), id: Number(last.id) }
-              : { sort: "date", at: new Date(last.createdAt).getTime(), id: Number(last.id) },
-          )
-        : null,
+    next: nextCursor(),
   };
 }

@@ -8,7 +8,7 @@ import { hideContent } from "@/lib/moderation/hide-content";
 import { restoreContent } from "@/lib/moderation/restore-content";
 import { proposeAmendment } from "@/lib/amendments/propose-amendment";
 import { reviseAmendment } from "@/lib/amendments/revise-amendment";
-import { searchContent } from "@/lib/search/search-content";
+import { SEARCH_RANK_WINDOW, searchContent } from "@/lib/search/search-content";
 import type { SearchContentInput } from "@/lib/search/search-content.schema";
 import { publishVersion } from "@/scripts/seed/publish-version";
 import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
@@ -165,12 +165,14 @@ describe("filters, order and pages", () => {
       const actor = i % 2 ? other : author;
       ids.push((await createComment({ actor, input: { versionId: version.id, sectionKey: i < 4 ? "data" : "code", body }, now: new Date(start + i * 86_400_000) })).id);
     }
-    for (const sort of ["relevance", "date"] as const) {
+    // Relevance ranks a window of the newest matches at a time: all seven at once, or
+    // (a window of 3) the newest three, then the next three, then the oldest one.
+    for (const [sort, rankWindow] of [["relevance", SEARCH_RANK_WINDOW], ["relevance", 3], ["date", SEARCH_RANK_WINDOW]] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
         const before = queryCounter.count;
-        const page = await searchContent({ input: { q: "quorum rules", definition: definition.slug, sort, limit: 3, cursor } });
+        const page = await searchContent({ input: { q: "quorum rules", definition: definition.slug, sort, limit: 2, cursor }, rankWindow });
         expect(queryCounter.count - before).toBe(1);
         seen.push(...page.results.map((r) => r.id));
         cursor = page.next ?? undefined;
@@ -178,6 +180,11 @@ describe("filters, order and pages", () => {
       expect([...seen].sort()).toEqual([...ids].sort());
       // Relevance is each engine's own formula (bm25, ts_rank): only the date order is the same.
       if (sort === "date") expect(seen).toEqual([...ids].reverse());
+      if (rankWindow === 3) {
+        expect(seen.slice(0, 3).sort()).toEqual(ids.slice(4).sort());
+        expect(seen.slice(3, 6).sort()).toEqual(ids.slice(1, 4).sort());
+        expect(seen[6]).toBe(ids[0]);
+      }
     }
     expect(await found({ q: "quorum", definition: definition.slug, section: "code" })).toHaveLength(3);
     expect(await found({ q: "quorum", definition: definition.slug, author: other.handle })).toHaveLength(3);
