@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { pipeline } from "node:stream/promises";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { GENESIS_HASH } from "@/lib/audit/audit-hash";
+import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { exportTables, type ExportTable } from "@/lib/export/export-tables";
 import { zipStream, type ZipEntry } from "@/lib/export/zip-stream";
 
@@ -32,21 +33,27 @@ async function findScope(slug: string | null) {
  * A fingerprint of the public record: the audit chain's head (every maintainer,
  * moderator and admin action) plus counts and latest times of what members
  * change without an audit entry (comments, votes, sponsorships, ballots cast).
+ * Amendments change status without an audit entry too (withdrawn by their
+ * author, a vote's window ending): their number per status is part of it, and
+ * votes whose window has passed are closed first, as every page that shows a
+ * status does, so the export says what a reader sees.
  * The same fingerprint means the same export, so the cached ZIP is served.
  */
 export async function recordState() {
-  const [head, comments, revisions, amendments, amendmentRevisions, sponsorships, votes, ballotVotes] = await Promise.all([
+  await closeExpiredVotes({});
+  const [head, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes] = await Promise.all([
     db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
     db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } }),
     db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
     db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } }),
+    db.amendment.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } }),
     db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
     db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
     db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
     db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
   ]);
   const auditHead = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
-  const key = createHash("sha256").update(JSON.stringify([auditHead, comments, revisions, amendments, amendmentRevisions, sponsorships, votes, ballotVotes])).digest("hex").slice(0, 32);
+  const key = createHash("sha256").update(JSON.stringify([auditHead, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes])).digest("hex").slice(0, 32);
   return { auditHead, key };
 }
 
@@ -137,37 +144,102 @@ export async function* exportZip({ definitionId, slug, auditHead, stateKey, now 
   }
 }
 
+type Located = Awaited<ReturnType<typeof locateExport>>;
+
+/** The scope, the record's state and where the ZIP of that state is (or will be) cached. */
+async function locateExport(slug: string | null) {
+  const scope = await findScope(slug);
+  const { auditHead, key } = await recordState();
+  const dir = cacheDir();
+  return { scope, auditHead, key, dir, fileName: `${scope.fileStem}.zip`, cached: path.join(dir, `${scope.fileStem}--${key}.zip`) };
+}
+
+/** A new ZIP was renamed into place: older builds of this scope are stale now. */
+async function pruneOlderBuilds(at: Located) {
+  for (const name of await readdir(/*turbopackIgnore: true*/ at.dir)) {
+    if (name.startsWith(`${at.scope.fileStem}--`) && name.endsWith(".zip") && path.join(at.dir, name) !== at.cached) await rm(path.join(at.dir, name), { force: true });
+  }
+}
+
 /**
  * The export of everything (`slug` null) or of one definition, built if the
  * record changed since the cached one: its path and name. Built into a
  * temporary file and renamed, so a reader never sees half a ZIP.
  */
 export async function ensureExport({ slug }: { slug: string | null }) {
-  const scope = await findScope(slug);
-  const { auditHead, key } = await recordState();
-  const dir = cacheDir();
-  const fileName = `${scope.fileStem}.zip`;
-  const cached = path.join(dir, `${scope.fileStem}--${key}.zip`);
-  const found = await stat(cached).catch(() => null);
-  if (found) return { file: cached, fileName, key, bytes: found.size };
+  const at = await locateExport(slug);
+  const found = await stat(at.cached).catch(() => null);
+  if (found) return { file: at.cached, fileName: at.fileName, key: at.key, bytes: found.size };
 
-  await mkdir(dir, { recursive: true });
-  const partial = `${cached}.${randomUUID()}.part`;
+  await mkdir(at.dir, { recursive: true });
+  const partial = `${at.cached}.${randomUUID()}.part`;
   try {
-    await pipeline(Readable.from(exportZip({ ...scope, auditHead, stateKey: key })), createWriteStream(partial));
-    await rename(partial, cached);
+    await pipeline(Readable.from(exportZip({ ...at.scope, auditHead: at.auditHead, stateKey: at.key })), createWriteStream(partial));
+    await rename(partial, at.cached);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
   }
-  // Older builds of this scope are stale now.
-  for (const name of await readdir(/*turbopackIgnore: true*/ dir)) {
-    if (name.startsWith(`${scope.fileStem}--`) && name.endsWith(".zip") && path.join(dir, name) !== cached) await rm(path.join(dir, name), { force: true });
-  }
-  return { file: cached, fileName, key, bytes: (await stat(cached)).size };
+  await pruneOlderBuilds(at);
+  return { file: at.cached, fileName: at.fileName, key: at.key, bytes: (await stat(at.cached)).size };
 }
 
-/** The cached ZIP as a web stream, for a route handler. */
-export function readExport(file: string): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+/**
+ * For GET /export[/{slug}]: the state's key (the ETag) at once, and `open()` for
+ * the bytes: the cached ZIP when the record has not changed since it was built,
+ * otherwise the ZIP as it is built, each piece written to the cache and sent on
+ * (the first byte leaves at once, not after the whole build). A piece is read
+ * from the database only when the client has taken the last one.
+ */
+export async function exportDownload({ slug }: { slug: string | null }) {
+  const at = await locateExport(slug);
+  return {
+    key: at.key,
+    fileName: at.fileName,
+    async open(): Promise<{ body: ReadableStream<Uint8Array>; bytes: number | null }> {
+      const found = await stat(at.cached).catch(() => null);
+      if (found) return { body: Readable.toWeb(createReadStream(at.cached)) as ReadableStream<Uint8Array>, bytes: found.size };
+      return { body: buildWhileSending(at), bytes: null };
+    },
+  };
+}
+
+function buildWhileSending(at: Located): ReadableStream<Uint8Array> {
+  const zip = exportZip({ ...at.scope, auditHead: at.auditHead, stateKey: at.key });
+  const partial = `${at.cached}.${randomUUID()}.part`;
+  let file: FileHandle | undefined;
+  const discard = async () => {
+    await file?.close().catch(() => undefined);
+    await rm(partial, { force: true });
+  };
+  return new ReadableStream<Uint8Array>({
+    async start() {
+      await mkdir(at.dir, { recursive: true });
+      file = await open(partial, "w");
+    },
+    async pull(controller) {
+      try {
+        const next = await zip.next();
+        if (next.done) {
+          await file!.close();
+          await rename(partial, at.cached);
+          await pruneOlderBuilds(at);
+          controller.close();
+          return;
+        }
+        for (let written = 0; written < next.value.length; ) written += (await file!.write(next.value, written)).bytesWritten;
+        controller.enqueue(next.value);
+      } catch (error) {
+        // Headers are gone: the client sees the connection end before the ZIP's directory, and nothing half-built is cached.
+        await zip.return(undefined).catch(() => undefined);
+        await discard();
+        controller.error(error);
+      }
+    },
+    // The client went away: stop reading the database; the next request builds again.
+    async cancel() {
+      await zip.return(undefined).catch(() => undefined);
+      await discard();
+    },
+  });
 }
