@@ -85,19 +85,27 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
       name: "comments",
       columns: ["id", "definition", "version", "sectionKey", "amendmentId", "parentId", "rootId", "depth", "authorHandle", "authorName", "createdAt", "editedAt", "deleted", "body", "bodyHtml"],
       rows: async function* () {
-        const rows = batched((after) =>
-          db.comment.findMany({
+        // Authors are looked up once each, not joined into every batch (the same few hundred names 100,000 times over).
+        const authors = new Map<string, { handle: string; name: string | null }>();
+        let after: string | undefined;
+        for (;;) {
+          const batch = await db.comment.findMany({
             where: { hiddenAt: null, ...idAfter(after) },
             orderBy: { id: "asc" },
             take: BATCH,
-            select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, hiddenAt: true, createdAt: true, editedAt: true, deletedAt: true, body: true, bodyHtml: true, author: { select: { handle: true, name: true } } },
-          }),
-        );
-        for await (const c of rows) {
-          if (!isVisibleComment(c)) continue;
-          const v = versionOf.get(c.versionId)!;
-          const deleted = c.deletedAt !== null;
-          yield { id: c.id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: c.sectionKey, amendmentId: c.amendmentId, parentId: c.parentId, rootId: c.rootId, depth: c.depth, authorHandle: c.author.handle, authorName: c.author.name, createdAt: iso(c.createdAt), editedAt: iso(c.editedAt), deleted, body: deleted ? "" : c.body, bodyHtml: deleted ? "" : c.bodyHtml };
+            select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, hiddenAt: true, createdAt: true, editedAt: true, deletedAt: true, body: true, bodyHtml: true, authorId: true },
+          });
+          const unknown = [...new Set(batch.map((c) => c.authorId).filter((id) => !authors.has(id)))];
+          if (unknown.length > 0) for (const u of await db.user.findMany({ where: { id: { in: unknown } }, select: { id: true, handle: true, name: true } })) authors.set(u.id, u);
+          for (const c of batch) {
+            if (!isVisibleComment(c)) continue;
+            const v = versionOf.get(c.versionId)!;
+            const author = authors.get(c.authorId)!;
+            const deleted = c.deletedAt !== null;
+            yield { id: c.id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: c.sectionKey, amendmentId: c.amendmentId, parentId: c.parentId, rootId: c.rootId, depth: c.depth, authorHandle: author.handle, authorName: author.name, createdAt: iso(c.createdAt), editedAt: iso(c.editedAt), deleted, body: deleted ? "" : c.body, bodyHtml: deleted ? "" : c.bodyHtml };
+          }
+          if (batch.length < BATCH) return;
+          after = batch[batch.length - 1].id;
         }
       },
     },
