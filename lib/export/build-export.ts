@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -199,35 +199,33 @@ export async function exportDownload({ slug }: { slug: string | null }) {
     async open(): Promise<{ body: ReadableStream<Uint8Array>; bytes: number | null }> {
       const found = await stat(at.cached).catch(() => null);
       if (found) return { body: Readable.toWeb(createReadStream(at.cached)) as ReadableStream<Uint8Array>, bytes: found.size };
-      return { body: buildWhileSending(at), bytes: null };
+      return { body: await buildWhileSending(at), bytes: null };
     },
   };
 }
 
-function buildWhileSending(at: Located): ReadableStream<Uint8Array> {
-  const zip = exportZip({ ...at.scope, auditHead: at.auditHead, stateKey: at.key });
+async function buildWhileSending(at: Located): Promise<ReadableStream<Uint8Array>> {
+  // Opened before the answer starts, so a cache folder that cannot be written is a 500, not a cut download.
+  await mkdir(at.dir, { recursive: true });
   const partial = `${at.cached}.${randomUUID()}.part`;
-  let file: FileHandle | undefined;
+  const file = await open(partial, "w");
+  const zip = exportZip({ ...at.scope, auditHead: at.auditHead, stateKey: at.key });
   const discard = async () => {
-    await file?.close().catch(() => undefined);
+    await file.close().catch(() => undefined);
     await rm(partial, { force: true });
   };
   return new ReadableStream<Uint8Array>({
-    async start() {
-      await mkdir(at.dir, { recursive: true });
-      file = await open(partial, "w");
-    },
     async pull(controller) {
       try {
         const next = await zip.next();
         if (next.done) {
-          await file!.close();
+          await file.close();
           await rename(partial, at.cached);
           await pruneOlderBuilds(at);
           controller.close();
           return;
         }
-        for (let written = 0; written < next.value.length; ) written += (await file!.write(next.value, written)).bytesWritten;
+        for (let written = 0; written < next.value.length; ) written += (await file.write(next.value, written)).bytesWritten;
         controller.enqueue(next.value);
       } catch (error) {
         // Headers are gone: the client sees the connection end before the ZIP's directory, and nothing half-built is cached.
