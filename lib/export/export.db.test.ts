@@ -1,12 +1,14 @@
 import "@/scripts/testing/require-test-database";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
+import { withdrawAmendment } from "@/lib/amendments/withdraw-amendment";
+import { chooseName } from "@/lib/users/choose-name";
 import { createAccessToken } from "@/lib/tokens/create-access-token";
 import { ensureExport } from "@/lib/export/build-export";
 import { GET as getDefinitionExport } from "@/app/export/[slug]/route";
@@ -14,7 +16,8 @@ import { GET as getExport } from "@/app/export/route";
 import { makeDefinition, makeDiscussion, makeUser, makeVersion } from "@/scripts/testing/fixtures";
 import { readZip } from "@/scripts/testing/read-zip";
 
-vi.stubEnv("EXPORT_CACHE_DIR", mkdtempSync(path.join(tmpdir(), "opendef-export-test-")));
+const cacheDir = mkdtempSync(path.join(tmpdir(), "opendef-export-test-"));
+vi.stubEnv("EXPORT_CACHE_DIR", cacheDir);
 
 /** A definition with one of everything public, and private things planted beside it, each carrying a marker. */
 async function plantedRecord() {
@@ -94,14 +97,19 @@ describe("bulk export", () => {
     expect(files.get("dispositions.jsonl")!.toString("utf8")).toContain("VISIBLE_ANSWER");
   });
 
-  it("is cached until the record changes, per definition at its own URL, with an ETag", async () => {
+  it("is streamed when built, then cached until the record changes (withdrawals and ended votes too), per definition at its own URL, with an ETag", async () => {
     const { definition, visible } = await plantedRecord();
     const first = await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) });
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toBe("application/zip");
     expect(first.headers.get("content-disposition")).toBe(`attachment; filename="opendef-export-${definition.slug}.zip"`);
-    const files = readZip(Buffer.from(await first.arrayBuffer()));
+    expect(first.headers.get("content-length"), "the first request gets the ZIP as it is built").toBeNull();
+    const streamed = Buffer.from(await first.arrayBuffer());
+    const files = readZip(streamed);
     expect(manifestOf(files).definition).toBe(definition.slug);
+    const cached = await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) });
+    expect(cached.headers.get("content-length"), "the next one gets the kept file").toBe(String(streamed.length));
+    expect(Buffer.from(await cached.arrayBuffer()).equals(streamed), "what was streamed is what was kept").toBe(true);
     expect(files.get("definitions.jsonl")!.toString("utf8").trim().split("\n")).toHaveLength(1);
     expect(files.has("dispositions.jsonl")).toBe(true);
     expect(files.has("systems.jsonl"), "the catalogue belongs to no definition").toBe(false);
@@ -116,6 +124,30 @@ describe("bulk export", () => {
     expect(rebuilt.status).toBe(200);
     expect(rebuilt.headers.get("etag")).not.toBe(etag);
     expect(readZip(Buffer.from(await rebuilt.arrayBuffer())).get("comments.jsonl")!.toString("utf8")).toContain("A newer comment");
+
+    // Changes that leave no audit entry: the author withdraws an amendment; a vote's window ends.
+    const amendments = async (response: Response) => readZip(Buffer.from(await response.arrayBuffer())).get("amendments.jsonl")!.toString("utf8").trim().split("\n").map((l) => JSON.parse(l) as { title: string; status: string });
+    const open = await db.amendment.findFirstOrThrow({ where: { definitionId: definition.id, title: "Visible amendment" } });
+    await db.amendment.update({ where: { id: open.id }, data: { votingClosesAt: new Date(Date.now() - 1000) } });
+    const afterWindow = await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) });
+    expect((await amendments(afterWindow)).find((a) => a.title === "Visible amendment")?.status, "a vote past its window is closed").toBe("closed");
+    const withdrawn = await db.amendment.create({ data: { definitionId: definition.id, versionId: open.versionId, sectionKey: "data", kind: "replace", title: "To be withdrawn", rationale: "r", authorId: author.authorId } });
+    expect((await amendments(await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) }))).find((a) => a.title === "To be withdrawn")?.status).toBe("seeking");
+    await withdrawAmendment({ actor: { id: actor.id, name: actor.handle, handle: actor.handle, role: "member" }, input: { amendmentId: withdrawn.id } });
+    expect((await amendments(await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) }))).find((a) => a.title === "To be withdrawn")?.status).toBe("withdrawn");
+
+    // A member's new name is beside their comments in the next export.
+    const renamed = `Renamed Author ${actor.id.slice(-6)}`;
+    await chooseName({ actor: { id: actor.id, name: actor.handle, handle: actor.handle, role: "member" }, input: { name: renamed } });
+    const afterRename = await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) });
+    expect(readZip(Buffer.from(await afterRename.arrayBuffer())).get("comments.jsonl")!.toString("utf8")).toContain(renamed);
+
+    // A client that goes away mid-download leaves nothing half-built behind.
+    await createComment({ actor: { id: actor.id, name: actor.handle, handle: actor.handle, role: "member" }, input: { versionId: author.versionId, body: "One more" } });
+    const abandoned = (await getDefinitionExport(new Request(`http://localhost/export/${definition.slug}`), { params: Promise.resolve({ slug: definition.slug }) })).body!.getReader();
+    expect((await abandoned.read()).done).toBe(false);
+    await abandoned.cancel();
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith(".part"))).toEqual([]);
 
     const missing = await getDefinitionExport(new Request("http://localhost/export/nope"), { params: Promise.resolve({ slug: "nope" }) });
     expect(missing.status).toBe(404);

@@ -16,13 +16,22 @@ async function* lines(n: number) {
   for (let i = 0; i < n; i += 1) yield `{"n":${i},"text":"line ${i} ünïcode"}\n`;
 }
 
+/** Text and bytes in turn, as build-export hands over a CSV file read back from disk. */
+async function* textAndBytes() {
+  yield "id,";
+  yield Buffer.from("ünïcode\r\n1,é", "utf8");
+  yield "\r\n2,";
+  yield Buffer.from("x", "utf8");
+}
+
 describe("zipStream", () => {
-  it("writes files that a ZIP reader (ours and Debian's unzip when present) reads back byte for byte, with their SHA-256", async () => {
+  it("writes files (from text and bytes) that a ZIP reader (ours and Debian's unzip when present) reads back byte for byte, with their SHA-256", async () => {
     const zip = await collect(
-      zipStream([{ name: "a.jsonl", content: lines(20_000) }, { name: "empty.csv", content: (async function* () {})() }], (digests) => ({ name: "manifest.json", content: [JSON.stringify(digests)] as unknown as AsyncIterable<string> })),
+      zipStream([{ name: "a.jsonl", content: lines(20_000) }, { name: "empty.csv", content: (async function* () {})() }, { name: "mixed.csv", content: textAndBytes() }], (digests) => ({ name: "manifest.json", content: [JSON.stringify(digests)] as unknown as AsyncIterable<string> })),
     );
     const files = readZip(zip);
-    expect([...files.keys()]).toEqual(["a.jsonl", "empty.csv", "manifest.json"]);
+    expect([...files.keys()]).toEqual(["a.jsonl", "empty.csv", "mixed.csv", "manifest.json"]);
+    expect(files.get("mixed.csv")!.toString("utf8")).toBe("id,ünïcode\r\n1,é\r\n2,x");
     expect(files.get("a.jsonl")!.toString("utf8").split("\n")).toHaveLength(20_001);
     expect(files.get("empty.csv")!.length).toBe(0);
     const manifest = JSON.parse(files.get("manifest.json")!.toString("utf8"));

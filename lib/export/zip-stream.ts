@@ -7,8 +7,8 @@ import { createDeflateRaw, crc32 } from "node:zlib";
 // export of any size holds one batch of rows in memory. No ZIP64: a file or the
 // archive past 4 GiB is refused rather than written corrupt.
 
-/** A file's content as UTF-8 text, in pieces. */
-export type ZipEntry = { name: string; content: AsyncIterable<string> };
+/** A file's content in pieces: text (written as UTF-8) or bytes. */
+export type ZipEntry = { name: string; content: AsyncIterable<string | Buffer> };
 export type ZipEntryDigest = { name: string; sha256: string; bytes: number };
 
 const LIMIT = 0xffff_fffe;
@@ -50,30 +50,38 @@ export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<Zip
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
     const drained = () => new Promise<void>((resolve) => deflate.once("drain", resolve));
-    // Rows arrive as small strings: joined as text and handed to the hash, CRC
-    // and zlib 64 KiB at a time (one Buffer per row would be 100,000 small
-    // off-heap allocations for V8 to collect late).
+    // Small pieces of text are joined and handed to the hash, CRC and zlib
+    // 64 KiB at a time (one Buffer per row would be 100,000 small off-heap
+    // allocations for V8 to collect late); bytes go as they come.
     let text = "";
-    const feed = async () => {
-      const bytes = Buffer.from(text, "utf8");
-      text = "";
+    const feed = async (bytes: Buffer) => {
       hash.update(bytes);
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (size > LIMIT) throw new Error(`${entry.name} is over 4 GiB, more than a ZIP without ZIP64 holds.`);
       if (!deflate.write(bytes)) await drained();
     };
+    const feedText = async () => {
+      const bytes = Buffer.from(text, "utf8");
+      text = "";
+      await feed(bytes);
+    };
     for await (const piece of entry.content) {
-      text += piece;
-      if (text.length < 65_536) continue;
-      await feed();
+      if (typeof piece === "string") {
+        text += piece;
+        if (text.length < 65_536) continue;
+        await feedText();
+      } else {
+        if (text.length > 0) await feedText();
+        await feed(piece);
+      }
       while (pending.length) {
         const out = pending.shift()!;
         compressed += out.length;
         yield out;
       }
     }
-    if (text.length > 0) await feed();
+    if (text.length > 0) await feedText();
     await new Promise<void>((resolve, reject) => {
       deflate.on("end", resolve).on("error", reject);
       deflate.end();

@@ -48,7 +48,8 @@ export async function chooseName({ actor, input, now = new Date() }: { actor: Ac
       db.accountSettings.upsert({
         where: { userId: member.id },
         create: { userId: member.id, nameChosenAt: now },
-        update: firstChoice ? { nameChosenAt: now } : {},
+        // updatedAt always: a new name changes the public record (the export's fingerprint reads it).
+        update: firstChoice ? { nameChosenAt: now, updatedAt: now } : { updatedAt: now },
         select: { userId: true },
       }),
     ]);

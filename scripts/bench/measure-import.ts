@@ -10,7 +10,8 @@ async function main() {
   const started = performance.now();
   const summary = await importDiscussion(file, { format: "wxr", definitionSlug: slug, versionLabel: version.label!, sectionKey: null });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`| import WXR into /d/${slug} (SQLite) | ${summary.imported.toLocaleString("en")} | ${seconds.toFixed(1)} s | ${(file.length / 1e6).toFixed(1)} MB file | |`);
+  const engine = process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite";
+  console.log(`| import WXR into /d/${slug} (${engine}) | ${summary.imported.toLocaleString("en")} | ${seconds.toFixed(1)} s | ${(file.length / 1e6).toFixed(1)} MB file | |`);
 }
 
 main()
