@@ -66,7 +66,9 @@ together() {
     fi
   done
   ((failed == 0)) || exit "$failed"
-  timings+=("$(printf '%5ss  %s' "$((SECONDS - started))" "$(IFS=" + "; echo "${names[*]}")")")
+  local joined
+  joined=$(printf ' + %s' "${names[@]}")
+  timings+=("$(printf '%5ss  %s' "$((SECONDS - started))" "${joined:3}")")
 }
 
 started_all=$SECONDS
