@@ -25,6 +25,8 @@ type Props = {
    * so a navigation that shows the stored result starts it afresh.
    */
   inPlace?: "append" | "close" | "slot";
+  /** With "append": comments the page already shows, left out of the list of those just posted. */
+  shown?: string[];
 };
 
 /** The pending text of a form answered in place, shown until the server answers. */
@@ -43,7 +45,7 @@ function Pending({ text, inList }: { text: string; inList: boolean }) {
  * it the page updates in place. A refusal shows the use case's message and keeps
  * what was typed.
  */
-export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace }: Props) {
+export function ActionForm({ action, hidden, submitLabel, className, textarea, buttons, children, inPlace, shown }: Props) {
   const [formState, formAction, formPending] = useActionState(action, { error: null });
   // The answer of the last in-place submission (JavaScript only), and the ones before it.
   const [answered, setAnswered] = useState<ActionState | null>(null);
@@ -135,7 +137,7 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
     </form>
   );
   if (inPlace !== "append") return form;
-  const posted = [...earlier, ...(done ? [state.inPlace!] : [])];
+  const posted = [...earlier, ...(done ? [state.inPlace!] : [])].filter((p) => !shown?.includes(p.id));
   return (
     <>
       {form}

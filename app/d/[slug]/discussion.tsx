@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/current-user";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
 import { listFollowedIds } from "@/lib/notifications/list-followed-ids";
 import type { VersionPageData } from "@/lib/versions/get-version-page";
+import type { TreeNode } from "@/lib/comments/comment-tree";
 import { formatUtc } from "@/lib/format-utc";
 import { ActionForm } from "@/app/_components/action-form";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
@@ -38,6 +39,11 @@ function commentPeriod(version: Props["version"], now = new Date()): { open: boo
   if (version.commentsOpenAt && now < version.commentsOpenAt) return { open: false, reason: `Comments on this version open on ${formatUtc(version.commentsOpenAt)}.` };
   if (version.commentsCloseAt && now >= version.commentsCloseAt) return { open: false, reason: `The comment period for this version closed on ${formatUtc(version.commentsCloseAt)}.` };
   return { open: true, reason: null };
+}
+
+/** The ids of these comments and their replies that this reader wrote. */
+function ownOnPage(nodes: TreeNode[], handle: string): string[] {
+  return nodes.flatMap((node) => [...(node.author?.handle === handle ? [node.id] : []), ...ownOnPage(node.replies, handle)]);
 }
 
 /** A version's discussion: blog-style threads, paginated, filterable by section. */
@@ -117,8 +123,10 @@ export async function Discussion({ definition, version, currentLabel, user, main
       )}
       {period.open && user && (
         <ActionForm
-          // Keyed by the total: a navigation that renders the new comments in the thread starts the form afresh.
-          key={page.total}
+          // Not keyed by what the thread shows: without JavaScript, React shows a refusal (e.g. "too fast")
+          // only in a form with the key it was posted from, and others post meanwhile. Comments posted in
+          // place that a navigation renders in the thread are dropped from the form's list instead.
+          shown={ownOnPage(page.comments, user.handle)}
           action={postCommentAction}
           inPlace="append"
           hidden={{ slug: definition.slug, order: query.order, section: sectionKey, versionId: version.id, sectionKey, page: pagePath }}
