@@ -35,7 +35,12 @@ export async function requireDispositionRight(
  * on their own.
  */
 export async function dispositionKindsFor(actor: { id: string; role: string } | null | undefined, definitionId: string): Promise<{ others: DispositionKind[]; own: DispositionKind[] }> {
+  return dispositionKindsOf(actor, actor ? await maintains(actor, definitionId) : false);
+}
+
+/** The same, for a page that already asked `maintains`. */
+export function dispositionKindsOf(actor: { role: string } | null | undefined, maintainer: boolean): { others: DispositionKind[]; own: DispositionKind[] } {
   if (!actor) return { others: [], own: [] };
-  const others = (await maintains(actor, definitionId)) ? [...MAINTAINER_KINDS] : isModerator(actor) ? [...MODERATOR_KINDS] : [];
+  const others = maintainer ? [...MAINTAINER_KINDS] : isModerator(actor) ? [...MODERATOR_KINDS] : [];
   return { others, own: [...others, ...AUTHOR_KINDS] };
 }

@@ -1,10 +1,8 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/current-user";
-import { listComments } from "@/lib/comments/list-comments";
-import { countEarlierVersionComments } from "@/lib/comments/count-earlier-version-comments";
-import { listSectionCommentsFromEarlierVersions } from "@/lib/comments/list-section-comments-from-earlier-versions";
 import { getOwnComment } from "@/lib/comments/get-own-comment";
-import { listFollows } from "@/lib/notifications/list-follows";
+import { listFollowedIds } from "@/lib/notifications/list-followed-ids";
+import type { VersionPageData } from "@/lib/versions/get-version-page";
 import { formatUtc } from "@/lib/format-utc";
 import { SimilarItems } from "@/app/_components/similar-items";
 import { ActionForm } from "@/app/_components/action-form";
@@ -12,8 +10,7 @@ import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { definitionPath, sectionPath, versionPath } from "@/lib/paths";
-import { listDispositions } from "@/lib/dispositions/list-dispositions";
-import { dispositionKindsFor } from "@/lib/auth/require-disposition-right";
+import { dispositionKindsOf } from "@/lib/auth/require-disposition-right";
 
 type Props = {
   definition: { id: string; slug: string; title: string };
@@ -28,6 +25,10 @@ type Props = {
   };
   currentLabel: string | null;
   user: Actor | null;
+  /** Whether the reader maintains this definition (lib/auth's `maintains`). */
+  maintainer: boolean;
+  /** What every reader of this page sees (lib/versions/get-version-page.ts): shared between requests, never changed here. */
+  shared: VersionPageData["thread"] & Pick<VersionPageData, "sectionKey" | "earlierCounts">;
   query: { order: "oldest" | "newest"; cursor: string | null; section: string | null; reply: string | null; edit: string | null };
   /** The passage each comment on a passage quoted (lib/anchors). */
   quotes?: Map<string, string>;
@@ -41,25 +42,20 @@ function commentPeriod(version: Props["version"], now = new Date()): { open: boo
 }
 
 /** A version's discussion: blog-style threads, paginated, filterable by section. */
-export async function Discussion({ definition, version, currentLabel, user, query, quotes }: Props) {
-  const sectionKey = query.section && version.sections.some((s) => s.key === query.section) ? query.section : null;
+export async function Discussion({ definition, version, currentLabel, user, maintainer, shared, query, quotes }: Props) {
+  const { sectionKey, page, earlierCounts, earlierThreads, dispositions } = shared;
   const pagePath = versionPath(definition.slug, version.label);
-  const [page, earlierCounts, earlierThreads, follows, editing] = await Promise.all([
-    listComments({ versionId: version.id, sectionKey: sectionKey ?? undefined, order: query.order, cursor: query.cursor }),
-    countEarlierVersionComments({ definitionId: definition.id, beforeNumber: version.number }),
-    sectionKey ? listSectionCommentsFromEarlierVersions({ definitionId: definition.id, sectionKeys: [sectionKey], beforeNumber: version.number }) : Promise.resolve([]),
-    user ? listFollows({ actor: user }) : Promise.resolve(null),
+  // The reader's own parts: at most two queries, whatever the number of comments.
+  const [follows, editing] = await Promise.all([
+    user ? listFollowedIds({ actor: user, definitionId: definition.id, rootIds: page.comments.map((c) => c.id) }) : Promise.resolve(null),
     user && query.edit ? getOwnComment({ actor: user, commentId: query.edit }).catch(() => null) : Promise.resolve(null),
   ]);
-  // Issue 13: the answers of this page's threads (one query) and which answers this reader may give.
-  const [dispositions, answerKinds] = await Promise.all([
-    listDispositions({ slug: definition.slug, commentIds: [...page.comments, ...earlierThreads].map((t) => t.id) }),
-    dispositionKindsFor(user, definition.id),
-  ]);
+  // Issue 13: which answers this reader may give.
+  const answerKinds = dispositionKindsOf(user, maintainer);
   const period = commentPeriod(version);
   const sectionHeadings = new Map(version.sections.map((s) => [s.key, s.heading]));
-  const followedRoots = new Set(follows?.flatMap((f) => (f.kind === "thread" ? [f.commentId] : [])) ?? []);
-  const followsDefinition = follows?.some((f) => f.kind === "definition" && f.definitionId === definition.id) ?? false;
+  const followedRoots = follows?.roots ?? new Set<string>();
+  const followsDefinition = follows?.definition ?? false;
   const view: ThreadView = {
     slug: definition.slug,
     versionId: version.id,

@@ -1,22 +1,16 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getDefinition } from "@/lib/definitions/get-definition";
-import { getVersion } from "@/lib/versions/get-version";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { currentUser } from "@/lib/auth/current-user";
 import { maintains } from "@/lib/auth/require-maintainer-of";
-import { countSectionComments } from "@/lib/comments/count-section-comments";
-import { countOpenAmendmentsBySection } from "@/lib/amendments/count-open-amendments-by-section";
 import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
+import { getVersionPage } from "@/lib/versions/get-version-page";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
 import { Discussion } from "@/app/d/[slug]/discussion";
-import { listVersionAnchors } from "@/lib/anchors/list-version-anchors";
 import { SectionPassages } from "@/app/d/[slug]/section-passages";
 import { SelectionCommentButton } from "@/app/d/[slug]/passage-picker";
 import { CarriedAnchorsNote } from "@/app/d/[slug]/carried-anchors-note";
 import { amendmentsPath, draftPath, logPath, newAmendmentPath, responseQueuePath, responsesPath, versionPath } from "@/lib/paths";
-import { countAnsweredThreads } from "@/lib/dispositions/count-answered-threads";
 
 export type VersionSearchParams = Record<string, string | string[] | undefined>;
 
@@ -26,18 +20,15 @@ function one(value: string | string[] | undefined): string | undefined {
 
 /** Shared by /d/[slug] (the current version) and /d/[slug]/v/[label] (any version). */
 export async function VersionPage({ slug, label, searchParams }: { slug: string; label?: string; searchParams: VersionSearchParams }) {
-  const definition = await orNotFound(getDefinition(slug));
-  const wanted = label ?? definition.current?.label;
-  if (!wanted) notFound();
   const parsed = commentThreadQuerySchema.safeParse({ order: one(searchParams.order), cursor: one(searchParams.cursor), section: one(searchParams.section) });
   const query = parsed.success ? parsed.data : { order: "oldest" as const, cursor: undefined, section: undefined };
-  const [version, user] = await Promise.all([orNotFound(getVersion(slug, wanted)), currentUser()]);
-  const [sectionCounts, amendmentCounts, anchors, answers] = await Promise.all([
-    countSectionComments({ versionId: version.id }),
-    countOpenAmendmentsBySection({ versionId: version.id }),
-    listVersionAnchors({ slug, versionId: version.id }),
-    countAnsweredThreads(definition.id),
+  // What every reader sees comes from getVersionPage (kept until the definition changes,
+  // docs/decisions/026-signed-in-page-speed.md); only this reader's own parts are read here and in Discussion.
+  const [shared, user] = await Promise.all([
+    orNotFound(getVersionPage({ slug, label, order: query.order, cursor: query.cursor ?? null, section: query.section ?? null })),
+    currentUser(),
   ]);
+  const { definition, version, sectionCounts, amendmentCounts, anchors, answers } = shared;
   const isCurrent = version.status === "published";
   const maintainer = await maintains(user, definition.id);
   const pagePath = versionPath(slug, version.label);
@@ -101,6 +92,8 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
         version={version}
         currentLabel={definition.current?.label ?? null}
         user={user}
+        maintainer={maintainer}
+        shared={{ ...shared.thread, sectionKey: shared.sectionKey, earlierCounts: shared.earlierCounts }}
         quotes={anchors.quotes}
         query={{ order: query.order, cursor: query.cursor ?? null, section: query.section ?? null, reply: one(searchParams.reply) ?? null, edit: one(searchParams.edit) ?? null }}
       />
