@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/pg/client";
 import { isAdmin, MODERATOR_ROLES } from "@/lib/auth/roles";
 
 /** What a badge next to a name says: "admin", "moderator" or "maintainer of <definition>". */
@@ -8,26 +9,31 @@ export type StaffBadge = { kind: "admin" | "moderator" | "maintainer"; label: st
 
 export type StaffMember = { id: string; handle: string; name: string | null; badges: StaffBadge[] };
 
+type StaffRow = { id: string; handle: string; name: string | null; role: string; definitionTitle: string | null };
+
 /**
- * Every admin, moderator and maintainer with their badges. Staff are few, so a
- * page loads them all at once (two queries) instead of asking per name it shows.
+ * Every admin, moderator and maintainer with their badges, in one statement: every
+ * page that shows names reads it, so it is one join rather than a query per table.
+ * Maintainerships come in the order they were given.
  */
 export async function listStaffMembers(): Promise<StaffMember[]> {
-  const [withRole, maintainers] = await Promise.all([
-    db.user.findMany({ where: { role: { in: MODERATOR_ROLES } }, select: { id: true, handle: true, name: true, role: true } }),
-    db.definitionMaintainer.findMany({
-      orderBy: { createdAt: "asc" },
-      select: { user: { select: { id: true, handle: true, name: true } }, definition: { select: { title: true } } },
-    }),
-  ]);
+  const rows = await db.$queryRaw<StaffRow[]>`
+    SELECT u."id", u."handle", u."name", u."role", d."title" AS "definitionTitle"
+    FROM "User" u
+    LEFT JOIN "DefinitionMaintainer" m ON m."userId" = u."id"
+    LEFT JOIN "Definition" d ON d."id" = m."definitionId"
+    WHERE u."role" IN (${Prisma.join(MODERATOR_ROLES)}) OR m."userId" IS NOT NULL
+    ORDER BY m."createdAt", u."id"`;
   const staff = new Map<string, StaffMember>();
-  for (const u of withRole) {
-    staff.set(u.id, { id: u.id, handle: u.handle, name: u.name, badges: [isAdmin(u) ? { kind: "admin", label: "admin" } : { kind: "moderator", label: "moderator" }] });
-  }
-  for (const m of maintainers) {
-    const member = staff.get(m.user.id) ?? { ...m.user, badges: [] };
-    member.badges.push({ kind: "maintainer", label: `maintainer of ${m.definition.title}` });
-    staff.set(m.user.id, member);
+  for (const row of rows) {
+    let member = staff.get(row.id);
+    if (!member) {
+      member = { id: row.id, handle: row.handle, name: row.name, badges: [] };
+      if (isAdmin(row)) member.badges.push({ kind: "admin", label: "admin" });
+      else if ((MODERATOR_ROLES as string[]).includes(row.role)) member.badges.push({ kind: "moderator", label: "moderator" });
+      staff.set(row.id, member);
+    }
+    if (row.definitionTitle !== null) member.badges.push({ kind: "maintainer", label: `maintainer of ${row.definitionTitle}` });
   }
   return [...staff.values()];
 }

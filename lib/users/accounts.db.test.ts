@@ -87,6 +87,20 @@ describe("staff badges", () => {
     expect(badges.get(admin.handle)).toEqual([{ kind: "admin", label: "admin" }]);
     expect(badges.get(maintainer.handle)).toEqual([{ kind: "maintainer", label: `maintainer of ${definition.title}` }]);
   });
+
+  it("gives a moderator who maintains two definitions all three badges, in the order given, and a member none", async () => {
+    const [first, second] = [await makeDefinition(), await makeDefinition()];
+    const [moderator, member] = await Promise.all([makeUser({ role: "moderator" }), makeUser()]);
+    await db.definitionMaintainer.create({ data: { definitionId: second.id, userId: moderator.id, createdAt: new Date("2026-01-01T00:00:00Z") } });
+    await db.definitionMaintainer.create({ data: { definitionId: first.id, userId: moderator.id, createdAt: new Date("2026-02-01T00:00:00Z") } });
+    const badges = await staffBadgesByHandle();
+    expect(badges.get(moderator.handle)).toEqual([
+      { kind: "moderator", label: "moderator" },
+      { kind: "maintainer", label: `maintainer of ${second.title}` },
+      { kind: "maintainer", label: `maintainer of ${first.title}` },
+    ]);
+    expect(badges.has(member.handle)).toBe(false);
+  });
 });
 
 describe("notification settings", () => {
