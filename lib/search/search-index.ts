@@ -61,7 +61,18 @@ async function writeDocument(tx: Tx, document: SearchDocumentData, fresh = false
 async function removeDocument(tx: Tx, kind: SearchKind, sourceId: string): Promise<void> {
   const removed = await tx.$queryRaw<{ id: number | bigint }[]>`
     DELETE FROM "SearchDocument" WHERE "kind" = ${kind} AND "sourceId" = ${sourceId} RETURNING "id"`;
-  // PostgreSQL's SearchVector row goes with it (ON DELETE CASCADE).
+  await removeFullText(tx, removed);
+}
+
+/** Every comment of one author leaves the index at once (their account's text erased). */
+export async function removeAuthorComments(tx: Tx, authorId: string): Promise<void> {
+  const removed = await tx.$queryRaw<{ id: number | bigint }[]>`
+    DELETE FROM "SearchDocument" WHERE "kind" = 'comment' AND "authorId" = ${authorId} RETURNING "id"`;
+  await removeFullText(tx, removed);
+}
+
+// PostgreSQL's SearchVector rows go with their documents (ON DELETE CASCADE); SQLite's FTS rows are removed by hand.
+async function removeFullText(tx: Tx, removed: { id: number | bigint }[]): Promise<void> {
   if (sqlite()) for (const { id } of removed) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${Number(id)}`;
 }
 

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deleteAccountSchema } from "@/lib/users/account-settings.schema";
-import { indexComment } from "@/lib/search/search-index";
+import { removeAuthorComments } from "@/lib/search/search-index";
 
 /** What every deleted account is called wherever its public record shows a name. */
 export const DELETED_MEMBER_NAME = "deleted member";
@@ -40,9 +40,8 @@ export async function deleteAccount({ actor, input, now = new Date() }: { actor:
       await tx.commentRevision.deleteMany({ where: { comment: { authorId: member.id } } });
       erasedComments = (await tx.comment.updateMany({ where: { authorId: member.id }, data: { body: "", bodyHtml: "" } })).count;
       await tx.comment.updateMany({ where: { authorId: member.id, deletedAt: null }, data: { deletedAt: now } });
-      // Erased text must not stay findable: each comment leaves the search index.
-      const erasedIds = await tx.comment.findMany({ where: { authorId: member.id }, select: { id: true } });
-      for (const { id } of erasedIds) await indexComment(tx, id);
+      // Erased text must not stay findable: the author's comments leave the search index.
+      await removeAuthorComments(tx, member.id);
     }
     await tx.session.deleteMany({ where: { userId: member.id } });
     await tx.accessToken.deleteMany({ where: { userId: member.id } });
