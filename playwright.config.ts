@@ -80,6 +80,9 @@ function appServer(port: number, env: Record<string, string>) {
 export default defineConfig({
   testDir: "e2e",
   forbidOnly: CI,
+  // Every test stands alone (each signs in members of its own), so tests, not files, are
+  // shared out among the workers: a long file no longer ends the run on one worker.
+  fullyParallel: true,
   retries: 0,
   // Most of a browser test is waiting (navigation, the server, the mail or OpenID round
   // trip): on two cores, four workers (two per app server) keep both busy. Tests must

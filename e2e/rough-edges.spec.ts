@@ -51,7 +51,7 @@ async function expectFitsThePhone(page: Page) {
   expect(sticking, `${page.url()} scrolls sideways at 390 px`).toEqual([]);
 }
 
-test("reading pages, signed out", async ({ page }) => {
+test("a definition and its diff, signed out", async ({ page }) => {
   await check(page, "/d/osaid");
   // The contents come before the text on a phone, folded.
   const toc = page.getByRole("navigation", { name: "Contents" });
@@ -74,7 +74,9 @@ test("reading pages, signed out", async ({ page }) => {
   await expect(page.getByText("Comparing the Markdown source")).toBeVisible();
   await expectFitsThePhone(page);
   await expectNoA11yViolations(page);
+});
 
+test("history, log and the other reading pages, signed out", async ({ page }) => {
   // Changelogs are Markdown, and the amendments they took in are links.
   await check(page, "/d/open-science/history");
   const changelog = page.locator(".changelog").first();

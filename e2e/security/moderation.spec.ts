@@ -11,11 +11,9 @@ async function post(page: Page, text: string) {
   return { href: newestFirst("osaid"), id: await postOnOsaid(page, text) };
 }
 
-test("flag, queue, hide, restore, lock and suspend, each refused to members and each visible where it should be", async ({ browser, baseURL }) => {
+test("flag, queue, hide, restore and lock, each refused to members and each visible where it should be", async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
-  const authorName = unique("author");
-  const author = await member(browser, authorName);
-  const authorCookie = await sessionCookie(author);
+  const author = await member(browser, unique("author"));
   const reporter = await member(browser, unique("reporter"));
   const words = `You are all idiots ${unique("w")}`;
   const comment = await post(author, words);
@@ -91,12 +89,25 @@ test("flag, queue, hide, restore, lock and suspend, each refused to members and 
   await reporter.getByRole("button", { name: "Post reply" }).click();
   await expect(reporter.locator("p.form-error")).toHaveText("This thread is locked: it takes no new replies.");
 
-  // Suspend the author from the queue (flag again to bring it there).
+});
+
+// Suspension, its own test so the two halves of the loop run side by side.
+test("a moderator suspends an author from the queue: their session ends at once and signing in again is refused", async ({ browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const authorName = unique("author");
+  const author = await member(browser, authorName);
+  const authorCookie = await sessionCookie(author);
+  const reporter = await member(browser, unique("reporter"));
+  const words = `Still insulting everyone ${unique("w")}`;
+  const comment = await post(author, words);
+
+  // Flag it to bring it to the queue, then suspend its author from there.
   await reporter.goto(comment.href);
   await commentWith(reporter, words).getByText("Flag", { exact: true }).click();
   await commentWith(reporter, words).getByLabel("Why should moderators look at this?").fill("Still insulting");
   await commentWith(reporter, words).getByRole("button", { name: "Send flag to moderators" }).click();
   await expect(commentWith(reporter, words).getByRole("status")).toBeVisible();
+  const mod = await moderator(browser);
   await mod.goto("/moderation");
   const again = mod.locator("article.flagged-item").filter({ hasText: words });
   await again.getByText(/^Suspend .*…$/).click();
