@@ -87,13 +87,13 @@ export type RowReader = {
 
 /**
  * A connection for reading many rows, without the client's per-row work
- * (docs/decisions/030-export-memory.md): its own SQLite connection, or the
- * process's PostgreSQL pool. SQL placeholders are written `?`.
+ * (docs/decisions/030-export-memory.md): its own read-only SQLite connection, or the
+ * process's PostgreSQL pool. Placeholders are written `?` (so no other `?` in the SQL).
  */
 export async function openRowReader(): Promise<RowReader> {
   const target = databaseTarget();
   const postgres = target.provider === "postgresql";
-  const adapter = postgres ? await new PrismaPg(pgPool(target.url)).connect() : await new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000 }).connect();
+  const adapter = postgres ? await new PrismaPg(pgPool(target.url)).connect() : await new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000, readonly: true }).connect();
   return {
     async rows(sql, args) {
       let n = 0;
