@@ -135,10 +135,11 @@ function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch:
 /** The export's ZIP as a stream of bytes: JSON Lines and CSV per table, then manifest.json. */
 export async function* exportZip({ definitionId, slug, auditHead, stateKey, now = new Date() }: { definitionId: string | null; slug: string | null; auditHead: { seq: number; hash: string }; stateKey: string; now?: Date }) {
   const reader = await openRowReader();
-  const tables = await exportTables({ definitionId }, reader);
   const rowCounts = new Map<string, number>();
-  const scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
+  let scratch: string | null = null;
   try {
+    const tables = await exportTables({ definitionId }, reader);
+    scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
     yield* zipStream(entries(tables, rowCounts, scratch), (digests) => ({
       name: "manifest.json",
       content: (async function* () {
@@ -154,8 +155,9 @@ export async function* exportZip({ definitionId, slug, auditHead, stateKey, now 
       })(),
     }));
   } finally {
+    // The export's own connection (SQLite) is closed however the build ends.
     await reader.close();
-    await rm(scratch, { recursive: true, force: true });
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 
