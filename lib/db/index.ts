@@ -78,3 +78,30 @@ export function unsafeAuthDb(): Db {
   globalForDb.opendefAuthDb ??= createClient(false);
   return globalForDb.opendefAuthDb;
 }
+
+/** Rows as arrays of plain values, as the driver adapter gives them (dates as ISO-8601 text). */
+export type RowReader = {
+  rows(sql: string, args: (string | number)[]): Promise<{ columnNames: string[]; rows: unknown[][] }>;
+  close(): Promise<void>;
+};
+
+/**
+ * A connection for reading many rows, without the client's per-row work
+ * (docs/decisions/030-export-memory.md): its own read-only SQLite connection, or the
+ * process's PostgreSQL pool. Placeholders are written `?` (so no other `?` in the SQL).
+ */
+export async function openRowReader(): Promise<RowReader> {
+  const target = databaseTarget();
+  const postgres = target.provider === "postgresql";
+  const adapter = postgres ? await new PrismaPg(pgPool(target.url)).connect() : await new PrismaBetterSqlite3({ url: target.file!, timeout: 10_000, readonly: true }).connect();
+  return {
+    async rows(sql, args) {
+      let n = 0;
+      const text = postgres ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+      queryCounter.count++;
+      const result = await adapter.queryRaw({ sql: text, args, argTypes: args.map((a) => ({ scalarType: typeof a === "number" ? "int" : "string", arity: "scalar" })) });
+      return { columnNames: result.columnNames, rows: result.rows };
+    },
+    close: () => adapter.dispose(),
+  };
+}

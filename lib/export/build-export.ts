@@ -2,16 +2,16 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, mkdtemp, open, readdir, rename, rm, stat } from "node:fs/promises";
-import { once } from "node:events";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { db } from "@/lib/db";
+import { db, openRowReader } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { GENESIS_HASH } from "@/lib/audit/audit-hash";
 import { closeExpiredVotes } from "@/lib/votes/close-expired-votes";
 import { exportTables, type ExportTable } from "@/lib/export/export-tables";
+import { ReusableBuffer } from "@/lib/export/reusable-buffer";
 import { zipStream, type ZipEntry } from "@/lib/export/zip-stream";
 
 export const EXPORT_FORMAT = "opendef-export/1";
@@ -82,39 +82,50 @@ function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch:
       {
         name: `${table.name}.jsonl`,
         content: (async function* () {
-          const csv = createWriteStream(csvFile);
+          const csv = await open(csvFile, "w");
+          const csvBytes = new ReusableBuffer();
           const write = async (text: string) => {
-            if (!csv.write(text)) await once(csv, "drain");
+            const bytes = csvBytes.encode(text);
+            for (let written = 0; written < bytes.length; ) written += (await csv.write(bytes, written)).bytesWritten;
           };
-          let n = 0;
-          let jsonl = "";
-          let csvText = table.columns.join(",") + "\r\n";
-          for await (const row of table.rows()) {
-            n += 1;
-            jsonl += JSON.stringify(row) + "\n";
-            csvText += table.columns.map((c) => csvField(row[c] ?? null)).join(",") + "\r\n";
-            if (jsonl.length >= CHUNK) {
-              yield jsonl;
-              jsonl = "";
+          try {
+            let n = 0;
+            let jsonl = "";
+            let csvText = table.columns.join(",") + "\r\n";
+            for await (const row of table.rows()) {
+              n += 1;
+              jsonl += JSON.stringify(row) + "\n";
+              csvText += table.columns.map((c) => csvField(row[c] ?? null)).join(",") + "\r\n";
+              if (jsonl.length >= CHUNK) {
+                yield jsonl;
+                jsonl = "";
+              }
+              if (csvText.length >= CHUNK) {
+                await write(csvText);
+                csvText = "";
+              }
             }
-            if (csvText.length >= CHUNK) {
-              await write(csvText);
-              csvText = "";
-            }
+            if (jsonl) yield jsonl;
+            await write(csvText);
+            rowCounts.set(`${table.name}.jsonl`, n);
+            rowCounts.set(`${table.name}.csv`, n);
+          } finally {
+            await csv.close();
           }
-          if (jsonl) yield jsonl;
-          await write(csvText);
-          await new Promise<void>((resolve, reject) => csv.end((error?: Error | null) => (error ? reject(error) : resolve())));
-          rowCounts.set(`${table.name}.jsonl`, n);
-          rowCounts.set(`${table.name}.csv`, n);
         })(),
       },
       {
         name: `${table.name}.csv`,
         content: (async function* () {
-          // Bytes as written: decoding them to text only to encode them again cost time and memory.
-          for await (const chunk of createReadStream(csvFile, { highWaterMark: CHUNK })) yield chunk as Buffer;
-          await rm(csvFile, { force: true });
+          // Bytes as written, read into one reused Buffer: the ZIP writer has taken each piece before it asks for the next.
+          const csv = await open(csvFile, "r");
+          const piece = new ReusableBuffer();
+          try {
+            for (let read = await csv.read(piece.space, 0, CHUNK); read.bytesRead > 0; read = await csv.read(piece.space, 0, CHUNK)) yield piece.space.subarray(0, read.bytesRead);
+          } finally {
+            await csv.close();
+            await rm(csvFile, { force: true });
+          }
         })(),
       },
     ];
@@ -123,10 +134,12 @@ function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch:
 
 /** The export's ZIP as a stream of bytes: JSON Lines and CSV per table, then manifest.json. */
 export async function* exportZip({ definitionId, slug, auditHead, stateKey, now = new Date() }: { definitionId: string | null; slug: string | null; auditHead: { seq: number; hash: string }; stateKey: string; now?: Date }) {
-  const tables = await exportTables({ definitionId });
+  const reader = await openRowReader();
   const rowCounts = new Map<string, number>();
-  const scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
+  let scratch: string | null = null;
   try {
+    const tables = await exportTables({ definitionId }, reader);
+    scratch = await mkdtemp(path.join(/*turbopackIgnore: true*/ tmpdir(), "opendef-export-csv-"));
     yield* zipStream(entries(tables, rowCounts, scratch), (digests) => ({
       name: "manifest.json",
       content: (async function* () {
@@ -142,7 +155,9 @@ export async function* exportZip({ definitionId, slug, auditHead, stateKey, now 
       })(),
     }));
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    // The export's own connection (SQLite) is closed however the build ends.
+    await reader.close();
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
   }
 }
 

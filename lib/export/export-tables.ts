@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type RowReader } from "@/lib/db";
 
 // What an export holds (docs/decisions/019-import-export.md): everything public
 // and nothing else. Each table reads its rows in batches by id, so memory stays
@@ -16,22 +16,27 @@ export type ExportTable = { name: string; columns: string[]; rows: () => AsyncIt
 
 const BATCH = 1_000;
 
-/** Rows in id order, `BATCH` at a time: `read(afterId)` returns the next batch. */
-async function* batched<T extends { id: string }>(read: (afterId: string | undefined) => Promise<T[]>): AsyncGenerator<T> {
-  let after: string | undefined;
+/** Rows in id order, `BATCH` at a time: `read(afterId)` returns the next batch (objects with an `id`, or arrays with the id first). */
+async function* batched<T extends { id: string } | unknown[]>(read: (afterId: string) => Promise<T[] | { rows: T[] }>): AsyncGenerator<T> {
+  let after = "";
   for (;;) {
-    const rows = await read(after);
+    const answer = await read(after);
+    const rows = Array.isArray(answer) ? answer : answer.rows;
     yield* rows;
     if (rows.length < BATCH) return;
-    after = rows[rows.length - 1].id;
+    const last = rows[rows.length - 1];
+    after = (Array.isArray(last) ? last[0] : last.id) as string;
   }
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const commentVisibility = { versionId: true, hiddenAt: true, amendmentId: true, deletedAt: true } as const;
-const idAfter = (after: string | undefined) => (after === undefined ? {} : { id: { gt: after } });
+/** A date as the driver gives it (ISO-8601 text with an offset) in the export's form. */
+const isoText = (d: string | null) => (d === null ? null : new Date(d).toISOString());
+/** SQLite's adapter may hand integers over as bigint. */
+const num = (n: number | bigint | null) => (n === null ? null : Number(n));
+const idAfter = (after: string) => (after === "" ? {} : { id: { gt: after } });
 
-export async function exportTables({ definitionId }: ExportScope): Promise<ExportTable[]> {
+export async function exportTables({ definitionId }: ExportScope, reader: RowReader): Promise<ExportTable[]> {
   const inDefinition = definitionId ? { definitionId } : {};
   const definitions = await db.definition.findMany({ where: definitionId ? { id: definitionId } : {}, orderBy: { slug: "asc" } });
   const slugOf = new Map(definitions.map((d) => [d.id, d.slug]));
@@ -87,25 +92,24 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
       rows: async function* () {
         // Authors are looked up once each, not joined into every batch (the same few hundred names 100,000 times over).
         const authors = new Map<string, { handle: string; name: string | null }>();
-        let after: string | undefined;
+        let after = "";
         for (;;) {
-          const batch = await db.comment.findMany({
-            where: { hiddenAt: null, ...idAfter(after) },
-            orderBy: { id: "asc" },
-            take: BATCH,
-            select: { id: true, versionId: true, sectionKey: true, amendmentId: true, parentId: true, rootId: true, depth: true, hiddenAt: true, createdAt: true, editedAt: true, deletedAt: true, body: true, bodyHtml: true, authorId: true },
-          });
-          const unknown = [...new Set(batch.map((c) => c.authorId).filter((id) => !authors.has(id)))];
+          const { rows: batch } = await reader.rows(
+            `SELECT "id", "versionId", "sectionKey", "amendmentId", "parentId", "rootId", "depth", "createdAt", "editedAt", "deletedAt", "body", "bodyHtml", "authorId" FROM "Comment" WHERE "hiddenAt" IS NULL AND "id" > ? ORDER BY "id" LIMIT ${BATCH}`,
+            [after],
+          );
+          const unknown = [...new Set(batch.map((c) => c[12] as string).filter((id) => !authors.has(id)))];
           if (unknown.length > 0) for (const u of await db.user.findMany({ where: { id: { in: unknown } }, select: { id: true, handle: true, name: true } })) authors.set(u.id, u);
           for (const c of batch) {
-            if (!isVisibleComment(c)) continue;
-            const v = versionOf.get(c.versionId)!;
-            const author = authors.get(c.authorId)!;
-            const deleted = c.deletedAt !== null;
-            yield { id: c.id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: c.sectionKey, amendmentId: c.amendmentId, parentId: c.parentId, rootId: c.rootId, depth: c.depth, authorHandle: author.handle, authorName: author.name, createdAt: iso(c.createdAt), editedAt: iso(c.editedAt), deleted, body: deleted ? "" : c.body, bodyHtml: deleted ? "" : c.bodyHtml };
+            const [id, versionId, sectionKey, amendmentId, parentId, rootId, depth, createdAt, editedAt, deletedAt, body, bodyHtml, authorId] = c as [string, string, string | null, string | null, string | null, string, number, string, string | null, string | null, string, string, string];
+            if (!isVisibleComment({ versionId, hiddenAt: null, amendmentId })) continue;
+            const v = versionOf.get(versionId)!;
+            const author = authors.get(authorId)!;
+            const deleted = deletedAt !== null;
+            yield { id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey, amendmentId, parentId, rootId, depth: Number(depth), authorHandle: author.handle, authorName: author.name, createdAt: isoText(createdAt), editedAt: isoText(editedAt), deleted, body: deleted ? "" : body, bodyHtml: deleted ? "" : bodyHtml };
           }
           if (batch.length < BATCH) return;
-          after = batch[batch.length - 1].id;
+          after = batch[batch.length - 1][0] as string;
         }
       },
     },
@@ -114,9 +118,15 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
       columns: ["id", "commentId", "createdAt", "body"],
       rows: async function* () {
         const rows = batched((after) =>
-          db.commentRevision.findMany({ where: idAfter(after), orderBy: { id: "asc" }, take: BATCH, select: { id: true, commentId: true, createdAt: true, body: true, comment: { select: commentVisibility } } }),
+          reader.rows(
+            `SELECT r."id", r."commentId", r."createdAt", r."body", c."versionId", c."amendmentId", c."deletedAt" FROM "CommentRevision" r JOIN "Comment" c ON c."id" = r."commentId" WHERE c."hiddenAt" IS NULL AND r."id" > ? ORDER BY r."id" LIMIT ${BATCH}`,
+            [after],
+          ),
         );
-        for await (const r of rows) if (isVisibleComment(r.comment) && r.comment.deletedAt === null) yield { id: r.id, commentId: r.commentId, createdAt: iso(r.createdAt), body: r.body };
+        for await (const r of rows) {
+          const [id, commentId, createdAt, body, versionId, amendmentId, deletedAt] = r as [string, string, string, string, string, string | null, string | null];
+          if (isVisibleComment({ versionId, hiddenAt: null, amendmentId }) && deletedAt === null) yield { id, commentId, createdAt: isoText(createdAt), body };
+        }
       },
     },
     {
@@ -218,17 +228,16 @@ export async function exportTables({ definitionId }: ExportScope): Promise<Expor
       rows: async function* () {
         // Where each comment on a passage sits in every published version it was carried to.
         const rows = batched((after) =>
-          db.commentAnchor.findMany({
-            where: idAfter(after),
-            orderBy: { id: "asc" },
-            take: BATCH,
-            select: { commentId: true, versionId: true, sectionKey: true, status: true, exact: true, prefix: true, suffix: true, start: true, end: true, similarity: true, quote: true, id: true, comment: { select: commentVisibility } },
-          }),
+          reader.rows(
+            `SELECT a."id", a."commentId", a."versionId", a."sectionKey", a."status", a."exact", a."prefix", a."suffix", a."start", a."end", a."similarity", a."quote", c."versionId", c."amendmentId" FROM "CommentAnchor" a JOIN "Comment" c ON c."id" = a."commentId" WHERE c."hiddenAt" IS NULL AND a."id" > ? ORDER BY a."id" LIMIT ${BATCH}`,
+            [after],
+          ),
         );
         for await (const a of rows) {
-          if (!versionOf.has(a.versionId) || !isVisibleComment(a.comment)) continue;
-          const v = versionOf.get(a.versionId)!;
-          yield { commentId: a.commentId, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey: a.sectionKey, status: a.status, exact: a.exact, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end, similarity: a.similarity, quote: a.quote };
+          const [, commentId, versionId, sectionKey, status, exact, prefix, suffix, start, end, similarity, quote, commentVersionId, amendmentId] = a as [string, string, string, string, string, string, string, string, number | null, number | null, number | null, string, string, string | null];
+          if (!versionOf.has(versionId) || !isVisibleComment({ versionId: commentVersionId, hiddenAt: null, amendmentId })) continue;
+          const v = versionOf.get(versionId)!;
+          yield { commentId, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey, status, exact, prefix, suffix, start: num(start), end: num(end), similarity: num(similarity), quote };
         }
       },
     },

@@ -50,4 +50,19 @@ describe("zipStream", () => {
       expect(execFileSync("unzip", ["-t", file]).toString()).toMatch(/No errors detected/);
     }
   });
+
+  it("keeps every byte of pieces larger than its reused buffer, and of bytes the caller reuses once it is asked for the next piece", async () => {
+    const long = "é€𝄞 ".repeat(40_000); // 280,000 UTF-16 units, 400,000 bytes of UTF-8
+    const reused = Buffer.alloc(4);
+    async function* bytesInOneBuffer() {
+      for (const word of ["abcd", "efgh", "ijkl"]) {
+        reused.write(word);
+        yield reused;
+      }
+    }
+    const zip = await collect(zipStream([{ name: "long.txt", content: (async function* () { yield "x"; yield long; yield "y"; })() }, { name: "reused.bin", content: bytesInOneBuffer() }]));
+    const files = readZip(zip);
+    expect(files.get("long.txt")!.toString("utf8")).toBe(`x${long}y`);
+    expect(files.get("reused.bin")!.toString("utf8")).toBe("abcdefghijkl");
+  });
 });

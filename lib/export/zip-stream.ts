@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createDeflateRaw, crc32 } from "node:zlib";
+import { ReusableBuffer } from "@/lib/export/reusable-buffer";
 
 // A streaming ZIP writer (PKWARE APPNOTE 6.3: local headers with a data
 // descriptor, deflate, central directory at the end), about a hundred lines
@@ -32,6 +33,7 @@ function u32(n: number) {
 export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<ZipEntry>, last?: (digests: ZipEntryDigest[]) => ZipEntry): AsyncGenerator<Buffer> {
   const central: Buffer[] = [];
   const digests: ZipEntryDigest[] = [];
+  const encoded = new ReusableBuffer();
   let offset = 0;
 
   async function* one(entry: ZipEntry): AsyncGenerator<Buffer> {
@@ -49,20 +51,20 @@ export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<Zip
     const deflate = createDeflateRaw({ level: 6 });
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
-    const drained = () => new Promise<void>((resolve) => deflate.once("drain", resolve));
     // Small pieces of text are joined and handed to the hash, CRC and zlib
-    // 64 KiB at a time (one Buffer per row would be 100,000 small off-heap
-    // allocations for V8 to collect late); bytes go as they come.
+    // 64 KiB at a time, encoded into one reused Buffer; so each write waits
+    // until zlib has taken its bytes. The caller may reuse a Buffer it handed
+    // over once the next piece is asked for.
     let text = "";
     const feed = async (bytes: Buffer) => {
       hash.update(bytes);
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (size > LIMIT) throw new Error(`${entry.name} is over 4 GiB, more than a ZIP without ZIP64 holds.`);
-      if (!deflate.write(bytes)) await drained();
+      await new Promise<void>((resolve, reject) => deflate.write(bytes, (error) => (error ? reject(error) : resolve())));
     };
     const feedText = async () => {
-      const bytes = Buffer.from(text, "utf8");
+      const bytes = encoded.encode(text);
       text = "";
       await feed(bytes);
     };
