@@ -41,8 +41,12 @@ type Row = {
  */
 export const SEARCH_RANK_WINDOW = 1000;
 
-/** PostgreSQL first tests this many times the window's rows, newest first, before it asks the GIN index (decision 029). */
-export const SEARCH_PROBE_FACTOR = 4;
+/**
+ * PostgreSQL first tests this many times the window's rows, newest first, before it
+ * asks the GIN index (decision 029): words in more than 1 row in 10 fill the window
+ * there; rarer ones have few enough matches for the GIN index to list them all.
+ */
+export const SEARCH_PROBE_FACTOR = 10;
 
 // Where the last page ended. Relevance: the window it is in (the matches with an id
 // below `below`, newest first; null for the first one) and the last row's score and
