@@ -108,14 +108,14 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
   // read "SearchDocument" (d); on PostgreSQL the same columns of "SearchVector" (decision 029).
   const definitionId = Prisma.sql`(SELECT "id" FROM "Definition" WHERE "slug" = ${data.definition ?? null})`;
   const authorId = Prisma.sql`(SELECT "id" FROM "User" WHERE "handle" = ${data.author ?? null})`;
-  const filtersOn = (t: string, { except }: { except?: string } = {}): Prisma.Sql[] => {
+  const filtersOn = (t: string): Prisma.Sql[] => {
     const column = (name: string) => Prisma.raw(`${t}."${name}"`);
     const filters: Prisma.Sql[] = [];
-    if (data.kind && except !== "kind") filters.push(Prisma.sql`${column("kind")} = ${data.kind}`);
-    if (data.definition && except !== "definitionId") filters.push(Prisma.sql`${column("definitionId")} = ${definitionId}`);
+    if (data.kind) filters.push(Prisma.sql`${column("kind")} = ${data.kind}`);
+    if (data.definition) filters.push(Prisma.sql`${column("definitionId")} = ${definitionId}`);
     if (data.version) filters.push(Prisma.sql`${column("versionId")} = (SELECT "id" FROM "Version" WHERE "definitionId" = ${definitionId} AND "label" = ${data.version})`);
     if (data.section) filters.push(Prisma.sql`${column("sectionKey")} = ${data.section}`);
-    if (data.author && except !== "authorId") filters.push(Prisma.sql`${column("authorId")} = ${authorId}`);
+    if (data.author) filters.push(Prisma.sql`${column("authorId")} = ${authorId}`);
     if (data.from) filters.push(Prisma.sql`${column("createdAt")} >= ${new Date(`${data.from}T00:00:00Z`)}`);
     if (data.to) filters.push(Prisma.sql`${column("createdAt")} < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
     if (cursor?.sort === "date") {
@@ -237,19 +237,23 @@ function walkIndex(data: { definition?: string; author?: string; kind?: string }
  * many rows the words match (it multiplies the words' frequencies, and words that
  * come together are then estimated 5 times too few). One statement in two steps:
  *
- * 1. "probe": the newest SEARCH_PROBE_FACTOR × rankWindow rows that pass the filters,
- *    walked through a B-tree index ("SearchVector"'s primary key, or (filter, id)),
- *    tested against the words one by one; it stops at rankWindow matches. A common
- *    word fills the window here after a few thousand rows.
- * 2. "older", only when the probe walked all those rows and found fewer (so the words
- *    are in under 1 of SEARCH_PROBE_FACTOR rows): the GIN index's matches below the
- *    probed rows, filtered and sorted by id. Rare words have few matches.
+ * 1. "probe": the newest SEARCH_PROBE_FACTOR × rankWindow rows of the walked filter's
+ *    value (or of all, without one), walked through a B-tree index ((filter, id), or
+ *    the primary key), each tested against the other filters and the words; it stops
+ *    at rankWindow matches. Words in more than 1 row in SEARCH_PROBE_FACTOR fill the
+ *    window here.
+ * 2. "older", only when the walk read all those rows inside the value and the probe
+ *    found fewer matches: the GIN index's matches below the walked rows, filtered
+ *    and sorted by id. Words that rare have few matches.
  *
- * The walk's filter is written as a range (`BETWEEN v AND v`): as an equality the
- * planner would treat the column as constant, forget the index's order and walk the
- * primary key instead. "older" reads the GIN index's matches in a subquery (`OFFSET 0`
- * keeps the filters out of it), so that the planner does not combine it with a
- * filter's B-tree index, which costs more than the matches themselves.
+ * The walk is written as a range the planner cannot estimate, `(column, id) <
+ * (value, below)` and `column >= value`, rather than `column = value`: with an
+ * equality it treats the column as constant, forgets the index's order and walks
+ * the primary key; and with a narrow estimate (no statistics yet, or a value it
+ * cannot see) it fetches every row of the value and sorts them. "older" reads the
+ * GIN index's matches in a subquery (`OFFSET 0` keeps the filters out of it), so
+ * that the planner does not combine it with a filter's B-tree index, which costs
+ * more than the matches themselves.
  */
 function postgresWindow({
   below,
@@ -261,27 +265,29 @@ function postgresWindow({
   below: number | null;
   rankWindow: number;
   tsquery: Prisma.Sql;
-  filtersOn: (t: string, options?: { except?: string }) => Prisma.Sql[];
+  filtersOn: (t: string) => Prisma.Sql[];
   walk: Walk;
 }): Prisma.Sql {
   const probed = rankWindow * SEARCH_PROBE_FACTOR;
-  const newest = (columns: Prisma.Sql) => {
-    const range = walk ? [Prisma.sql`sv."${Prisma.raw(walk.column)}" BETWEEN ${walk.value} AND ${walk.value}`] : [];
-    const conditions = [...range, ...filtersOn("sv", { except: walk?.column }), ...(below === null ? [] : [Prisma.sql`sv."id" < ${below}`])];
-    const order = walk ? Prisma.sql`sv."${Prisma.raw(walk.column)}" DESC, sv."id" DESC` : Prisma.sql`sv."id" DESC`;
-    return Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
-      WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
-      ORDER BY ${order} LIMIT ${probed}`;
-  };
-  const olderFilters = filtersOn("m");
+  const column = walk && Prisma.raw(`"${walk.column}"`);
+  const walked = (columns: Prisma.Sql) =>
+    walk && column
+      ? Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
+          WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID}) AND sv.${column} >= ${walk.value}
+          ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${probed}`
+      : Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
+          WHERE sv."id" < ${below ?? MAX_DOCUMENT_ID}
+          ORDER BY sv."id" DESC LIMIT ${probed}`;
+  // The walk leaves the value once it has passed all of its rows.
+  const inside = walk && column ? Prisma.sql`WHERE "walk".${column} = ${walk.value}` : Prisma.empty;
   return Prisma.sql`
     WITH "probe" AS MATERIALIZED (
-      SELECT "id", "vector" FROM (${newest(Prisma.sql`sv."id", sv."vector"`)}) "newest"
-      WHERE "vector" @@ ${tsquery}
+      SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`)}) "walk"
+      WHERE ${Prisma.join([...filtersOn(`"walk"`), Prisma.sql`"vector" @@ ${tsquery}`], " AND ")}
       ORDER BY "id" DESC LIMIT ${rankWindow}
     ),
     "probed" AS (
-      SELECT count(*) AS "rows", min("id") AS "end" FROM (${newest(Prisma.sql`sv."id"`)}) "newest"
+      SELECT count(*) AS "rows", min("id") AS "end" FROM (${walked(column ? Prisma.sql`sv."id", sv.${column}` : Prisma.sql`sv."id"`)}) "walk" ${inside}
     ),
     "older" AS (
       SELECT m."id", m."vector" FROM (
@@ -290,7 +296,7 @@ function postgresWindow({
           AND sv."vector" @@ ${tsquery}
         OFFSET 0
       ) m
-      WHERE ${Prisma.join([...olderFilters, Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], " AND ")}
+      WHERE ${Prisma.join([...filtersOn("m"), Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], " AND ")}
       ORDER BY m."id" DESC LIMIT ${rankWindow}
     )
     SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
@@ -299,3 +305,6 @@ function postgresWindow({
       (SELECT "id", "vector" FROM "older" LIMIT ${rankWindow} - (SELECT count(*) FROM "probe"))
     ) w`;
 }
+
+/** Above every "SearchDocument" id (a 32-bit serial): the walk's upper bound on a first page. */
+const MAX_DOCUMENT_ID = 2_147_483_647;
