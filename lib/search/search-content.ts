@@ -246,11 +246,12 @@ function walkIndex(data: { definition?: string; author?: string; kind?: string }
  *    found fewer matches: the GIN index's matches below the walked rows, filtered
  *    and sorted by id. Words that rare have few matches.
  *
- * The walk is written as a range the planner cannot estimate, `(column, id) <
- * (value, below)` and `column >= value`, rather than `column = value`: with an
- * equality it treats the column as constant, forgets the index's order and walks
- * the primary key; and with a narrow estimate (no statistics yet, or a value it
- * cannot see) it fetches every row of the value and sorts them. "older" reads the
+ * The walk is written as a one-sided range, `(column, id) < (value, below)`, rather
+ * than `column = value`: with an equality the planner treats the column as constant,
+ * forgets the index's order and walks the primary key; and with any narrower
+ * estimate (`column >= value` besides, or BETWEEN) it fetched every row of the value
+ * and sorted them, where the rows of a value are spread over the table. Past the
+ * value's rows the walk goes on into lower values, which the probe leaves out. "older" reads the
  * GIN index's matches in a subquery (`OFFSET 0` keeps the filters out of it), so
  * that the planner does not combine it with a filter's B-tree index, which costs
  * more than the matches themselves.
@@ -273,7 +274,7 @@ function postgresWindow({
   const walked = (columns: Prisma.Sql) =>
     walk && column
       ? Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
-          WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID}) AND sv.${column} >= ${walk.value}
+          WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID})
           ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${probed}`
       : Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
           WHERE sv."id" < ${below ?? MAX_DOCUMENT_ID}
