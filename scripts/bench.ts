@@ -553,11 +553,12 @@ async function searchIndexSize(databaseUrl: string): Promise<string> {
       (await databaseQuery<{ bytes: number | null }>(databaseUrl, `SELECT sum("pgsize") AS bytes FROM "dbstat" WHERE "name" LIKE $1`, [pattern]))[0].bytes ?? 0;
     return `FTS5 ${mb(await size("SearchFts%"))}; SearchDocument rows and their indexes ${mb(await size("SearchDocument%"))}`;
   }
-  const [row] = await databaseQuery<{ gin: string; vectors: string; total: string }>(
+  const [row] = await databaseQuery<{ gin: string; btrees: string; vectors: string; total: string }>(
     databaseUrl,
-    `SELECT pg_relation_size('"SearchVector_vector_idx"') AS gin, pg_table_size('"SearchVector"') AS vectors, pg_total_relation_size('"SearchDocument"') AS total`,
+    `SELECT pg_relation_size('"SearchVector_vector_idx"') AS gin, pg_indexes_size('"SearchVector"') - pg_relation_size('"SearchVector_vector_idx"') AS btrees,
+       pg_table_size('"SearchVector"') AS vectors, pg_total_relation_size('"SearchDocument"') AS total`,
   );
-  return `GIN index ${mb(row.gin)}; stored tsvectors ${mb(row.vectors)}; SearchDocument rows and their indexes ${mb(row.total)}`;
+  return `GIN index ${mb(row.gin)}; stored tsvectors with the filters' columns ${mb(row.vectors)} and their B-tree indexes ${mb(row.btrees)}; SearchDocument rows and their indexes ${mb(row.total)}`;
 }
 
 // ---------------------------------------------------------------- main

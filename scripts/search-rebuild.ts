@@ -5,7 +5,7 @@ import { rebuildSearchIndex } from "@/scripts/search/rebuild-search-index";
 const started = Date.now();
 rebuildSearchIndex()
   .then((counts) => {
-    console.log(`search index rebuilt: ${counts.sections} sections, ${counts.comments} comments, ${counts.amendments} amendments in ${Date.now() - started} ms`);
+    console.log(`search index rebuilt: ${counts.sections} sections, ${counts.comments} comments, ${counts.amendments} amendments, ${counts.systems} systems in ${Date.now() - started} ms`);
     process.exit(0);
   })
   .catch((error) => {

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Search" };
 const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
 type Query = Partial<Record<(typeof FIELDS)[number], string>>;
 
-const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment" } as const;
+const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment", system: "System" } as const;
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
   // Text nodes only: React escapes them, so nothing from the source is ever markup.
@@ -57,6 +57,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               <option value="section">Definition text</option>
               <option value="comment">Comments</option>
               <option value="amendment">Amendments</option>
+              <option value="system">Systems</option>
             </select>
           </label>{" "}
           <label>
@@ -102,7 +103,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               {outcome.results.map((r) => (
                 <li key={`${r.kind}-${r.id}`} className="search-result">
                   <div className="comment-meta">
-                    <span className="badge">{KIND_LABEL[r.kind]}</span> {r.definition.title}, version {r.version}
+                    <span className="badge">{KIND_LABEL[r.kind]}</span>{" "}
+                    {r.definition ? <>{r.definition.title}, version {r.version}</> : "Systems catalogue"}
                     {r.section && <>, {r.section.heading ?? r.section.key}</>}
                     {r.author && (
                       <>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const SEARCH_KINDS = ["section", "comment", "amendment"] as const;
+export const SEARCH_KINDS = ["section", "comment", "amendment", "system"] as const;
 export const SEARCH_SORTS = ["relevance", "date"] as const;
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_PAGE_MAX = 50;
@@ -18,7 +18,7 @@ const day = (what: string) =>
 export const searchContentSchema = z.object({
   /** What the person typed: parsed by parseSearchQuery, which explains its own refusals. */
   q: z.string({ error: "Type one or more words to search for." }).max(20_000, "The search is far too long; search for at most 500 characters."),
-  kind: optional(z.enum(SEARCH_KINDS, { error: "kind is one of section, comment, amendment." })),
+  kind: optional(z.enum(SEARCH_KINDS, { error: "kind is one of section, comment, amendment, system." })),
   /** A definition's slug. */
   definition: optional(z.string().max(200)),
   /** A version's label; needs `definition`. */
@@ -43,8 +43,9 @@ export const searchResultOutput = z.object({
   kind: z.enum(SEARCH_KINDS),
   id: z.string(),
   path: z.string(),
-  definition: z.object({ slug: z.string(), title: z.string() }),
-  version: z.string(),
+  /** Null for a system (the catalogue belongs to no definition). */
+  definition: z.object({ slug: z.string(), title: z.string() }).nullable(),
+  version: z.string().nullable(),
   section: z.object({ key: z.string(), heading: z.string().nullable() }).nullable(),
   amendmentId: z.string().nullable(),
   author: z.object({ handle: z.string(), name: z.string().nullable() }).nullable(),

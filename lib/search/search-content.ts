@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/db/generated/pg/client";
 import { databaseTarget } from "@/lib/db/migrations";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/errors/parse-input";
-import { amendmentPath, commentPermalink, sectionPath } from "@/lib/paths";
+import { amendmentPath, commentPermalink, sectionPath, systemPath } from "@/lib/paths";
 import { buildSnippet } from "@/lib/search/build-snippet";
 import { parseSearchQuery, toFts5, toTsquery, wantedWords } from "@/lib/search/parse-search-query";
 import { searchContentSchema, type SearchContentInput } from "@/lib/search/search-content.schema";
@@ -19,9 +19,10 @@ type Row = {
   createdAt: Date | string;
   title: string;
   text: string;
-  definitionSlug: string;
-  definitionTitle: string;
-  versionLabel: string;
+  definitionSlug: string | null;
+  definitionTitle: string | null;
+  versionLabel: string | null;
+  systemSlug: string | null;
   sectionHeading: string | null;
   authorHandle: string | null;
   authorName: string | null;
@@ -39,6 +40,13 @@ type Row = {
  * searches, and 50 full pages of the others.
  */
 export const SEARCH_RANK_WINDOW = 1000;
+
+/**
+ * PostgreSQL first tests this many times the window's rows, newest first, before it
+ * asks the GIN index (decision 029): words in more than 1 row in 10 fill the window
+ * there; rarer ones have few enough matches for the GIN index to list them all.
+ */
+export const SEARCH_PROBE_FACTOR = 10;
 
 // Where the last page ended. Relevance: the window it is in (the matches with an id
 // below `below`, newest first; null for the first one) and the last row's score and
@@ -96,53 +104,56 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
   const sqlite = databaseTarget().provider === "sqlite";
 
   // Filters by id, through one-row subqueries, so the engine narrows and sorts bare
-  // ids; the rows of the page are joined to what they show afterwards.
+  // ids; the rows of the page are joined to what they show afterwards. On SQLite they
+  // read "SearchDocument" (d); on PostgreSQL the same columns of "SearchVector" (decision 029).
   const definitionId = Prisma.sql`(SELECT "id" FROM "Definition" WHERE "slug" = ${data.definition ?? null})`;
-  const filters: Prisma.Sql[] = [];
-  if (data.kind) filters.push(Prisma.sql`d."kind" = ${data.kind}`);
-  if (data.definition) filters.push(Prisma.sql`d."definitionId" = ${definitionId}`);
-  if (data.version) filters.push(Prisma.sql`d."versionId" = (SELECT "id" FROM "Version" WHERE "definitionId" = ${definitionId} AND "label" = ${data.version})`);
-  if (data.section) filters.push(Prisma.sql`d."sectionKey" = ${data.section}`);
-  if (data.author) filters.push(Prisma.sql`d."authorId" = (SELECT "id" FROM "User" WHERE "handle" = ${data.author})`);
-  if (data.from) filters.push(Prisma.sql`d."createdAt" >= ${new Date(`${data.from}T00:00:00Z`)}`);
-  if (data.to) filters.push(Prisma.sql`d."createdAt" < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
+  const authorId = Prisma.sql`(SELECT "id" FROM "User" WHERE "handle" = ${data.author ?? null})`;
+  const filtersOn = (t: string): Prisma.Sql[] => {
+    const column = (name: string) => Prisma.raw(`${t}."${name}"`);
+    const filters: Prisma.Sql[] = [];
+    if (data.kind) filters.push(Prisma.sql`${column("kind")} = ${data.kind}`);
+    if (data.definition) filters.push(Prisma.sql`${column("definitionId")} = ${definitionId}`);
+    if (data.version) filters.push(Prisma.sql`${column("versionId")} = (SELECT "id" FROM "Version" WHERE "definitionId" = ${definitionId} AND "label" = ${data.version})`);
+    if (data.section) filters.push(Prisma.sql`${column("sectionKey")} = ${data.section}`);
+    if (data.author) filters.push(Prisma.sql`${column("authorId")} = ${authorId}`);
+    if (data.from) filters.push(Prisma.sql`${column("createdAt")} >= ${new Date(`${data.from}T00:00:00Z`)}`);
+    if (data.to) filters.push(Prisma.sql`${column("createdAt")} < ${new Date(Date.parse(`${data.to}T00:00:00Z`) + 86_400_000)}`);
+    if (cursor?.sort === "date") {
+      const at = new Date(cursor.at);
+      filters.push(Prisma.sql`(${column("createdAt")} < ${at} OR (${column("createdAt")} = ${at} AND ${column("id")} < ${cursor.id}))`);
+    }
+    return filters;
+  };
+  const all = (conditions: Prisma.Sql[]) => (conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND "));
 
-  // The full-text table, keyed by SearchDocument's id: FTS5's rowid, SearchVector's id.
-  const ftsId = sqlite ? Prisma.sql`"SearchFts".rowid` : Prisma.sql`sv."id"`;
-  const from = sqlite
-    ? Prisma.sql`"SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid`
-    : Prisma.sql`"SearchVector" sv JOIN "SearchDocument" d ON d."id" = sv."id"`;
   const tsquery = Prisma.sql`to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)})`;
-  const match = sqlite ? Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}` : Prisma.sql`sv."vector" @@ ${tsquery}`;
+  const fts5 = Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}`;
   const show = Prisma.sql`d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",
       def."slug" AS "definitionSlug", def."title" AS "definitionTitle", v."label" AS "versionLabel",
-      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName"`;
+      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", sys."slug" AS "systemSlug"`;
+  // A system's document has no definition or version: its row joins the catalogue's.
   const details = Prisma.sql`JOIN "SearchDocument" d ON d."id" = hit."id"
-      JOIN "Definition" def ON def."id" = d."definitionId"
-      JOIN "Version" v ON v."id" = d."versionId"
+      LEFT JOIN "Definition" def ON def."id" = d."definitionId"
+      LEFT JOIN "Version" v ON v."id" = d."versionId"
       LEFT JOIN "Section" s ON s."versionId" = d."versionId" AND s."key" = d."sectionKey"
-      LEFT JOIN "User" u ON u."id" = d."authorId"`;
+      LEFT JOIN "User" u ON u."id" = d."authorId"
+      LEFT JOIN "System" sys ON d."kind" = 'system' AND sys."id" = d."sourceId"`;
 
   let rows: Row[];
   if (data.sort === "relevance") {
     const below = cursor?.sort === "relevance" ? cursor.below : null;
     const after = cursor?.sort === "relevance" ? cursor.after : null;
-    // The window: the newest `rankWindow` matches that pass the filters, as bare ids
-    // (the engine walks its match list by id, newest first, and stops there). Only
-    // they are ranked (bm25 is computed for the rows a query returns; ts_rank is
+    // The window: the newest `rankWindow` matches that pass the filters, as bare ids.
+    // Only they are ranked (bm25 is computed for the rows a query returns; ts_rank is
     // called on the window's vectors), then the page is cut from them and only its
     // rows are joined to what they show.
     const window = sqlite
-      ? Prisma.sql`SELECT "SearchFts".rowid AS "id", (-"SearchFts".rank) AS "score"
-          FROM ${from}
-          WHERE ${Prisma.join([match, ...filters, ...(below === null ? [] : [Prisma.sql`${ftsId} < ${below}`])], " AND ")}
+      ? // FTS5 walks its match list by id, newest first, and stops there.
+        Prisma.sql`SELECT "SearchFts".rowid AS "id", (-"SearchFts".rank) AS "score"
+          FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid
+          WHERE ${all([fts5, ...filtersOn("d"), ...(below === null ? [] : [Prisma.sql`"SearchFts".rowid < ${below}`])])}
           ORDER BY "SearchFts".rowid DESC LIMIT ${rankWindow}`
-      : Prisma.sql`SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
-            SELECT sv."id", sv."vector"
-            FROM ${from}
-            WHERE ${Prisma.join([match, ...filters, ...(below === null ? [] : [Prisma.sql`${ftsId} < ${below}`])], " AND ")}
-            ORDER BY sv."id" DESC LIMIT ${rankWindow}
-          ) w`;
+      : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId) });
     rows = await db.$queryRaw<Row[]>`
       WITH "ranked" AS MATERIALIZED (${window}),
       "hit" AS (
@@ -156,19 +167,14 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
       FROM "hit" ${details}
       ORDER BY hit."score" DESC, hit."id" ASC`;
   } else {
-    if (cursor?.sort === "date") {
-      const at = new Date(cursor.at);
-      filters.push(Prisma.sql`(d."createdAt" < ${at} OR (d."createdAt" = ${at} AND d."id" < ${cursor.id}))`);
-    }
+    const newest = sqlite
+      ? Prisma.sql`SELECT d."id", d."createdAt" FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid
+          WHERE ${all([fts5, ...filtersOn("d")])} ORDER BY d."createdAt" DESC, d."id" DESC`
+      : Prisma.sql`SELECT sv."id", sv."createdAt" FROM "SearchVector" sv
+          WHERE ${all([Prisma.sql`sv."vector" @@ ${tsquery}`, ...filtersOn("sv")])} ORDER BY sv."createdAt" DESC, sv."id" DESC`;
     rows = await db.$queryRaw<Row[]>`
       SELECT ${show}, 0 AS "score", 0 AS "windowSize", 0 AS "windowEnd"
-      FROM (
-        SELECT d."id", d."createdAt"
-        FROM ${from}
-        WHERE ${Prisma.join([match, ...filters], " AND ")}
-        ORDER BY d."createdAt" DESC, d."id" DESC
-        LIMIT ${data.limit + 1}
-      ) hit ${details}
+      FROM (${newest} LIMIT ${data.limit + 1}) hit ${details}
       ORDER BY hit."createdAt" DESC, hit."id" DESC`;
   }
 
@@ -188,18 +194,11 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
   };
   return {
     results: page.map((row) => {
-      const slug = row.definitionSlug;
-      const path =
-        row.kind === "section"
-          ? sectionPath(slug, row.versionLabel, row.sectionKey)
-          : row.kind === "comment"
-            ? commentPermalink({ slug, commentId: row.sourceId })
-            : amendmentPath(slug, row.sourceId);
       return {
         kind: row.kind,
         id: row.sourceId,
-        path,
-        definition: { slug, title: row.definitionTitle },
+        path: resultPath(row),
+        definition: row.definitionSlug === null ? null : { slug: row.definitionSlug, title: row.definitionTitle ?? row.definitionSlug },
         version: row.versionLabel,
         section: row.sectionKey === null ? null : { key: row.sectionKey, heading: row.sectionHeading },
         amendmentId: row.kind === "comment" ? row.amendmentId : null,
@@ -212,3 +211,101 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
     next: nextCursor(),
   };
 }
+
+/** The page a result links to; the joins of a definition's kinds are there whenever their document is. */
+function resultPath(row: Row): string {
+  if (row.kind === "system") return systemPath(row.systemSlug ?? row.sourceId);
+  const slug = row.definitionSlug ?? "";
+  if (row.kind === "section") return sectionPath(slug, row.versionLabel ?? "", row.sectionKey);
+  if (row.kind === "comment") return commentPermalink({ slug, commentId: row.sourceId });
+  return amendmentPath(slug, row.sourceId);
+}
+
+/** The index a PostgreSQL window walks: the filter most likely to narrow, with its value. */
+type Walk = { column: "definitionId" | "authorId" | "kind"; value: Prisma.Sql } | null;
+
+function walkIndex(data: { definition?: string; author?: string; kind?: string }, definitionId: Prisma.Sql, authorId: Prisma.Sql): Walk {
+  if (data.definition) return { column: "definitionId", value: definitionId };
+  if (data.author) return { column: "authorId", value: authorId };
+  if (data.kind) return { column: "kind", value: Prisma.sql`${data.kind}` };
+  return null;
+}
+
+/**
+ * PostgreSQL's window (docs/decisions/029-search-systems-and-filters.md): the newest
+ * `rankWindow` matches that pass the filters, whatever the planner believes of how
+ * many rows the words match (it multiplies the words' frequencies, and words that
+ * come together are then estimated 5 times too few). One statement in two steps:
+ *
+ * 1. "probe": the newest SEARCH_PROBE_FACTOR × rankWindow rows of the walked filter's
+ *    value (or of all, without one), walked through a B-tree index ((filter, id), or
+ *    the primary key), each tested against the other filters and the words; it stops
+ *    at rankWindow matches. Words in more than 1 row in SEARCH_PROBE_FACTOR fill the
+ *    window here.
+ * 2. "older", only when the walk read all those rows inside the value and the probe
+ *    found fewer matches: the GIN index's matches below the walked rows, filtered
+ *    and sorted by id. Words that rare have few matches.
+ *
+ * The walk is written as a one-sided range, `(column, id) < (value, below)`, rather
+ * than `column = value`: with an equality the planner treats the column as constant,
+ * forgets the index's order and walks the primary key; and with any narrower
+ * estimate (`column >= value` besides, or BETWEEN) it fetched every row of the value
+ * and sorted them, where the rows of a value are spread over the table. Past the
+ * value's rows the walk goes on into lower values, which the probe leaves out. "older" reads the
+ * GIN index's matches in a subquery (`OFFSET 0` keeps the filters out of it), so
+ * that the planner does not combine it with a filter's B-tree index, which costs
+ * more than the matches themselves.
+ */
+function postgresWindow({
+  below,
+  rankWindow,
+  tsquery,
+  filtersOn,
+  walk,
+}: {
+  below: number | null;
+  rankWindow: number;
+  tsquery: Prisma.Sql;
+  filtersOn: (t: string) => Prisma.Sql[];
+  walk: Walk;
+}): Prisma.Sql {
+  const probed = rankWindow * SEARCH_PROBE_FACTOR;
+  const column = walk && Prisma.raw(`"${walk.column}"`);
+  const walked = (columns: Prisma.Sql) =>
+    walk && column
+      ? Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
+          WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID})
+          ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${probed}`
+      : Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
+          WHERE sv."id" < ${below ?? MAX_DOCUMENT_ID}
+          ORDER BY sv."id" DESC LIMIT ${probed}`;
+  // The walk leaves the value once it has passed all of its rows.
+  const inside = walk && column ? Prisma.sql`WHERE "walk".${column} = ${walk.value}` : Prisma.empty;
+  return Prisma.sql`
+    WITH "probe" AS MATERIALIZED (
+      SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`)}) "walk"
+      WHERE ${Prisma.join([...filtersOn(`"walk"`), Prisma.sql`"vector" @@ ${tsquery}`], " AND ")}
+      ORDER BY "id" DESC LIMIT ${rankWindow}
+    ),
+    "probed" AS (
+      SELECT count(*) AS "rows", min("id") AS "end" FROM (${walked(column ? Prisma.sql`sv."id", sv.${column}` : Prisma.sql`sv."id"`)}) "walk" ${inside}
+    ),
+    "older" AS (
+      SELECT m."id", m."vector" FROM (
+        SELECT sv.* FROM "SearchVector" sv
+        WHERE (SELECT count(*) FROM "probe") < ${rankWindow} AND (SELECT "rows" FROM "probed") = ${probed}
+          AND sv."vector" @@ ${tsquery}
+        OFFSET 0
+      ) m
+      WHERE ${Prisma.join([...filtersOn("m"), Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], " AND ")}
+      ORDER BY m."id" DESC LIMIT ${rankWindow}
+    )
+    SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
+      SELECT "id", "vector" FROM "probe"
+      UNION ALL
+      (SELECT "id", "vector" FROM "older" LIMIT ${rankWindow} - (SELECT count(*) FROM "probe"))
+    ) w`;
+}
+
+/** Above every "SearchDocument" id (a 32-bit serial): the walk's upper bound on a first page. */
+const MAX_DOCUMENT_ID = 2_147_483_647;

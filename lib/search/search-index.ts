@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/pg/client";
+import { Prisma } from "@/lib/db/generated/pg/client";
 import { databaseTarget } from "@/lib/db/migrations";
 import { markdownPlainText } from "@/lib/markdown/markdown-plain-text";
 import { searchTerms } from "@/lib/search/search-words";
@@ -11,13 +11,14 @@ import { searchTerms } from "@/lib/search/search-words";
 // and writes what it sees, so calling it again is harmless.
 
 type Tx = Prisma.TransactionClient;
-export type SearchKind = "section" | "comment" | "amendment";
+export type SearchKind = "section" | "comment" | "amendment" | "system";
 
 export type SearchDocumentData = {
   kind: SearchKind;
   sourceId: string;
-  definitionId: string;
-  versionId: string;
+  /** Null for a system: the catalogue belongs to no definition. */
+  definitionId: string | null;
+  versionId: string | null;
   sectionKey: string | null;
   amendmentId: string | null;
   rootId: string | null;
@@ -47,16 +48,23 @@ async function writeDocument(tx: Tx, document: SearchDocumentData, fresh = false
         select: { id: true },
       });
   // Each engine's full-text table is keyed by the row's id and written beside it:
-  // SQLite's contentless FTS5 table, PostgreSQL's stored tsvector.
+  // SQLite's contentless FTS5 table, PostgreSQL's stored tsvector with the filters'
+  // values (decision 029), copied from the row just written.
   if (sqlite()) {
     if (!fresh) await tx.$executeRaw`DELETE FROM "SearchFts" WHERE rowid = ${row.id}`;
     await tx.$executeRaw`INSERT INTO "SearchFts" (rowid, "terms") VALUES (${row.id}, ${terms})`;
   } else {
     await tx.$executeRaw`
-      INSERT INTO "SearchVector" ("id", "vector") VALUES (${row.id}, to_tsvector('simple'::regconfig, ${terms}))
-      ON CONFLICT ("id") DO UPDATE SET "vector" = excluded."vector"`;
+      INSERT INTO "SearchVector" ("id", "vector", ${SEARCH_VECTOR_FILTERS})
+      SELECT "id", to_tsvector('simple'::regconfig, "terms"), ${SEARCH_VECTOR_FILTERS} FROM "SearchDocument" WHERE "id" = ${row.id}
+      ON CONFLICT ("id") DO UPDATE SET "vector" = excluded."vector", "kind" = excluded."kind",
+        "definitionId" = excluded."definitionId", "versionId" = excluded."versionId", "sectionKey" = excluded."sectionKey",
+        "authorId" = excluded."authorId", "createdAt" = excluded."createdAt"`;
   }
 }
+
+/** The columns PostgreSQL's "SearchVector" repeats from "SearchDocument", so that filters read one table. */
+export const SEARCH_VECTOR_FILTERS = Prisma.raw(`"kind", "definitionId", "versionId", "sectionKey", "authorId", "createdAt"`);
 
 async function removeDocument(tx: Tx, kind: SearchKind, sourceId: string): Promise<void> {
   const removed = await tx.$queryRaw<{ id: number | bigint }[]>`
@@ -185,4 +193,45 @@ export function sectionDocuments(version: Prisma.VersionGetPayload<{ select: typ
     title: section.heading,
     text: markdownPlainText(section.text),
   }));
+}
+
+export const SYSTEM_FIELDS = {
+  id: true, name: true, developer: true, createdAt: true,
+  facts: { orderBy: [{ criterion: "asc" }, { revision: "desc" }], select: { criterion: true, explanation: true } },
+} satisfies Prisma.SystemSelect;
+
+/**
+ * A system of the catalogue, found by its name, its developer and the explanations
+ * of its facts as they stand (each criterion's highest revision). Called in every
+ * transaction that writes a system or a revision of one of its facts.
+ */
+export async function indexSystem(tx: Tx, systemId: string): Promise<void> {
+  const system = await tx.system.findUnique({ where: { id: systemId }, select: SYSTEM_FIELDS });
+  if (!system) return removeDocument(tx, "system", systemId);
+  await writeDocument(tx, systemDocument(system));
+}
+
+/** What search stores for a system: facts come ordered by criterion, newest revision first. */
+export function systemDocument(system: Prisma.SystemGetPayload<{ select: typeof SYSTEM_FIELDS }>): SearchDocumentData {
+  const seen = new Set<string>();
+  const explanations: string[] = [];
+  for (const fact of system.facts) {
+    if (seen.has(fact.criterion)) continue;
+    seen.add(fact.criterion);
+    explanations.push(fact.explanation);
+  }
+  return {
+    kind: "system",
+    sourceId: system.id,
+    definitionId: null,
+    versionId: null,
+    sectionKey: null,
+    amendmentId: null,
+    rootId: null,
+    authorId: null,
+    createdAt: system.createdAt,
+    title: system.name,
+    // Explanations are plain text (the system page prints them as text); "·" is no word.
+    text: [system.developer, ...explanations].filter(Boolean).join(" · "),
+  };
 }

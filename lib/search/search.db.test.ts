@@ -1,5 +1,6 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { db, queryCounter } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
@@ -15,6 +16,9 @@ import { makeDiscussion, makeUser } from "@/scripts/testing/fixtures";
 import { makePublishedDefinition } from "@/scripts/testing/publishing-fixtures";
 import { makeAmendableDefinition, replaceDataInput } from "@/scripts/testing/amendment-fixtures";
 import { expectRefused } from "@/scripts/testing/expect-refused";
+import { makeSystem } from "@/scripts/testing/systems-fixtures";
+import { proposeCorrection } from "@/lib/systems/propose-correction";
+import { decideCorrection } from "@/lib/systems/decide-correction";
 
 async function found(input: SearchContentInput): Promise<string[]> {
   return (await searchContent({ input })).results.map((r) => r.id);
@@ -192,6 +196,37 @@ describe("filters, order and pages", () => {
     expect(await found({ q: "quorum", definition: definition.slug, version: "9.9" })).toEqual([]);
   });
 
+  it("pages through matches that are few among many rows: the window reaches past the newest rows", async () => {
+    const { author, definition, version } = await makeDiscussion();
+    const elsewhere = await makeDiscussion();
+    const start = Date.parse("2025-04-01T00:00:00Z");
+    const matching: string[] = [];
+    // Three old matches, then many newer comments without the words (and one match in
+    // another definition), so that PostgreSQL's first walk of the newest rows finds none.
+    for (let i = 0; i < 3; i++) {
+      matching.push((await createComment({ actor: author, input: { versionId: version.id, body: `Sparse quorum ballots ${i}` }, now: new Date(start + i * 1000) })).id);
+    }
+    for (let i = 0; i < 12; i++) await createComment({ actor: author, input: { versionId: version.id, body: `Unrelated remark ${i}` }, now: new Date(start + 10_000 + i * 1000) });
+    await createComment({ actor: elsewhere.author, input: { versionId: elsewhere.version.id, body: "Sparse quorum ballots elsewhere" } });
+
+    for (const rankWindow of [SEARCH_RANK_WINDOW, 2, 1]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const before = queryCounter.count;
+        const page = await searchContent({ input: { q: "sparse quorum", definition: definition.slug, limit: 1, cursor }, rankWindow });
+        expect(queryCounter.count - before).toBe(1);
+        seen.push(...page.results.map((r) => r.id));
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      expect([...seen].sort()).toEqual([...matching].sort());
+      // Windows go newest first: with a window of one, the order is the matches' own.
+      if (rankWindow === 1) expect(seen).toEqual([...matching].reverse());
+    }
+    expect(await found({ q: "sparse quorum", author: elsewhere.author.handle })).toHaveLength(1);
+    expect(await found({ q: "sparse quorum", kind: "comment", definition: definition.slug })).toHaveLength(3);
+  });
+
   it("shows where a result is and a snippet of plain text with the words marked", async () => {
     const { author, definition, version } = await makeDiscussion();
     const comment = await createComment({ actor: author, input: { versionId: version.id, sectionKey: "data", body: "<img src=x onerror=alert(1)> **Provenance** first" } });
@@ -209,5 +244,53 @@ describe("filters, order and pages", () => {
       { text: "Provenance", mark: true },
       { text: " first", mark: false },
     ]);
+  });
+});
+
+describe("systems", () => {
+  const word = () => `w${randomUUID().replaceAll("-", "").slice(0, 10)}`;
+
+  it("a system is found by its name, developer and fact explanations, only as kind system", async () => {
+    const [name, developer, fact] = [word(), word(), word()];
+    const system = await makeSystem({
+      name: `Model ${name}`,
+      developer: `${developer} Labs`,
+      facts: { weights: "yes", trainingData: "no" },
+      explanations: { weights: `Weights under Apache 2.0, see ${fact}.`, trainingData: "<script>alert(1)</script> Not released." },
+    });
+    for (const q of [name, developer, fact]) expect(await found({ q })).toEqual([system.id]);
+    expect(await found({ q: fact, kind: "system" })).toEqual([system.id]);
+    expect(await found({ q: fact, kind: "comment" })).toEqual([]);
+    // Systems belong to no definition: a definition filter leaves them out.
+    const { definition } = await makeDiscussion();
+    expect(await found({ q: fact, definition: definition.slug })).toEqual([]);
+    expect(await found({ q: fact, sort: "date" })).toEqual([system.id]);
+
+    const [result] = (await searchContent({ input: { q: `${fact} alert`, kind: "system" } })).results;
+    expect(result).toMatchObject({ kind: "system", id: system.id, path: `/systems/${system.slug}`, definition: null, version: null, section: null, author: null, title: `Model ${name}` });
+    // Plain text, the words marked; the explanation's markup is text, never HTML.
+    expect(result.snippet.filter((p) => p.mark).map((p) => p.text).sort()).toEqual([fact, "alert"].sort());
+    expect(result.snippet.map((p) => p.text).join("")).toContain("<script>alert(1)</script> Not released.");
+  });
+
+  it("an accepted correction is found by its new explanation at once; a rejected one changes nothing", async () => {
+    const [admin, member] = await Promise.all([makeUser({ role: "admin" }), makeUser()]);
+    const [before, accepted, rejected] = [word(), word(), word()];
+    const system = await makeSystem({ facts: { trainingCode: "no" }, explanations: { trainingCode: `No training code, only ${before}.` } });
+    const propose = (explanation: string) =>
+      proposeCorrection({ actor: member, input: { systemSlug: system.slug, criterion: "trainingCode", value: "yes", explanation, sources: "https://example.org/train", asOf: "2026-03-01" } });
+
+    const no = await propose(`The training code is out: ${rejected}.`);
+    expect(await found({ q: rejected })).toEqual([]);
+    await decideCorrection({ actor: admin, input: { correctionId: no.id, outcome: "rejected", reason: "The link shows inference code only." } });
+    expect(await found({ q: rejected })).toEqual([]);
+    expect(await found({ q: before, kind: "system" })).toEqual([system.id]);
+
+    const yes = await propose(`The training code is out: ${accepted}.`);
+    await decideCorrection({ actor: admin, input: { correctionId: yes.id, outcome: "accepted", reason: "Checked the repository." } });
+    expect(await found({ q: accepted, kind: "system" })).toEqual([system.id]);
+    // The fact's older revision is no longer what the system says.
+    expect(await found({ q: before })).toEqual([]);
+    expect(await db.searchDocument.count({ where: { kind: "system", sourceId: system.id } })).toBe(1);
   });
 });

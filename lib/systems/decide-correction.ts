@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { criterionLabel } from "@/lib/systems/criteria";
 import { decideCorrectionSchema } from "@/lib/systems/decide-correction.schema";
 import { systemPath } from "@/lib/paths";
+import { indexSystem } from "@/lib/search/search-index";
 
 /**
  * A curator accepts or rejects an open correction, with a reason. Accepting
@@ -56,6 +57,8 @@ export async function decideCorrection({ actor, input }: { actor: Actor | null; 
             correctionId: correction.id,
           },
         });
+        // The new explanation is what search finds the system by from now on.
+        await indexSystem(tx, correction.systemId);
       }
       await tx.notification.create({
         data: {

@@ -12,6 +12,7 @@ import { rebuildSearchIndex } from "@/scripts/search/rebuild-search-index";
 import { makeUser } from "@/scripts/testing/fixtures";
 import { makePublishedDefinition } from "@/scripts/testing/publishing-fixtures";
 import { replaceDataInput } from "@/scripts/testing/amendment-fixtures";
+import { makeSystem } from "@/scripts/testing/systems-fixtures";
 
 async function indexRows() {
   const rows = await db.searchDocument.findMany({ omit: { id: true } });
@@ -34,14 +35,19 @@ it("rebuilding gives the index the use cases keep, and search finds the same", a
   const hidden = await createComment({ actor: member, input: { versionId: v2.id, body: "Training spam" } });
   await hideContent({ actor: moderator, input: { targetType: "comment", targetId: hidden.id, reason: "Spam" } });
   await proposeAmendment({ actor: member, input: replaceDataInput(v2.id, { title: "Training data in full", proposedText: "Publish the training data." }) });
+  const system = await makeSystem({ facts: { trainingData: "no" }, explanations: { trainingData: "Training data withheld." } });
 
   const search = async () => (await searchContent({ input: { q: "training", definition: definition.slug, sort: "date", limit: 50 } })).results.map((r) => `${r.kind}:${r.id}`);
   const [before, foundBefore] = [await indexRows(), await search()];
   expect(foundBefore).toContain(`comment:${kept.id}`);
   expect(foundBefore).not.toContain(`comment:${hidden.id}`);
+  const systemFound = async () => (await searchContent({ input: { q: "training withheld", kind: "system" } })).results.map((r) => r.id);
+  expect(await systemFound()).toContain(system.id);
 
   const counts = await rebuildSearchIndex();
   expect(counts.comments).toBeGreaterThanOrEqual(1);
+  expect(counts.systems).toBeGreaterThanOrEqual(1);
   expect(await indexRows()).toEqual(before);
   expect(await search()).toEqual(foundBefore);
+  expect(await systemFound()).toContain(system.id);
 });

@@ -6,11 +6,14 @@ import { db } from "@/lib/db";
 import { databaseTarget } from "@/lib/db/migrations";
 import {
   AMENDMENT_FIELDS,
+  SEARCH_VECTOR_FILTERS,
+  SYSTEM_FIELDS,
   VERSION_FIELDS,
   amendmentDocument,
   commentDocument,
   documentTerms,
   sectionDocuments,
+  systemDocument,
   type SearchDocumentData,
 } from "@/lib/search/search-index";
 
@@ -24,7 +27,7 @@ async function insert(documents: SearchDocumentData[]): Promise<void> {
 }
 
 /** Empties the index and fills it again; returns how many rows of each kind it holds. */
-export async function rebuildSearchIndex(): Promise<{ sections: number; comments: number; amendments: number }> {
+export async function rebuildSearchIndex(): Promise<{ sections: number; comments: number; amendments: number; systems: number }> {
   const sqlite = databaseTarget().provider === "sqlite";
   await db.searchDocument.deleteMany({});
   if (sqlite) await db.$executeRawUnsafe(`INSERT INTO "SearchFts" ("SearchFts") VALUES ('delete-all')`);
@@ -50,9 +53,15 @@ export async function rebuildSearchIndex(): Promise<{ sections: number; comments
   const amendments = await db.amendment.findMany({ where: { hiddenAt: null }, select: AMENDMENT_FIELDS });
   await insert(amendments.map(amendmentDocument));
 
+  const systems = await db.system.findMany({ select: SYSTEM_FIELDS });
+  await insert(systems.map(systemDocument));
+
   // Each engine's full-text table, keyed by the rows' ids (emptied above: PostgreSQL's
   // by ON DELETE CASCADE).
   if (sqlite) await db.$executeRawUnsafe(`INSERT INTO "SearchFts" (rowid, "terms") SELECT "id", "terms" FROM "SearchDocument"`);
-  else await db.$executeRawUnsafe(`INSERT INTO "SearchVector" ("id", "vector") SELECT "id", to_tsvector('simple'::regconfig, "terms") FROM "SearchDocument"`);
-  return { sections: sections.length, comments, amendments: amendments.length };
+  else {
+    await db.$executeRaw`INSERT INTO "SearchVector" ("id", "vector", ${SEARCH_VECTOR_FILTERS})
+      SELECT "id", to_tsvector('simple'::regconfig, "terms"), ${SEARCH_VECTOR_FILTERS} FROM "SearchDocument"`;
+  }
+  return { sections: sections.length, comments, amendments: amendments.length, systems: systems.length };
 }

@@ -6,6 +6,7 @@ import { seedSystems } from "@/scripts/seed/seed-systems";
 import { getVersionClassification } from "@/lib/systems/get-version-classification";
 import { osiAgreement } from "@/lib/systems/osi-agreement";
 import { listSystems } from "@/lib/systems/list-systems";
+import { searchContent } from "@/lib/search/search-content";
 
 describe("seedSystems", () => {
   it("seeds the catalogue with complete rule sets; OSAID 1.0 agrees with every OSI verdict it lists; once", async () => {
@@ -26,6 +27,10 @@ describe("seedSystems", () => {
     const matrix = await listSystems();
     expect(matrix.rows.find((r) => r.slug === "pythia")!.verdicts["open-science"]).toEqual({ verdict: "undecided", unknown: ["trainingData"] });
     expect(await db.factCorrection.count({ where: { status: "open" } })).toBe(1);
+    // Each system is indexed for search in the transaction that wrote it.
+    expect(await db.searchDocument.count({ where: { kind: "system" } })).toBe(17);
+    const pythia = await db.system.findUniqueOrThrow({ where: { slug: "pythia" }, select: { id: true } });
+    expect((await searchContent({ input: { q: "pythia", kind: "system" } })).results.map((r) => r.id)).toEqual([pythia.id]);
 
     expect(await seedSystems(actors)).toEqual({ systems: 0, ruleSets: 0, skipped: ["open-science 0.3"] });
     expect(await db.system.count()).toBe(17);

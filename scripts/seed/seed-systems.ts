@@ -11,6 +11,7 @@ import { factFieldsSchema } from "@/lib/systems/fact-input.schema";
 import { setCurator } from "@/lib/systems/set-curator";
 import { setDraftRules } from "@/lib/systems/set-draft-rules";
 import { proposeCorrection } from "@/lib/systems/propose-correction";
+import { indexSystem } from "@/lib/search/search-index";
 
 const DIR = path.join(process.cwd(), "prisma/seed/systems");
 
@@ -51,17 +52,21 @@ export async function seedSystems(actors: Map<string, Actor>): Promise<{ systems
     if (await db.system.findUnique({ where: { slug: s.slug }, select: { id: true } })) continue;
     // Each fact passes the same checks as a member's correction (sources are http(s), values known).
     const facts = CRITERION_IDS.map((criterion) => factFieldsSchema.parse({ criterion, ...s.facts[criterion], asOf }));
-    await db.system.create({
-      data: {
-        slug: s.slug,
-        name: s.name,
-        developer: s.developer,
-        released: s.released,
-        sizes: s.sizes,
-        links: JSON.stringify(s.links),
-        facts: { create: facts.map((f) => ({ criterion: f.criterion, revision: 1, value: f.value, explanation: f.explanation, sources: JSON.stringify(f.sources), asOf: f.asOf, authorId: admin.id, reason: "Imported from OpenDef's sourced fact sheet." })) },
-        external: { create: s.external },
-      },
+    await db.$transaction(async (tx) => {
+      const system = await tx.system.create({
+        select: { id: true },
+        data: {
+          slug: s.slug,
+          name: s.name,
+          developer: s.developer,
+          released: s.released,
+          sizes: s.sizes,
+          links: JSON.stringify(s.links),
+          facts: { create: facts.map((f) => ({ criterion: f.criterion, revision: 1, value: f.value, explanation: f.explanation, sources: JSON.stringify(f.sources), asOf: f.asOf, authorId: admin.id, reason: "Imported from OpenDef's sourced fact sheet." })) },
+          external: { create: s.external },
+        },
+      });
+      await indexSystem(tx, system.id);
     });
     created += 1;
   }
