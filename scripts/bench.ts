@@ -927,9 +927,9 @@ async function main() {
     console.log(`server RSS per process at the end: ${rssProcesses.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
     // Issue 11 item 3: what the memory is, per worker, after a full garbage collection.
     for (const port of counterPorts(server)) {
-      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number>; rssAnonMb: number; rssFileMb: number; largestMb: Record<string, number> };
+      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number>; rssAnonMb: number; rssFileMb: number; largestMb: Record<string, number>; largestAnonymous: { sizeMb: number; rssMb: number }[] };
       console.log(`  pid ${m.pid} after a full GC: RSS ${m.rssMb} MB, V8 heap ${m.heapUsedMb} MB used of ${m.heapTotalMb} MB (${Object.entries(m.spacesMb).filter(([, mb]) => mb > 0).map(([space, mb]) => `${space} ${mb}`).join(", ")}), external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)`);
-      console.log(`    resident: anonymous ${m.rssAnonMb} MB, files ${m.rssFileMb} MB; largest ${Object.entries(m.largestMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}`);
+      console.log(`    resident: anonymous ${m.rssAnonMb} MB, files ${m.rssFileMb} MB; largest ${Object.entries(m.largestMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}; largest anonymous mappings (resident of mapped) ${m.largestAnonymous.map((a) => `${a.rssMb} of ${a.sizeMb} MB`).join(", ")}`);
     }
     floorsMissed = printFloors(floors.lines);
     if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {

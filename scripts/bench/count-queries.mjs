@@ -122,16 +122,25 @@ function residentMemory() {
   const status = readFileSync("/proc/self/status", "utf8");
   const mb = (field) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
   const groups = new Map();
+  // Anonymous mappings one by one: a WebAssembly memory is one mapping of many GB
+  // (mostly guard pages), V8's heap many small ones, malloc's arenas 64 MB each.
+  const anonymous = [];
   let name = "";
+  let sizeKb = 0;
   for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
-    const mapping = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
     if (mapping) {
-      name = mapping[1] || "[anon]";
+      name = mapping[3] || "[anon]";
+      sizeKb = Number((BigInt(`0x${mapping[2]}`) - BigInt(`0x${mapping[1]}`)) / 1024n);
       continue;
     }
     const rss = /^Rss:\s+(\d+) kB/.exec(line);
-    if (rss) groups.set(name, (groups.get(name) ?? 0) + Number(rss[1]));
+    if (rss) {
+      groups.set(name, (groups.get(name) ?? 0) + Number(rss[1]));
+      if (name === "[anon]") anonymous.push({ sizeMb: Math.round(sizeKb / 1024), rssMb: Math.round(Number(rss[1]) / 1024) });
+    }
   }
   const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([file, kb]) => [path.basename(file), Math.round(kb / 1024)]);
-  return { rssAnonMb: mb("RssAnon"), rssFileMb: mb("RssFile"), largestMb: Object.fromEntries(largest) };
+  const largestAnonymous = anonymous.sort((a, b) => b.rssMb - a.rssMb).slice(0, 4);
+  return { rssAnonMb: mb("RssAnon"), rssFileMb: mb("RssFile"), largestMb: Object.fromEntries(largest), largestAnonymous };
 }
