@@ -99,7 +99,7 @@ function commentParts(node: TreeNode, depth: number, view: ThreadView, user: Act
   const followed = view.followedRoots.has(node.id);
   if (user && isRoot && view.forms) links += formButtonHtml(followed ? view.forms.unfollow : view.forms.follow, node.id, followed ? "Unfollow thread" : "Follow thread");
   const flaggable = user !== null && !mine && !node.deleted && !node.hidden;
-  if (flaggable && view.flag !== undefined && view.flag !== node.id) links += linkHtml(linkWith(view, { flag: node.id }, `comment-${node.id}`), "Flag");
+  if (flaggable && view.flag !== undefined && view.flag !== node.id) links += linkHtml(linkWith(view, { flag: node.id }, `comment-${node.id}`), "Flag", `Flag ${name ? `the comment by ${name}` : "this comment"}`);
   const answer = isRoot && !node.deleted && !node.hidden && !view.amendmentId;
   const answerable = answer && ((mine ? view.answerKinds?.own : view.answerKinds?.others) ?? []).length > 0;
   const answered = answer && view.dispositions?.has(`comment:${node.id}`) === true;
