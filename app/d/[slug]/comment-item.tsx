@@ -41,7 +41,7 @@ export type ThreadView = {
   dispositions?: Map<string, DispositionHistory>;
   answerKinds?: { others: DispositionKind[]; own: DispositionKind[] };
   /**
-   * The ids of the page's shared forms (ThreadForms): each thread's Follow or
+   * The ids of the page's shared forms (SharedActionForm, rendered once by Discussion): each thread's Follow or
    * Unfollow button and each own comment's Delete button submit one of them with
    * the comment's id, instead of carrying a form of its own. Without them, each
    * comment gets its own forms.
