@@ -23,6 +23,7 @@
 // Options: --only a,b (scenario names, see SCENARIOS), --cpu-prof DIR (write the
 // server's V8 CPU profile there; read it with scripts/bench/top-functions.ts),
 // --sql-top N (the N SQL statements that took the most time in each run),
+// --node-args "A B" (more Node or V8 flags for the server's processes, e.g. a heap size: its workers inherit them),
 // --nice N (run the server and the load generator at that scheduling priority,
 // e.g. --nice=-10 as root on a machine that others share: figures vary less),
 // --nginx-cache (drive the app through a local nginx with the one-second cache for
@@ -62,6 +63,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "2" },
     only: { type: "string" },
     "cpu-prof": { type: "string" },
+    "node-args": { type: "string" },
     "sql-top": { type: "string", default: "0" },
     nice: { type: "string" },
     "nginx-cache": { type: "boolean", default: false },
@@ -191,7 +193,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   // --expose-gc: the memory report (/memory of count-queries.mjs) collects garbage before it measures.
   const nodeOptions = [`--import ${path.join(ROOT, "scripts/bench/count-queries.mjs")}`, "--expose-gc"];
   // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = args["node-args"] ? args["node-args"].split(/\s+/).filter(Boolean) : [];
   if (args["cpu-prof"]) {
     mkdirSync(args["cpu-prof"], { recursive: true });
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`);
