@@ -8,6 +8,7 @@ import { signInPath, userPath } from "@/lib/paths";
 import { currentPath } from "@/lib/http/request-headers";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
 import { ChooseNamePrompt } from "@/app/_components/choose-name-prompt";
+import { CopyLinks } from "@/app/_components/copy-links";
 
 export const metadata: Metadata = {
   title: { default: "OpenDef", template: "%s · OpenDef" },
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
+        <CopyLinks />
         <header className="site-header">
           <div className="inner">
             <Link href="/" className="brand">OpenDef</Link>

@@ -23,6 +23,7 @@
 // Options: --only a,b (scenario names, see SCENARIOS), --cpu-prof DIR (write the
 // server's V8 CPU profile there; read it with scripts/bench/top-functions.ts),
 // --sql-top N (the N SQL statements that took the most time in each run),
+// --node-args "A B" (more Node or V8 flags for the server's processes, e.g. a heap size: its workers inherit them),
 // --nice N (run the server and the load generator at that scheduling priority,
 // e.g. --nice=-10 as root on a machine that others share: figures vary less),
 // --nginx-cache (drive the app through a local nginx with the one-second cache for
@@ -62,6 +63,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "2" },
     only: { type: "string" },
     "cpu-prof": { type: "string" },
+    "node-args": { type: "string" },
     "sql-top": { type: "string", default: "0" },
     nice: { type: "string" },
     "nginx-cache": { type: "boolean", default: false },
@@ -191,7 +193,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   // --expose-gc: the memory report (/memory of count-queries.mjs) collects garbage before it measures.
   const nodeOptions = [`--import ${path.join(ROOT, "scripts/bench/count-queries.mjs")}`, "--expose-gc"];
   // --cpu-prof is refused in NODE_OPTIONS: it goes on the command line.
-  const nodeArgs: string[] = [];
+  const nodeArgs: string[] = args["node-args"] ? args["node-args"].split(/\s+/).filter(Boolean) : [];
   if (args["cpu-prof"]) {
     mkdirSync(args["cpu-prof"], { recursive: true });
     nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`);
@@ -928,8 +930,9 @@ async function main() {
     console.log(`server RSS per process at the end: ${rssProcesses.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
     // Issue 11 item 3: what the memory is, per worker, after a full garbage collection.
     for (const port of counterPorts(server)) {
-      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number> };
+      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number>; rssAnonMb: number; rssFileMb: number; largestMb: Record<string, number>; largestAnonymous: { sizeMb: number; rssMb: number }[] };
       console.log(`  pid ${m.pid} after a full GC: RSS ${m.rssMb} MB, V8 heap ${m.heapUsedMb} MB used of ${m.heapTotalMb} MB (${Object.entries(m.spacesMb).filter(([, mb]) => mb > 0).map(([space, mb]) => `${space} ${mb}`).join(", ")}), external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)`);
+      console.log(`    resident: anonymous ${m.rssAnonMb} MB, files ${m.rssFileMb} MB; largest ${Object.entries(m.largestMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}; largest anonymous mappings (resident of mapped) ${m.largestAnonymous.map((a) => `${a.rssMb} of ${a.sizeMb} MB`).join(", ")}`);
     }
     floorsMissed = printFloors(floors.lines);
     if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {

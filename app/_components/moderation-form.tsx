@@ -12,6 +12,8 @@ type Props = {
   /** Collapsed behind this summary (a <details>, so it opens without JavaScript). */
   summary?: string;
   className?: string;
+  /** With summary: open from the start (a page that opened this form by a link). */
+  open?: boolean;
 };
 
 /**
@@ -19,7 +21,7 @@ type Props = {
  * JavaScript. A refusal (including "try again in …" when rate-limited) or a
  * confirmation is announced where the form is.
  */
-export function ModerationForm({ action, hidden, submitLabel, reason, summary, className }: Props) {
+export function ModerationForm({ action, hidden, submitLabel, reason, summary, className, open = false }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null });
   const id = useId();
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -42,6 +44,7 @@ export function ModerationForm({ action, hidden, submitLabel, reason, summary, c
             maxLength={reason.maxLength}
             aria-describedby={reason.hint ? `${id}-hint` : undefined}
             aria-invalid={state.error ? true : undefined}
+            autoFocus={open}
           />
         </>
       )}
@@ -66,7 +69,7 @@ export function ModerationForm({ action, hidden, submitLabel, reason, summary, c
     );
   }
   return (
-    <details className={className ?? "inline-details"} open={Boolean(state.error || state.done) || undefined}>
+    <details className={className ?? "inline-details"} open={Boolean(open || state.error || state.done) || undefined}>
       <summary>{summary}</summary>
       {state.done ? message : <>{form}{message}</>}
     </details>

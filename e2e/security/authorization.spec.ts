@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { formsByButton, member, multipart, newestFirst, publicComments, raw, sessionCookie, unique } from "./helpers";
+import { formById, formsByButton, member, multipart, newestFirst, publicComments, raw, sessionCookie, unique } from "./helpers";
 
 // Every server action is a public POST endpoint: a member who edits the hidden
 // fields of their own forms (or replays them by hand) must not reach anyone
@@ -30,13 +30,12 @@ test("a member cannot edit or delete another member's comment through a tampered
   const mine = await post(bob, `Bob's words ${unique("b")}`);
   const before = await commentHtml(baseURL!, theirs.id);
 
-  // 1. In the browser: point the hidden commentId of his Delete form at Alice's comment.
+  // 1. In the browser: point his Delete button (it sends the comment's id to the thread's shared delete form) at Alice's comment.
   await bob.goto(mine.href);
-  const myArticle = bob.locator(`#comment-${mine.id}`);
-  await myArticle.locator('input[name="commentId"]').first().waitFor({ state: "attached" });
-  await myArticle.evaluate((el, target) => el.querySelectorAll<HTMLInputElement>('input[name="commentId"]').forEach((i) => (i.value = target)), theirs.id);
-  await myArticle.getByRole("button", { name: "Delete" }).click();
-  await expect(myArticle.getByRole("alert")).toHaveText("You can only delete your own comments.");
+  const myDelete = bob.locator(`#comment-${mine.id}`).getByRole("button", { name: "Delete" });
+  await myDelete.evaluate((button, target) => ((button as HTMLButtonElement).value = target), theirs.id);
+  await myDelete.click();
+  await expect(bob.locator("form#delete-comment").getByRole("alert")).toHaveText("You can only delete your own comments.");
 
   // 2. By hand, without JavaScript: his edit form, replayed with Alice's id.
   const cookie = await sessionCookie(bob);
@@ -51,7 +50,8 @@ test("a member cannot edit or delete another member's comment through a tampered
   const edited = await send({ ...edit, commentId: theirs.id, body: "Bob put words in Alice's mouth" });
   expect(edited.status).toBe(200);
   expect(edited.body).toContain("You can only edit your own comments.");
-  const [del] = formsByButton((await raw(baseURL!, { path: "/d/open-science?order=newest", headers: { Cookie: cookie } })).body).get("Delete") ?? [];
+  const del = formById((await raw(baseURL!, { path: "/d/open-science?order=newest", headers: { Cookie: cookie } })).body, "delete-comment");
+  expect(del, "the thread's delete form").toBeTruthy();
   const deleted = await send({ ...del, commentId: theirs.id });
   expect(deleted.body).toContain("You can only delete your own comments.");
   // Extra fields a form never sends change nothing either.

@@ -67,6 +67,22 @@ export function formsByButton(html: string): Map<string, Record<string, string>[
   return forms;
 }
 
+/**
+ * The hidden fields of the form with this id: a form that buttons elsewhere on the
+ * page submit (`<button form="…" name="commentId" value="…">`, a thread's Delete
+ * and Follow), which has no button of its own.
+ */
+export function formById(html: string, id: string): Record<string, string> | null {
+  const inner = new RegExp(`<form\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[1];
+  if (inner === undefined) return null;
+  const fields: Record<string, string> = {};
+  for (const [input] of inner.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(input)?.[1];
+    if (name) fields[decode(name)] = decode(/\bvalue="([^"]*)"/.exec(input)?.[1] ?? "");
+  }
+  return fields;
+}
+
 /** The session cookie of a signed-in page, as a Cookie header. */
 export async function sessionCookie(page: Page): Promise<string> {
   const cookies = await page.context().cookies();

@@ -43,6 +43,30 @@ function oidcProvider(): OAuthConfig<OidcProfile> | null {
   };
 }
 
+// A raw statement's dates: Date on PostgreSQL, the adapter's ISO-8601 text on SQLite.
+type SqlDate = Date | string;
+type SessionAndUserRow = {
+  sessionId: string;
+  expires: SqlDate;
+  id: string;
+  name: string | null;
+  email: string | null;
+  emailVerified: SqlDate | null;
+  image: string | null;
+  handle: string;
+  role: string;
+  createdAt: SqlDate;
+  suspendedAt: SqlDate | null;
+  suspendedReason: string | null;
+  settingsUserId: string | null;
+  nameChosenAt: SqlDate | null;
+  deletedAt: SqlDate | null;
+};
+
+function dateOrNull(value: SqlDate | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
 /**
  * next-auth's Prisma adapter, plus what every OpenDef user needs: a handle. A new
  * account gets a random provisional handle and no name from its e-mail address
@@ -73,15 +97,31 @@ function adapter(): Adapter {
       throw new Error("could not find a free handle");
     },
     // The adapter's own read, with the account's settings: whether it must still choose its name.
+    // One statement for the three rows: every signed-in page reads them, and Prisma's
+    // include sent one statement per table (docs/decisions/027-thread-markup-as-html.md).
     async getSessionAndUser(sessionToken: string) {
-      const found = await prisma.session.findUnique({
-        where: { sessionToken },
-        include: { user: { omit: { email: false }, include: { settings: { select: { nameChosenAt: true, deletedAt: true } } } } },
-        omit: { sessionToken: false },
-      });
-      if (!found) return null;
-      const { user, ...session } = found;
-      return { user: user as unknown as AdapterUser, session };
+      const [row] = await prisma.$queryRaw<SessionAndUserRow[]>`
+        SELECT s."id" AS "sessionId", s."expires", u."id", u."name", u."email", u."emailVerified", u."image", u."handle", u."role",
+               u."createdAt", u."suspendedAt", u."suspendedReason", a."userId" AS "settingsUserId", a."nameChosenAt", a."deletedAt"
+        FROM "Session" s
+        JOIN "User" u ON u."id" = s."userId"
+        LEFT JOIN "AccountSettings" a ON a."userId" = u."id"
+        WHERE s."sessionToken" = ${sessionToken}`;
+      if (!row) return null;
+      const user = {
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        emailVerified: dateOrNull(row.emailVerified),
+        image: row.image,
+        handle: row.handle,
+        role: row.role,
+        createdAt: new Date(row.createdAt),
+        suspendedAt: dateOrNull(row.suspendedAt),
+        suspendedReason: row.suspendedReason,
+        settings: row.settingsUserId === null ? null : { nameChosenAt: dateOrNull(row.nameChosenAt), deletedAt: dateOrNull(row.deletedAt) },
+      };
+      return { user: user as unknown as AdapterUser, session: { id: row.sessionId, sessionToken, userId: row.id, expires: new Date(row.expires) } };
     },
     // The confirmation page's link carries only the token (lib/auth/sign-in-link.ts),
     // so the token alone finds its row. Read, then deleted by a count, so that two

@@ -40,6 +40,29 @@ describe("userOfSessionToken (the API's writes)", () => {
   });
 });
 
+describe("the pages' session read (next-auth's getSessionAndUser)", () => {
+  it("reads the session, its user and the account's settings in one SQL statement, dates as dates", async () => {
+    const { authOptions } = await import("@/lib/auth/auth-options");
+    const adapter = authOptions().adapter!;
+    const counter = (globalThis as { opendefQueryCounter?: { count: number } }).opendefQueryCounter!;
+    const member = await makeUser({ createdAt: new Date("2025-03-01T00:00:00Z"), suspendedAt: new Date("2026-11-01T00:00:00Z") });
+    const token = await sessionFor(member.id, later);
+
+    let before = counter.count;
+    const found = await adapter.getSessionAndUser!(token);
+    expect(counter.count - before).toBe(1);
+    expect(found!.session).toEqual({ id: expect.any(String), sessionToken: token, userId: member.id, expires: later });
+    expect(found!.user).toMatchObject({ id: member.id, handle: member.handle, name: member.name, role: "member", email: `${member.handle}@example.test`, createdAt: new Date("2025-03-01T00:00:00Z"), suspendedAt: new Date("2026-11-01T00:00:00Z"), settings: null });
+
+    const chosen = new Date("2026-11-20T08:00:00Z");
+    await db.accountSettings.create({ data: { userId: member.id, nameChosenAt: chosen } });
+    before = counter.count;
+    expect((await adapter.getSessionAndUser!(token))!.user).toMatchObject({ settings: { nameChosenAt: chosen, deletedAt: null } });
+    expect(counter.count - before).toBe(1);
+    expect(await adapter.getSessionAndUser!(`${token}x`)).toBeNull();
+  });
+});
+
 describe("the guards", () => {
   it("takes an actor read with this request's session as it is, and reads any other actor afresh", async () => {
     const suspended = await makeUser({ suspendedAt: new Date("2026-11-01T00:00:00Z") });

@@ -10,6 +10,7 @@
 // The counts are served as JSON on 127.0.0.1:$OPENDEF_BENCH_COUNTER_PORT, a port
 // apart from the app's, so the app itself exposes nothing.
 import cluster from "node:cluster";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import v8 from "node:v8";
 import { createRequire } from "node:module";
@@ -88,7 +89,7 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
       const heap = v8.getHeapStatistics();
       const usage = process.memoryUsage();
       const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, Math.round(x.space_used_size / 1048576)]));
-      response.end(JSON.stringify({ pid: process.pid, rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(heap.used_heap_size / 1048576), heapTotalMb: Math.round(heap.total_heap_size / 1048576), externalMb: Math.round(usage.external / 1048576), arrayBuffersMb: Math.round(usage.arrayBuffers / 1048576), spacesMb: spaces }));
+      response.end(JSON.stringify({ pid: process.pid, rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(heap.used_heap_size / 1048576), heapTotalMb: Math.round(heap.total_heap_size / 1048576), externalMb: Math.round(usage.external / 1048576), arrayBuffersMb: Math.round(usage.arrayBuffers / 1048576), spacesMb: spaces, ...residentMemory() }));
       return;
     }
     if (request.url === "/sql/reset") bySql.clear();
@@ -110,4 +111,36 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
   if (!clusterPrimary) setTimeout(() => server.listen(port, "127.0.0.1"), cluster.isWorker ? 1000 : 0).unref();
   // Never keeps the server process alive on its own.
   server.unref();
+}
+
+/**
+ * What the process's resident memory is, from Linux: anonymous (malloc, V8, WASM)
+ * against file-backed (code, mapped files), and the mappings holding the most,
+ * grouped by file (anonymous ones together as "[anon]").
+ */
+function residentMemory() {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const mb = (field) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024);
+  const groups = new Map();
+  // Anonymous mappings one by one: a WebAssembly memory is one mapping of many GB
+  // (mostly guard pages), V8's heap many small ones, malloc's arenas 64 MB each.
+  const anonymous = [];
+  let name = "";
+  let sizeKb = 0;
+  for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (mapping) {
+      name = mapping[3] || "[anon]";
+      sizeKb = Number((BigInt(`0x${mapping[2]}`) - BigInt(`0x${mapping[1]}`)) / 1024n);
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) {
+      groups.set(name, (groups.get(name) ?? 0) + Number(rss[1]));
+      if (name === "[anon]") anonymous.push({ sizeMb: Math.round(sizeKb / 1024), rssMb: Math.round(Number(rss[1]) / 1024) });
+    }
+  }
+  const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([file, kb]) => [path.basename(file), Math.round(kb / 1024)]);
+  const largestAnonymous = anonymous.sort((a, b) => b.rssMb - a.rssMb).slice(0, 4);
+  return { rssAnonMb: mb("RssAnon"), rssFileMb: mb("RssFile"), largestMb: Object.fromEntries(largest), largestAnonymous };
 }

@@ -1,7 +1,5 @@
-import Link from "next/link";
-import { StaffBadges } from "@/app/_components/staff-badges";
 import type { TreeNode } from "@/lib/comments/comment-tree";
-import { commentPermalink, userPath } from "@/lib/paths";
+import { commentPermalink } from "@/lib/paths";
 import { FLAG_REASON_MAX } from "@/lib/moderation/flag-content.schema";
 import { HIDDEN_REASON_MAX } from "@/lib/moderation/hide-content.schema";
 import type { Actor } from "@/lib/auth/current-user";
@@ -16,7 +14,8 @@ import type { DispositionKind } from "@/lib/dispositions/disposition-kinds";
 import { DispositionBadge } from "@/app/_components/disposition-badge";
 import { DispositionForm } from "@/app/_components/disposition-form";
 import { setDispositionAction } from "@/app/d/[slug]/responses/disposition-actions";
-import { CopyLink } from "@/app/d/[slug]/copy-link";
+import { staffBadgesByHandle, type StaffBadge } from "@/lib/auth/staff-badges";
+import { commentBodyHtml, commentHeadHtml, copyLinkHtml, escapeHtml, formButtonHtml, linkHtml } from "@/lib/comments/comment-markup";
 
 // Blog threads indent a few levels, then show deeper replies flat with "in reply to".
 export const MAX_INDENT = 4;
@@ -41,23 +40,20 @@ export type ThreadView = {
   /** Answers of the page's threads (issue 13), by "comment:<id>"; and which answers this reader may give. */
   dispositions?: Map<string, DispositionHistory>;
   answerKinds?: { others: DispositionKind[]; own: DispositionKind[] };
+  /**
+   * The ids of the page's shared forms (SharedActionForm, rendered once by Discussion): each thread's Follow or
+   * Unfollow button and each own comment's Delete button submit one of them with
+   * the comment's id, instead of carrying a form of its own. Without them, each
+   * comment gets its own forms.
+   */
+  forms?: { follow: string; unfollow: string; delete: string };
+  /**
+   * With a page that opens one flag form by link (`?flag=<id>`, as Reply and Edit):
+   * the comment whose form is open, or null. Every other comment then has a plain
+   * "Flag" link instead of a form of its own. Undefined: a form on every comment.
+   */
+  flag?: string | null;
 };
-
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-function relativeTime(date: Date): string {
-  const seconds = (date.getTime() - Date.now()) / 1000;
-  const steps: [number, Intl.RelativeTimeFormatUnit][] = [[60, "second"], [60, "minute"], [24, "hour"], [30, "day"], [12, "month"], [Infinity, "year"]];
-  let value = seconds;
-  for (const [size, unit] of steps) {
-    if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
-    value /= size;
-  }
-  return "";
-}
-
-function absoluteTime(date: Date): string {
-  return date.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-}
 
 function linkWith(view: ThreadView, params: Record<string, string>, hash: string) {
   const query = new URLSearchParams();
@@ -82,78 +78,119 @@ type ItemProps = {
   articleOnly?: boolean;
 };
 
-export function CommentItem({ node, depth, view, user, parentName, articleOnly = false }: ItemProps) {
+/** What CommentItem and threadMarkup both need of one comment: its plain markup, and who may do what. */
+function commentParts(node: TreeNode, depth: number, view: ThreadView, user: Actor | null, badges: Map<string, StaffBadge[]>, parentName?: string | null) {
   const mine = user !== null && node.author?.handle === user.handle && !node.deleted;
   const name = node.author?.name ?? null;
-  const flatReplies = depth >= MAX_INDENT - 1;
   const isRoot = node.parentId === null;
-  const moderator = isModerator(user);
-  const here = linkWith(view, {}, `comment-${node.id}`);
   const editing = view.edit === node.id && mine;
+  // The comment's plain markup as strings (lib/comments/comment-markup.ts); the forms stay React.
+  const head = commentHeadHtml(node, {
+    slug: view.slug,
+    sectionHeading: isRoot && node.sectionKey && !view.section ? (view.sectionHeadings.get(node.sectionKey) ?? null) : null,
+    inReplyTo: parentName !== undefined && depth >= MAX_INDENT && node.parentId ? { parentId: node.parentId, parentName } : undefined,
+    quote: isRoot ? view.quotes?.get(node.id) : undefined,
+    badges,
+  });
+  let links = copyLinkHtml(commentPermalink({ slug: view.slug, commentId: node.id }), name ? `the comment by ${name}` : "this comment");
+  if (user && view.open && !node.deleted) links += linkHtml(linkWith(view, { reply: node.id }, `reply-${node.id}`), "Reply", `Reply to ${name ?? "this comment"}`);
+  if (mine && view.open && view.edit !== node.id) links += linkHtml(linkWith(view, { edit: node.id }, `comment-${node.id}`), "Edit");
+  if (mine && view.forms) links += formButtonHtml(view.forms.delete, node.id, "Delete");
+  const followed = view.followedRoots.has(node.id);
+  if (user && isRoot && view.forms) links += formButtonHtml(followed ? view.forms.unfollow : view.forms.follow, node.id, followed ? "Unfollow thread" : "Follow thread");
+  const flaggable = user !== null && !mine && !node.deleted && !node.hidden;
+  if (flaggable && view.flag !== undefined && view.flag !== node.id) links += linkHtml(linkWith(view, { flag: node.id }, `comment-${node.id}`), "Flag", `Flag ${name ? `the comment by ${name}` : "this comment"}`);
+  const answer = isRoot && !node.deleted && !node.hidden && !view.amendmentId;
+  const answerable = answer && ((mine ? view.answerKinds?.own : view.answerKinds?.others) ?? []).length > 0;
+  const answered = answer && view.dispositions?.has(`comment:${node.id}`) === true;
+  const moderator = isModerator(user);
+  // Whether any of this comment's own parts is a form (or a component) rather than markup.
+  const needsReact =
+    editing ||
+    (view.reply === node.id && user !== null && view.open) ||
+    (mine && !view.forms) ||
+    (user !== null && isRoot && !view.forms) ||
+    (flaggable && (view.flag === undefined || view.flag === node.id)) ||
+    answerable ||
+    answered ||
+    moderator;
+  return { mine, name, isRoot, editing, head, links, followed, flaggable, moderator, needsReact };
+}
+
+/**
+ * A thread (a comment and its replies) as one string, for a list item, when none
+ * of its comments carries a form of its own for this reader: most threads for
+ * most readers (a reply, edit or flag form opened by a link, an own thread's
+ * answer form, an answer shown, a moderator's forms make it null). Renders what
+ * CommentItem renders, without React's cost per comment.
+ */
+export function threadMarkup(node: TreeNode, depth: number, view: ThreadView, user: Actor | null, badges: Map<string, StaffBadge[]>, parentName?: string | null): string | null {
+  const parts = commentParts(node, depth, view, user, badges, parentName);
+  if (parts.needsReact) return null;
+  let html = `<article id="comment-${escapeHtml(node.id)}" class="comment" tabindex="-1" aria-label="${escapeHtml(node.deleted ? "Deleted comment" : `Comment by ${parts.name}`)}">`;
+  html += `${parts.head}${commentBodyHtml(node)}<footer class="comment-actions">${parts.links}</footer></article>`;
+  if (node.replies.length > 0) {
+    html += `<ol class="replies">`;
+    const replies = depth >= MAX_INDENT - 1 ? flatten(node).map(({ reply, parentName: pn }) => ({ reply: { ...reply, replies: [] }, depth: MAX_INDENT, parentName: pn as string | null | undefined })) : node.replies.map((reply) => ({ reply, depth: depth + 1, parentName: undefined }));
+    for (const r of replies) {
+      const inner = threadMarkup(r.reply, r.depth, view, user, badges, r.parentName);
+      if (inner === null) return null;
+      html += `<li class="comment-li">${inner}</li>`;
+    }
+    html += `</ol>`;
+  }
+  return html;
+}
+
+/**
+ * The threads of a page: each as one string when it can be (threadMarkup), else as
+ * CommentItem's elements. What a list of CommentItem renders, faster.
+ */
+export async function CommentThreads({ nodes, view, user }: { nodes: TreeNode[]; view: ThreadView; user: Actor | null }) {
+  const badges = await staffBadgesByHandle();
+  return nodes.map((node) => {
+    const html = threadMarkup(node, 0, view, user, badges);
+    return html === null ? <CommentItem key={node.id} node={node} depth={0} view={view} user={user} /> : <li key={node.id} className="comment-li" dangerouslySetInnerHTML={{ __html: html }} />;
+  });
+}
+
+export async function CommentItem({ node, depth, view, user, parentName, articleOnly = false }: ItemProps) {
+  const { mine, name, isRoot, editing, head, links, followed, flaggable, moderator } = commentParts(node, depth, view, user, await staffBadgesByHandle(), parentName);
+  const flatReplies = depth >= MAX_INDENT - 1;
+  const here = linkWith(view, {}, `comment-${node.id}`);
   const article = (
       <article id={`comment-${node.id}`} className="comment" tabIndex={-1} aria-label={node.deleted ? "Deleted comment" : `Comment by ${name}`}>
-        <header className="comment-meta">
-          {node.deleted ? (
-            <span className="muted">[deleted]</span>
-          ) : (
-            <><Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link><StaffBadges handle={node.author!.handle} /></>
-          )}
-          {" · "}
-          <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>
-            <time dateTime={node.createdAt.toISOString()}>{absoluteTime(node.createdAt)}</time>
-          </a>
-          {node.editedAt && !node.deleted && (
-            <> · <Link href={`${commentPermalink({ slug: view.slug, commentId: node.id })}/revisions`}>edited</Link></>
-          )}
-          {isRoot && node.sectionKey && view.sectionHeadings.has(node.sectionKey) && !view.section && (
-            <> · on <a href={`#s-${node.sectionKey}`}>{view.sectionHeadings.get(node.sectionKey)}</a></>
-          )}
-          {parentName !== undefined && depth >= MAX_INDENT && node.parentId && (
-            <> · in reply to <a href={`#comment-${node.parentId}`}>{parentName ?? "a deleted comment"}</a></>
-          )}
-        </header>
-        {isRoot && view.quotes?.has(node.id) && (
-          <blockquote className="passage-quote" aria-label="The passage commented on">
-            <p>{view.quotes.get(node.id)}</p>
-          </blockquote>
-        )}
-        {node.deleted ? (
-          <p className="muted comment-body">This comment was deleted by its author.</p>
-        ) : node.hidden ? (
-          <p className="muted comment-body">Hidden by a moderator{node.hiddenReason ? `: ${node.hiddenReason}` : "."}</p>
-        ) : editing ? (
-          <ActionForm
-            action={editCommentAction}
-            inPlace="slot"
-            hidden={{ ...viewFields(view), commentId: node.id, page: view.pagePath, depth: String(depth) }}
-            submitLabel="Save changes"
-            textarea={{ id: `edit-${node.id}`, label: "Edit your comment", defaultValue: view.editBody ?? "", autoFocus: true }}
-          />
+        {editing && !node.hidden ? (
+          <>
+            <Markup html={head} />
+            <ActionForm
+              action={editCommentAction}
+              inPlace="slot"
+              hidden={{ ...viewFields(view), commentId: node.id, page: view.pagePath, depth: String(depth) }}
+              submitLabel="Save changes"
+              textarea={{ id: `edit-${node.id}`, label: "Edit your comment", defaultValue: view.editBody ?? "", autoFocus: true }}
+            />
+          </>
         ) : (
-          <div className="comment-body" dangerouslySetInnerHTML={{ __html: node.bodyHtml }} />
+          <Markup html={head + commentBodyHtml(node)} />
         )}
         {isRoot && !node.deleted && !node.hidden && <ThreadAnswer node={node} view={view} mine={mine} />}
         <footer className="comment-actions">
-          <CopyLink href={commentPermalink({ slug: view.slug, commentId: node.id })} about={name ? `the comment by ${name}` : "this comment"} />
-          {user && view.open && !node.deleted && (
-            <Link href={linkWith(view, { reply: node.id }, `reply-${node.id}`)} aria-label={`Reply to ${name ?? "this comment"}`}>Reply</Link>
-          )}
-          {mine && view.open && view.edit !== node.id && (
-            <Link href={linkWith(view, { edit: node.id }, `comment-${node.id}`)}>Edit</Link>
-          )}
-          {mine && (
+          <Markup html={links} />
+          {mine && !view.forms && (
             <ActionForm action={deleteCommentAction} hidden={{ ...viewFields(view), commentId: node.id }} submitLabel="Delete" className="inline-form" />
           )}
-          {user && isRoot && (
+          {user && isRoot && !view.forms && (
             <ActionForm
               action={followThreadAction}
-              hidden={{ ...viewFields(view), commentId: node.id, follow: String(!view.followedRoots.has(node.id)) }}
-              submitLabel={view.followedRoots.has(node.id) ? "Unfollow thread" : "Follow thread"}
+              hidden={{ ...viewFields(view), commentId: node.id, follow: String(!followed) }}
+              submitLabel={followed ? "Unfollow thread" : "Follow thread"}
               className="inline-form"
             />
           )}
-          {user && !mine && !node.deleted && !node.hidden && (
+          {flaggable && (view.flag === undefined || view.flag === node.id) && (
             <ModerationForm
+              open={view.flag === node.id}
               action={flagContentAction}
               hidden={{ targetType: "comment", targetId: node.id }}
               summary="Flag"
@@ -210,6 +247,11 @@ export function CommentItem({ node, depth, view, user, parentName, articleOnly =
       )}
     </li>
   );
+}
+
+/** Markup written as a string (lib/comments/comment-markup.ts). `display: contents`: its children lay out as the parent's. */
+function Markup({ html }: { html: string }) {
+  return <div className="markup" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 /** A version thread's answer, and the form to give one for those who may (not in an amendment's discussion: the amendment gets the answer). */

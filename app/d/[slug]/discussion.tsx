@@ -6,9 +6,10 @@ import type { VersionPageData } from "@/lib/versions/get-version-page";
 import { formatUtc } from "@/lib/format-utc";
 import { SimilarItems } from "@/app/_components/similar-items";
 import { ActionForm } from "@/app/_components/action-form";
-import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
+import { SharedActionForm } from "@/app/_components/shared-action-form";
+import { CommentItem, CommentThreads, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
-import { followDefinitionAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
+import { deleteCommentAction, followDefinitionAction, followThreadAction, postCommentAction } from "@/app/d/[slug]/comment-actions";
 import { definitionPath, sectionPath, versionPath } from "@/lib/paths";
 import { dispositionKindsOf } from "@/lib/auth/require-disposition-right";
 
@@ -29,7 +30,8 @@ type Props = {
   maintainer: boolean;
   /** What every reader of this page sees (lib/versions/get-version-page.ts): shared between requests, never changed here. */
   shared: VersionPageData["thread"] & Pick<VersionPageData, "sectionKey" | "earlierCounts">;
-  query: { order: "oldest" | "newest"; cursor: string | null; section: string | null; reply: string | null; edit: string | null };
+  /** reply, edit, flag: the comment whose reply, edit or flag form the page opens (a link to ?reply=<id> and so on). */
+  query: { order: "oldest" | "newest"; cursor: string | null; section: string | null; reply: string | null; edit: string | null; flag?: string | null };
   /** The passage each comment on a passage quoted (lib/anchors). */
   quotes?: Map<string, string>;
 };
@@ -72,7 +74,10 @@ export async function Discussion({ definition, version, currentLabel, user, main
     quotes,
     dispositions,
     answerKinds,
+    forms: user ? { follow: "follow-thread", unfollow: "unfollow-thread", delete: "delete-comment" } : undefined,
+    flag: query.flag ?? null,
   };
+  const viewHidden = { slug: definition.slug, order: query.order, section: sectionKey };
   const link = (params: Record<string, string | null>) => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
@@ -134,11 +139,19 @@ export async function Discussion({ definition, version, currentLabel, user, main
       )}
       {period.open && user && <SimilarItems watch={["new-comment"]} kind="comment" definition={definition.slug} version={version.label ?? undefined} section={sectionKey} />}
 
+      {/* What each thread's Follow or Unfollow button and each own comment's Delete button submit, with the comment's id (CommentItem). */}
+      {user && view.forms && page.comments.length > 0 && (
+        <>
+          <SharedActionForm id={view.forms.follow} action={followThreadAction} hidden={{ ...viewHidden, follow: "true" }} />
+          <SharedActionForm id={view.forms.unfollow} action={followThreadAction} hidden={{ ...viewHidden, follow: "false" }} />
+          <SharedActionForm id={view.forms.delete} action={deleteCommentAction} hidden={viewHidden} />
+        </>
+      )}
       {page.comments.length === 0 ? (
         <p>No comments yet{period.open ? ": be the first." : "."}</p>
       ) : (
         <ol className="thread">
-          {page.comments.map((node) => <CommentItem key={node.id} node={node} depth={0} view={view} user={user} />)}
+          <CommentThreads nodes={page.comments} view={view} user={user} />
         </ol>
       )}
       {/* No empty navigation landmark when there is only one page. */}

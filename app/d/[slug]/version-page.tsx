@@ -95,7 +95,7 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
         maintainer={maintainer}
         shared={{ ...shared.thread, sectionKey: shared.sectionKey, earlierCounts: shared.earlierCounts }}
         quotes={anchors.quotes}
-        query={{ order: query.order, cursor: query.cursor ?? null, section: query.section ?? null, reply: one(searchParams.reply) ?? null, edit: one(searchParams.edit) ?? null }}
+        query={{ order: query.order, cursor: query.cursor ?? null, section: query.section ?? null, reply: one(searchParams.reply) ?? null, edit: one(searchParams.edit) ?? null, flag: one(searchParams.flag) ?? null }}
       />
     </>
   );
