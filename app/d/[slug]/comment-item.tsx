@@ -41,6 +41,11 @@ export type ThreadView = {
   /** Answers of the page's threads (issue 13), by "comment:<id>"; and which answers this reader may give. */
   dispositions?: Map<string, DispositionHistory>;
   answerKinds?: { others: DispositionKind[]; own: DispositionKind[] };
+  /**
+   * Set for a system's discussion (docs/decisions/028-system-comments.md): `slug`
+   * is then the system's, `versionId` is empty, and links and forms name the system.
+   */
+  system?: { id: string } | null;
 };
 
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
@@ -69,7 +74,12 @@ function linkWith(view: ThreadView, params: Record<string, string>, hash: string
 }
 
 function viewFields(view: ThreadView) {
-  return { slug: view.slug, order: view.order, section: view.section };
+  return { slug: view.slug, order: view.order, section: view.section, ...(view.system ? { subject: "system", systemId: view.system.id } : {}) };
+}
+
+/** A comment's permanent link on this thread's subject. */
+function permalinkOf(view: ThreadView, commentId: string) {
+  return commentPermalink({ slug: view.slug, commentId, subject: view.system ? "system" : "definition" });
 }
 
 type ItemProps = {
@@ -99,11 +109,11 @@ export function CommentItem({ node, depth, view, user, parentName, articleOnly =
             <><Link href={userPath(node.author!.handle)} className="comment-author">{name}</Link><StaffBadges handle={node.author!.handle} /></>
           )}
           {" · "}
-          <a href={commentPermalink({ slug: view.slug, commentId: node.id })} className="permalink" title={relativeTime(node.createdAt)}>
+          <a href={permalinkOf(view, node.id)} className="permalink" title={relativeTime(node.createdAt)}>
             <time dateTime={node.createdAt.toISOString()}>{absoluteTime(node.createdAt)}</time>
           </a>
           {node.editedAt && !node.deleted && (
-            <> · <Link href={`${commentPermalink({ slug: view.slug, commentId: node.id })}/revisions`}>edited</Link></>
+            <> · <Link href={`${permalinkOf(view, node.id)}/revisions`}>edited</Link></>
           )}
           {isRoot && node.sectionKey && view.sectionHeadings.has(node.sectionKey) && !view.section && (
             <> · on <a href={`#s-${node.sectionKey}`}>{view.sectionHeadings.get(node.sectionKey)}</a></>
@@ -134,7 +144,7 @@ export function CommentItem({ node, depth, view, user, parentName, articleOnly =
         )}
         {isRoot && !node.deleted && !node.hidden && <ThreadAnswer node={node} view={view} mine={mine} />}
         <footer className="comment-actions">
-          <CopyLink href={commentPermalink({ slug: view.slug, commentId: node.id })} about={name ? `the comment by ${name}` : "this comment"} />
+          <CopyLink href={permalinkOf(view, node.id)} about={name ? `the comment by ${name}` : "this comment"} />
           {user && view.open && !node.deleted && (
             <Link href={linkWith(view, { reply: node.id }, `reply-${node.id}`)} aria-label={`Reply to ${name ?? "this comment"}`}>Reply</Link>
           )}
@@ -190,7 +200,7 @@ export function CommentItem({ node, depth, view, user, parentName, articleOnly =
           <ActionForm
             action={postCommentAction}
             inPlace="close"
-            hidden={{ ...viewFields(view), versionId: view.versionId, amendmentId: view.amendmentId ?? null, parentId: node.id, sectionKey: node.sectionKey, page: view.pagePath, depth: String(depth + 1) }}
+            hidden={{ ...viewFields(view), ...(view.system ? {} : { versionId: view.versionId, amendmentId: view.amendmentId ?? null }), parentId: node.id, sectionKey: node.sectionKey, page: view.pagePath, depth: String(depth + 1) }}
             submitLabel="Post reply"
             textarea={{ id: `reply-body-${node.id}`, label: `Reply to ${name ?? "this comment"}`, autoFocus: true, hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`." }}
           />
