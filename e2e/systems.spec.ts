@@ -43,3 +43,29 @@ test("a member's correction accepted by a curator changes the matrix", async ({ 
   await member.goto("/notifications");
   await expect(member.getByText(/Your correction to GPT-2 \(Weights under open terms\) was accepted/)).toBeVisible();
 });
+
+// A system's discussion is the comment engine of a version's (docs/decisions/028-system-comments.md):
+// its rules are database tests (lib/comments/system-comments.db.test.ts); this is the page.
+test("a member comments on a system and replies; a reader without an account sees both, and the permalink", async ({ browser, page }) => {
+  const member = await signedInPage(browser, unique("sys"));
+  const words = unique("Pythia's training data");
+  await member.goto("/systems/pythia");
+  await member.getByRole("textbox", { name: "Comment on Pythia" }).fill(`Is **${words}** still downloadable?`);
+  await member.getByRole("button", { name: "Post comment" }).click();
+  const comment = member.locator("article.comment").filter({ hasText: words });
+  await expect(comment.locator("a.permalink")).toHaveAttribute("href", /^\/systems\/pythia\/comments\//);
+  await comment.getByRole("link", { name: /^Reply to/ }).click();
+  await member.getByRole("textbox", { name: /^Reply to/ }).fill(`Yes: ${words}, mirrored.`);
+  await member.getByRole("button", { name: "Post reply" }).click();
+  await expect(member.locator("article.comment").filter({ hasText: `Yes: ${words}` })).toBeVisible();
+
+  await page.goto("/systems/pythia");
+  const thread = page.locator("#discussion li.comment-li").filter({ hasText: words });
+  await expect(thread.locator(".comment-body strong")).toHaveText(words);
+  await expect(thread.locator("ol.replies")).toContainText(`Yes: ${words}, mirrored.`);
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const reply = thread.locator("ol.replies article.comment");
+  await page.goto((await reply.locator("a.permalink").getAttribute("href"))!);
+  await expect(page).toHaveURL(new RegExp(`/systems/pythia#${await reply.getAttribute("id")}$`));
+});

@@ -53,16 +53,24 @@ export function amendmentPath(slug: string, amendmentId: string): string {
 }
 
 /**
- * A comment's permanent link: the route that redirects to the page of its
- * discussion (a version's or an amendment's) that holds it, however far that
- * discussion has grown (app/d/[slug]/comments/[id]/route.ts).
+ * What a comment is on: a definition's version (or its section or amendment), or
+ * a system of the catalogue (docs/decisions/028-system-comments.md). `slug` is
+ * then the definition's slug or the system's.
  */
-export function commentPermalink({ slug, commentId }: { slug: string; commentId: string }): string {
-  return `${definitionPath(slug)}/comments/${segment(commentId)}`;
+export type CommentSubject = "definition" | "system";
+
+/**
+ * A comment's permanent link: the route that redirects to the page of its
+ * discussion (a version's, an amendment's or a system's) that holds it, however
+ * far that discussion has grown (app/d/[slug]/comments/[id]/route.ts,
+ * app/systems/[slug]/comments/[id]/route.ts).
+ */
+export function commentPermalink({ slug, commentId, subject = "definition" }: { slug: string; commentId: string; subject?: CommentSubject }): string {
+  return `${subject === "system" ? systemPath(slug) : definitionPath(slug)}/comments/${segment(commentId)}`;
 }
 
-export function commentRevisionsPath(slug: string, commentId: string): string {
-  return `${commentPermalink({ slug, commentId })}/revisions`;
+export function commentRevisionsPath(slug: string, commentId: string, subject: CommentSubject = "definition"): string {
+  return `${commentPermalink({ slug, commentId, subject })}/revisions`;
 }
 
 /** The page that shows a version's discussion, or an amendment's. */

@@ -102,7 +102,7 @@ export async function listVersionAnchors({ slug, versionId }: { slug: string; ve
       })
     : [];
   const byId = new Map(
-    details.map((c) => [c.id, { comment: { id: c.id, bodyHtml: c.bodyHtml, createdAt: c.createdAt, author: c.author, versionLabel: c.version.label! } }]),
+    details.map((c) => [c.id, { comment: { id: c.id, bodyHtml: c.bodyHtml, createdAt: c.createdAt, author: c.author, versionLabel: c.version!.label! } }]), // an anchored comment is on a version
   );
   for (const passage of changed) passage.comments = passage.commentIds.flatMap((id) => byId.get(id)?.comment ?? []);
   const orphaned = new Map<string, OrphanedComment[]>();

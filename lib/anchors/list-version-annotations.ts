@@ -63,7 +63,7 @@ export async function listVersionAnnotations(slug: string, label: string) {
     },
   });
   // Orphans point at their words on the version they were made on: one query for all.
-  const orphans = rows.filter((r) => r.status === "orphaned").map((r) => ({ commentId: r.comment.id, versionId: r.comment.versionId }));
+  const orphans = rows.filter((r) => r.status === "orphaned").map((r) => ({ commentId: r.comment.id, versionId: r.comment.versionId! })); // an anchored comment is on a version
   const originRows = orphans.length
     ? await db.commentAnchor.findMany({
         where: { OR: orphans },

@@ -31,10 +31,11 @@ describe("/api/v1/openapi.json", () => {
 
   it("is OpenAPI 3.1 with the writes' bodies and answers taken from the routes' zod schemas", () => {
     expect(document.openapi).toBe("3.1.0");
-    const post = document.paths["/api/v1/comments"].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, { maxLength?: number }>; required: string[] } }> }; security: unknown[] };
+    const post = document.paths["/api/v1/comments"].post as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; security: unknown[] };
     const body = post.requestBody.content["application/json"].schema;
-    expect(body.required).toEqual(expect.arrayContaining(["versionId", "body"]));
-    expect(body.properties.versionId.maxLength).toBe(200);
+    expect(body.required).toEqual(["body"]);
+    // The subject: a version or a system (docs/decisions/028-system-comments.md).
+    for (const subject of ["versionId", "systemId"]) expect(body.properties[subject]).toEqual({ anyOf: [{ type: "string", maxLength: 200 }, { type: "null" }] });
     expect(post.security).toEqual([{ session: [] }, { accessToken: [] }]);
     const version = document.paths["/api/v1/definitions/{slug}/versions/{label}"].get as { parameters: { name: string }[]; responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> };
     expect(version.parameters.map((p) => p.name)).toEqual(["slug", "label"]);

@@ -119,6 +119,9 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   "/api/v1/systems": { get: { summary: "The systems catalogue: each system's verdict under the current version of every definition", query: systemsQuery, responses: json("The matrix", described("The matrix", "Systems catalogue")) } },
   "/api/v1/systems/{slug}": { get: { summary: "One system: its facts with sources and history, and its verdicts over time", responses: json("The system", described("The system", "Systems catalogue")) } },
+  "/api/v1/systems/{slug}/comments": {
+    get: { summary: "A system's comment threads, a page at a time", query: commentThreadQuerySchema.omit({ section: true }), responses: json("A page of threads", publicCommentPageSchema) },
+  },
   "/api/v1/search": { get: { summary: "Full-text search across sections, comments, amendments and systems", query: searchContentSchema, responses: json("A page of results", searchOutput) } },
   "/api/v1/dispositions": {
     post: { summary: "Answer a root thread or an amendment, or revise its answer (token scope: comment)", body: setDispositionSchema, responses: json("The answer as stored", dispositionCreatedOutput, "201"), security: "write" },

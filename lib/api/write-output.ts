@@ -9,7 +9,9 @@ const iso = z.date().transform((d) => d.toISOString());
 /** POST /api/v1/comments: where the new comment sits and its permalink. */
 export const commentCreatedOutput = z.object({
   id: z.string(),
-  versionId: z.string(),
+  // One of the two: the comment's version, or its system (docs/decisions/028-system-comments.md).
+  versionId: z.string().nullable(),
+  systemId: z.string().nullable(),
   sectionKey: z.string().nullable(),
   amendmentId: z.string().nullable(),
   parentId: z.string().nullable(),

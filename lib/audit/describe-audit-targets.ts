@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { HIDDEN_NOTICE } from "@/lib/amendments/get-amendment.schema";
-import { amendmentPath, ballotPath, commentPermalink, definitionPath, userPath, versionPath } from "@/lib/paths";
+import { amendmentPath, ballotPath, definitionPath, userPath, versionPath } from "@/lib/paths";
+import { commentSubjectSelect, describeCommentSubject } from "@/lib/comments/comment-subject";
 
 /** What an audit entry is about, in words a reader knows, with where it lives. */
 export type AuditTarget = { text: string; href: string | null };
@@ -27,7 +28,7 @@ export async function describeAuditTargets(entries: { targetType: string; target
     commentIds.length
       ? db.comment.findMany({
           where: { id: { in: commentIds } },
-          select: { id: true, deletedAt: true, author: { select: { handle: true, name: true } }, version: { select: { label: true, definition: { select: { slug: true } } } } },
+          select: { ...commentSubjectSelect, deletedAt: true, author: { select: { handle: true, name: true } } },
         })
       : none,
     ballotIds.length ? db.ballot.findMany({ where: { id: { in: ballotIds } }, select: { id: true, title: true, definition: { select: { slug: true } } } }) : none,
@@ -43,7 +44,8 @@ export async function describeAuditTargets(entries: { targetType: string; target
   }
   for (const c of comments) {
     const by = c.deletedAt ? "a deleted comment" : `comment by ${c.author.name ?? c.author.handle}`;
-    out.set(`comment:${c.id}`, { text: `${by} on version ${c.version.label ?? "draft"}`, href: commentPermalink({ slug: c.version.definition.slug, commentId: c.id }) });
+    const subject = describeCommentSubject(c);
+    out.set(`comment:${c.id}`, { text: `${by} on ${subject.where}`, href: subject.permalink });
   }
   for (const b of ballots) out.set(`ballot:${b.id}`, { text: `ballot “${b.title}”`, href: ballotPath(b.definition.slug, b.id) });
   for (const u of users) out.set(`user:${u.id}`, { text: u.name ?? u.handle, href: userPath(u.handle) });

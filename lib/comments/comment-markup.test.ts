@@ -23,7 +23,7 @@ const badges = new Map([["ada", [{ kind: "moderator" as const, label: "moderator
 describe("a comment's markup as a string", () => {
   it("escapes names, reasons, quotes and attributes; the stored (sanitized) body goes in as it is", () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; onclick=&#x27;y&#x27;&gt;&amp;&lt;/a&gt;");
-    const head = commentHeadHtml(node(), { slug: "osaid", sectionHeading: "Scope <1>", quote: "a <passage>", badges });
+    const head = commentHeadHtml(node(), { permalink: "/d/osaid/comments/c1", sectionHeading: "Scope <1>", quote: "a <passage>", badges });
     expect(head).toContain(`<a class="comment-author" href="/u/ada">Ada &quot;&lt;b&gt;&quot; &amp; Co</a><span> <span class="badge staff-badge staff-moderator">moderator</span></span>`);
     expect(head).toContain(`<a href="/d/osaid/comments/c1" class="permalink" title="`);
     expect(head).toContain(`<time datetime="2026-11-30T09:15:42.000Z">2026-11-30 09:15 UTC</time>`);
@@ -35,11 +35,11 @@ describe("a comment's markup as a string", () => {
   });
 
   it("says what a deleted comment, an edit and a flat reply are", () => {
-    const deleted = commentHeadHtml(node({ deleted: true, author: null, editedAt: new Date() }), { slug: "osaid", sectionHeading: null, badges });
+    const deleted = commentHeadHtml(node({ deleted: true, author: null, editedAt: new Date() }), { permalink: "/d/osaid/comments/c1", sectionHeading: null, badges });
     expect(deleted).toMatch(/^<header class="comment-meta"><span class="muted">\[deleted\]<\/span> · <a href="\/d\/osaid\/comments\/c1"/);
     expect(deleted).not.toContain("edited");
     expect(commentBodyHtml(node({ deleted: true, author: null, bodyHtml: "" }))).toBe(`<p class="muted comment-body">This comment was deleted by its author.</p>`);
-    const reply = commentHeadHtml(node({ parentId: "p1", editedAt: new Date() }), { slug: "osaid", sectionHeading: null, inReplyTo: { parentId: "p1", parentName: null }, badges: new Map() });
+    const reply = commentHeadHtml(node({ parentId: "p1", editedAt: new Date() }), { permalink: "/d/osaid/comments/c1", sectionHeading: null, inReplyTo: { parentId: "p1", parentName: null }, badges: new Map() });
     expect(reply).toContain(` · <a href="/d/osaid/comments/c1/revisions">edited</a>`);
     expect(reply).toContain(` · in reply to <a href="#comment-p1">a deleted comment</a></header>`);
     expect(reply).not.toContain("staff-badge");

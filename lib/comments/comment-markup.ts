@@ -1,7 +1,7 @@
 import "server-only";
 import type { TreeNode } from "@/lib/comments/comment-tree";
 import type { StaffBadge } from "@/lib/auth/staff-badges";
-import { commentPermalink, userPath } from "@/lib/paths";
+import { userPath } from "@/lib/paths";
 
 // The parts of a comment that are plain markup (no form, no state), written as a
 // string rather than as React elements: a thread page shows 50 threads and their
@@ -40,7 +40,8 @@ function badgesHtml(badges: StaffBadge[] | undefined): string {
 }
 
 export type CommentHeadOptions = {
-  slug: string;
+  /** The comment's permanent link (lib/paths commentPermalink, on its definition or system). */
+  permalink: string;
   /** Shown as "on <section>" for a thread's first comment when the page is not filtered by section. */
   sectionHeading: string | null;
   /** "in reply to <name>" for replies shown flat below the deepest indent; undefined when not shown. */
@@ -52,7 +53,7 @@ export type CommentHeadOptions = {
 
 /** The comment's header (author, badges, time, edited, section, "in reply to") and its quoted passage. */
 export function commentHeadHtml(node: TreeNode, o: CommentHeadOptions): string {
-  const permalink = escapeHtml(commentPermalink({ slug: o.slug, commentId: node.id }));
+  const permalink = escapeHtml(o.permalink);
   let html = `<header class="comment-meta">`;
   html += node.deleted
     ? `<span class="muted">[deleted]</span>`

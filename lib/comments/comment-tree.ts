@@ -22,7 +22,8 @@ export type TreeNode = {
   id: string;
   parentId: string | null;
   sectionKey: string | null;
-  versionId: string;
+  /** Null for a comment on a system (docs/decisions/028-system-comments.md). */
+  versionId: string | null;
   /** Null for a deleted comment: its author chose to withdraw it. */
   author: { handle: string; name: string } | null;
   createdAt: Date;

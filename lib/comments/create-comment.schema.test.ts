@@ -27,6 +27,7 @@ describe("createCommentSchema", () => {
   it("reads empty optional ids, and an empty or blank quoted passage, from a form as none", () => {
     expect(createCommentSchema.parse({ versionId: "v", sectionKey: "", parentId: undefined, amendmentId: null, body: "x", quote: "  ", quoteStart: "" })).toEqual({
       versionId: "v",
+      systemId: null,
       sectionKey: null,
       parentId: null,
       amendmentId: null,
@@ -39,5 +40,16 @@ describe("createCommentSchema", () => {
   it("refuses a passage position that is not a whole number", () => {
     expect(createCommentSchema.safeParse({ versionId: "v", body: "x", quote: "words", quoteStart: "-1" }).error?.issues[0].message).toBe("The passage's position must be a whole number.");
     expect(createCommentSchema.parse({ versionId: "v", body: "x", quote: "words", quoteStart: "12" }).quoteStart).toBe(12);
+  });
+
+  it("takes exactly one subject, a version or a system, and nothing of a version's on a system", () => {
+    const message = (input: Record<string, unknown>) => createCommentSchema.safeParse({ body: "x", ...input }).error?.issues[0].message;
+    expect(message({})).toBe("Say which version or system the comment is on.");
+    expect(message({ versionId: "", systemId: "" })).toBe("Say which version or system the comment is on.");
+    expect(message({ versionId: "v", systemId: "s" })).toBe("A comment is on a version or on a system, not both.");
+    expect(message({ systemId: "s", sectionKey: "k" })).toBe("A comment on a system has no section, amendment or quoted passage.");
+    expect(message({ systemId: "s", amendmentId: "a" })).toBe("A comment on a system has no section, amendment or quoted passage.");
+    expect(message({ systemId: "s", quote: "words" })).toBe("A comment on a system has no section, amendment or quoted passage.");
+    expect(createCommentSchema.parse({ systemId: "s", body: "x" })).toMatchObject({ versionId: null, systemId: "s" });
   });
 });

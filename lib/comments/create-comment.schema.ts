@@ -36,7 +36,10 @@ export const optionalIdSchema = z
   .transform((value) => (value ? value : null));
 
 export const createCommentSchema = z.object({
-  versionId: z.string({ error: "Say which version the comment is on." }).min(1, "Say which version the comment is on.").max(200),
+  // The subject: a version (with its section or amendment, if any) or a system of
+  // the catalogue (docs/decisions/028-system-comments.md); exactly one of the two.
+  versionId: optionalIdSchema,
+  systemId: optionalIdSchema,
   // The section's stable key; none for a comment on the version as a whole.
   sectionKey: optionalIdSchema,
   // The comment replied to; none for a new thread.
@@ -60,6 +63,14 @@ export const createCommentSchema = z.object({
     .nullish()
     .transform((value) => (value === "" || value === null || value === undefined ? null : Number(value)))
     .refine((value) => value === null || (Number.isInteger(value) && value >= 0), { message: "The passage's position must be a whole number." }),
+}).superRefine((data, ctx) => {
+  if (!data.versionId && !data.systemId) {
+    ctx.addIssue({ code: "custom", path: ["versionId"], message: "Say which version or system the comment is on." });
+  } else if (data.versionId && data.systemId) {
+    ctx.addIssue({ code: "custom", path: ["systemId"], message: "A comment is on a version or on a system, not both." });
+  } else if (data.systemId && (data.sectionKey || data.amendmentId || data.quote !== null)) {
+    ctx.addIssue({ code: "custom", path: ["systemId"], message: "A comment on a system has no section, amendment or quoted passage." });
+  }
 });
 
 export type CreateCommentInput = z.input<typeof createCommentSchema>;

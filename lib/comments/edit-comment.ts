@@ -12,7 +12,7 @@ import { assertCommentsOpen } from "@/lib/comments/assert-comments-open";
 
 /**
  * Changes the text of the actor's own comment while its version's comment period is
- * open. The text it replaces is kept as a CommentRevision, so the edit history stays
+ * open (a comment on a system, at any time). The text it replaces is kept as a CommentRevision, so the edit history stays
  * public. Nobody, not even a moderator, edits someone else's words.
  */
 export async function editComment({ actor, input, now = new Date() }: { actor: Actor | null; input: z.input<typeof editCommentSchema>; now?: Date }) {
@@ -32,7 +32,8 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
   if (!comment) throw new AppError("not_found", "This comment does not exist or was deleted.");
   if (comment.authorId !== member.id) throw new AppError("forbidden", "You can only edit your own comments.");
   if (comment.hiddenAt) throw new AppError("forbidden", "Moderators hid this comment; it cannot be edited.");
-  assertCommentsOpen(comment.version, now);
+  // A system's discussion has no comment period (docs/decisions/028-system-comments.md).
+  if (comment.version) assertCommentsOpen(comment.version, now);
   if (comment.body === body) return { id: comment.id, editedAt: null, changed: false };
 
   const bodyHtml = renderMarkdown(body, "comment");

@@ -21,20 +21,20 @@ export async function findCommentPage({
   order: CommentOrder;
   sectionKey?: string | null;
   pageSize?: number;
-}): Promise<{ cursor: string | null; versionId: string; amendmentId: string | null; rootId: string }> {
-  const select = { id: true, rootId: true, versionId: true, amendmentId: true, sectionKey: true, createdAt: true } as const;
+}): Promise<{ cursor: string | null; versionId: string | null; systemId: string | null; amendmentId: string | null; rootId: string }> {
+  const select = { id: true, rootId: true, versionId: true, systemId: true, amendmentId: true, sectionKey: true, createdAt: true } as const;
   const comment = await db.comment.findUnique({ where: { id: commentId }, select });
   if (!comment) throw new AppError("not_found", "This comment does not exist.");
   const root =
     !comment.rootId || comment.rootId === comment.id
       ? comment
-      : await db.comment.findFirst({ where: { id: comment.rootId, amendmentId: comment.amendmentId }, select });
+      : await db.comment.findFirst({ where: { id: comment.rootId, amendmentId: comment.amendmentId, systemId: comment.systemId }, select });
   if (!root) throw new AppError("not_found", "This comment's thread does not exist.");
   if (sectionKey !== undefined && sectionKey !== root.sectionKey) {
     throw new AppError("not_found", "This comment is not in this section's discussion.");
   }
 
-  const scope = { ...threadScope({ versionId: root.versionId, amendmentId: root.amendmentId, sectionKey }), parentId: null };
+  const scope = { ...threadScope({ versionId: root.versionId, amendmentId: root.amendmentId, sectionKey, systemId: root.systemId }), parentId: null };
   const direction = order === "oldest" ? "lt" : "gt";
   const before = await db.comment.count({
     where: {
@@ -42,7 +42,7 @@ export async function findCommentPage({
       OR: [{ createdAt: { [direction]: root.createdAt } }, { createdAt: root.createdAt, id: { [direction]: root.id } }],
     },
   });
-  const result = { versionId: root.versionId, amendmentId: root.amendmentId, rootId: root.id };
+  const result = { versionId: root.versionId, systemId: root.systemId, amendmentId: root.amendmentId, rootId: root.id };
   if (before < pageSize) return { ...result, cursor: null };
   // A page's cursor is the last row of the page before it.
   const pageStart = Math.floor(before / pageSize) * pageSize;

@@ -5,7 +5,8 @@ import { commentPermalink } from "@/lib/paths";
 /**
  * The latest visible comments and replies on every version of a definition, newest
  * first, for its Atom feed. Amendment discussions are left out: they have their
- * own pages. Two queries (the comments, then their sections' headings).
+ * own pages. Every row is on a version (the where says so): a system's comments
+ * are on no definition. Two queries (the comments, then their sections' headings).
  */
 export async function listRecentComments({ definitionId, limit = 50 }: { definitionId: string; limit?: number }) {
   const rows = await db.comment.findMany({
@@ -29,7 +30,7 @@ export async function listRecentComments({ definitionId, limit = 50 }: { definit
     keys.length === 0
       ? []
       : await db.section.findMany({
-          where: { versionId: { in: [...new Set(rows.map((row) => row.versionId))] }, key: { in: keys } },
+          where: { versionId: { in: [...new Set(rows.map((row) => row.versionId!))] }, key: { in: keys } },
           select: { versionId: true, key: true, heading: true },
         });
   const headings = new Map(sections.map((s) => [`${s.versionId} ${s.key}`, s.heading]));
@@ -38,11 +39,11 @@ export async function listRecentComments({ definitionId, limit = 50 }: { definit
     isReply: row.parentId !== null,
     sectionKey: row.sectionKey,
     sectionHeading: row.sectionKey ? (headings.get(`${row.versionId} ${row.sectionKey}`) ?? null) : null,
-    versionLabel: row.version.label!,
+    versionLabel: row.version!.label!,
     author: { handle: row.author.handle, name: row.author.name ?? row.author.handle },
     createdAt: row.createdAt,
     updatedAt: row.editedAt ?? row.createdAt,
     bodyHtml: row.bodyHtml,
-    permalink: commentPermalink({ slug: row.version.definition.slug, commentId: row.id }),
+    permalink: commentPermalink({ slug: row.version!.definition.slug, commentId: row.id }),
   }));
 }

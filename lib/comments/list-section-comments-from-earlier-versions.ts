@@ -45,7 +45,7 @@ export async function listSectionCommentsFromEarlierVersions({
   return buildCommentTree(roots, replies)
     .filter((thread) => !isEmptyStub(thread))
     .map((thread) => {
-      const version = byId.get(thread.versionId)!;
+      const version = byId.get(thread.versionId!)!;
       return { ...thread, versionLabel: version.label!, versionNumber: version.number! };
     })
     .sort((a, b) => b.versionNumber - a.versionNumber || a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));

@@ -48,6 +48,8 @@ async function findTargets(refs: TargetRef[], what: "target" | "duplicate"): Pro
       if (c.deletedAt) throw new AppError("bad_input", `${duplicate ?? "This thread"} was deleted by its author: it gets no answer.`);
       if (c.parentId) throw new AppError("bad_input", `${duplicate ? `${duplicate} is a reply` : "This comment is a reply"}: answer its thread (the first comment), to which a reply belongs.`);
       if (c.amendmentId) throw new AppError("bad_input", `${duplicate ? `${duplicate} is` : "This comment is"} in an amendment's discussion: answer the amendment itself.`);
+      // A system's discussion is on no definition: no maintainer answers it (docs/decisions/028-system-comments.md).
+      if (!c.version) throw new AppError("bad_input", `${duplicate ? `${duplicate} is` : "This comment is"} on a system of the catalogue: only a definition's threads get an answer.`);
       const d = c.version.definition;
       return { ref, definitionId: d.id, authorId: c.authorId, definitionTitle: d.title, what: `your comment on ${d.title} ${c.version.label}`, url: commentPermalink({ slug: d.slug, commentId: c.id }) };
     }

@@ -76,7 +76,7 @@ export async function listResponseQueue({
   const byVersion = new Map(versions.map((v) => [v.id, v]));
   const heading = (versionId: string, key: string | null) => (key ? (byVersion.get(versionId)?.sections.find((s) => s.key === key)?.heading ?? key) : null);
   const items: QueueItem[] = [
-    ...threads.map((t) => ({ ref: `comment:${t.id}`, type: "comment" as const, id: t.id, title: excerpt(t.body), author: t.author, createdAt: t.createdAt, versionId: t.versionId, sectionKey: t.sectionKey, path: commentPermalink({ slug, commentId: t.id }) })),
+    ...threads.map((t) => ({ ref: `comment:${t.id}`, type: "comment" as const, id: t.id, title: excerpt(t.body), author: t.author, createdAt: t.createdAt, versionId: t.versionId!, sectionKey: t.sectionKey, path: commentPermalink({ slug, commentId: t.id }) })),
     ...amendments.map((a) => ({ ref: `amendment:${a.id}`, type: "amendment" as const, id: a.id, title: a.title, author: a.author, createdAt: a.createdAt, versionId: a.versionId, sectionKey: a.sectionKey, path: amendmentPath(slug, a.id) })),
   ]
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

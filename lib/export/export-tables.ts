@@ -57,8 +57,9 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
   // 100,000 comments), and a relation filter rebuilds the visible comments' ids per
   // batch. A definition's export thus reads the whole site's comments once: linear,
   // where the other plan was quadratic.
-  const isVisibleComment = (c: { versionId: string; hiddenAt: Date | null; amendmentId: string | null }) =>
-    c.hiddenAt === null && versionOf.has(c.versionId) && (c.amendmentId === null || !hiddenAmendments.has(c.amendmentId));
+  // A comment on a system (no version) is not a definition's: systemsTables exports it.
+  const isVisibleComment = (c: { versionId: string | null; hiddenAt: Date | null; amendmentId: string | null }) =>
+    c.hiddenAt === null && c.versionId !== null && versionOf.has(c.versionId) && (c.amendmentId === null || !hiddenAmendments.has(c.amendmentId));
   const visibleAmendment = { ...inDefinition, hiddenAt: null, version: { status: { not: "draft" } } };
 
   return [
@@ -101,9 +102,9 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
           const unknown = [...new Set(batch.map((c) => c[12] as string).filter((id) => !authors.has(id)))];
           if (unknown.length > 0) for (const u of await db.user.findMany({ where: { id: { in: unknown } }, select: { id: true, handle: true, name: true } })) authors.set(u.id, u);
           for (const c of batch) {
-            const [id, versionId, sectionKey, amendmentId, parentId, rootId, depth, createdAt, editedAt, deletedAt, body, bodyHtml, authorId] = c as [string, string, string | null, string | null, string | null, string, number, string, string | null, string | null, string, string, string];
+            const [id, versionId, sectionKey, amendmentId, parentId, rootId, depth, createdAt, editedAt, deletedAt, body, bodyHtml, authorId] = c as [string, string | null, string | null, string | null, string | null, string, number, string, string | null, string | null, string, string, string];
             if (!isVisibleComment({ versionId, hiddenAt: null, amendmentId })) continue;
-            const v = versionOf.get(versionId)!;
+            const v = versionOf.get(versionId!)!;
             const author = authors.get(authorId)!;
             const deleted = deletedAt !== null;
             yield { id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey, amendmentId, parentId, rootId, depth: Number(depth), authorHandle: author.handle, authorName: author.name, createdAt: isoText(createdAt), editedAt: isoText(editedAt), deleted, body: deleted ? "" : body, bodyHtml: deleted ? "" : bodyHtml };
@@ -305,6 +306,35 @@ function systemsTables(): ExportTable[] {
       rows: async function* () {
         const rows = await db.externalClassification.findMany({ orderBy: { id: "asc" }, include: { system: { select: { slug: true } } } });
         for (const e of rows) yield { system: e.system.slug, source: e.source, subject: e.subject, verdict: e.verdict, reading: e.reading, url: e.url, asOf: e.asOf };
+      },
+    },
+    {
+      // The systems' discussions (docs/decisions/028-system-comments.md): the comments table's columns, with the system for the version.
+      name: "system_comments",
+      columns: ["id", "system", "parentId", "rootId", "depth", "authorHandle", "authorName", "createdAt", "editedAt", "deleted", "body", "bodyHtml"],
+      rows: async function* () {
+        const rows = batched((after) =>
+          db.comment.findMany({
+            where: { systemId: { not: null }, hiddenAt: null, ...idAfter(after) },
+            orderBy: { id: "asc" },
+            take: BATCH,
+            select: { id: true, parentId: true, rootId: true, depth: true, createdAt: true, editedAt: true, deletedAt: true, body: true, bodyHtml: true, system: { select: { slug: true } }, author: { select: { handle: true, name: true } } },
+          }),
+        );
+        for await (const c of rows) {
+          const deleted = c.deletedAt !== null;
+          yield { id: c.id, system: c.system!.slug, parentId: c.parentId, rootId: c.rootId, depth: c.depth, authorHandle: c.author.handle, authorName: c.author.name, createdAt: iso(c.createdAt), editedAt: iso(c.editedAt), deleted, body: deleted ? "" : c.body, bodyHtml: deleted ? "" : c.bodyHtml };
+        }
+      },
+    },
+    {
+      name: "system_comment_revisions",
+      columns: ["id", "commentId", "createdAt", "body"],
+      rows: async function* () {
+        const rows = batched((after) =>
+          db.commentRevision.findMany({ where: { comment: { systemId: { not: null }, hiddenAt: null, deletedAt: null }, ...idAfter(after) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, commentId: true, createdAt: true, body: true } }),
+        );
+        for await (const r of rows) yield { id: r.id, commentId: r.commentId, createdAt: iso(r.createdAt), body: r.body };
       },
     },
   ];

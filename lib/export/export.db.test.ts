@@ -68,7 +68,7 @@ describe("bulk export", () => {
     const manifest = manifestOf(files);
 
     const tables = ["definitions", "versions", "sections", "comments", "comment_revisions", "amendments", "amendment_votes", "amendment_tallies", "ballots", "ballot_options", "ballot_votes", "dispositions", "comment_anchors", "version_rules"];
-    tables.push("systems", "system_facts", "fact_corrections", "external_classifications", "audit_log");
+    tables.push("systems", "system_facts", "fact_corrections", "external_classifications", "system_comments", "system_comment_revisions", "audit_log");
     expect([...files.keys()]).toEqual([...tables.flatMap((t) => [`${t}.jsonl`, `${t}.csv`]), "manifest.json"]);
     expect(manifest.files.map((f) => f.name)).toEqual([...files.keys()].filter((n) => n !== "manifest.json"));
     for (const entry of manifest.files) {

@@ -7,7 +7,8 @@ export type ModerationTarget = {
   type: TargetType;
   id: string;
   authorId: string;
-  definitionId: string;
+  /** Null for a comment on a system: its moderation goes to the site-wide log. */
+  definitionId: string | null;
   hiddenAt: Date | null;
   deletedAt: Date | null;
 };
@@ -20,7 +21,7 @@ export async function findModerationTarget(type: TargetType, id: string): Promis
       select: { id: true, authorId: true, hiddenAt: true, deletedAt: true, version: { select: { definitionId: true } } },
     });
     if (!comment) throw new AppError("not_found", "This comment does not exist.");
-    return { type, id: comment.id, authorId: comment.authorId, definitionId: comment.version.definitionId, hiddenAt: comment.hiddenAt, deletedAt: comment.deletedAt };
+    return { type, id: comment.id, authorId: comment.authorId, definitionId: comment.version?.definitionId ?? null, hiddenAt: comment.hiddenAt, deletedAt: comment.deletedAt };
   }
   const amendment = await db.amendment.findUnique({
     where: { id },

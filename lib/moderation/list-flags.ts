@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
 import { renderMarkdown } from "@/lib/markdown/render-markdown";
-import { amendmentPath, commentPermalink } from "@/lib/paths";
+import { amendmentPath } from "@/lib/paths";
+import { commentSubjectSelect, describeCommentSubject } from "@/lib/comments/comment-subject";
 import { requireModerator } from "@/lib/auth/require-moderator";
 import { moderationQueueSchema, type FlaggedItem, type ModerationQueue } from "@/lib/moderation/list-flags.schema";
 
@@ -29,7 +30,6 @@ export async function listFlags({ actor }: { actor: Actor }): Promise<Moderation
         reporter: { select: { handle: true, name: true } },
         comment: {
           select: {
-            id: true,
             rootId: true,
             parentId: true,
             lockedAt: true,
@@ -37,7 +37,7 @@ export async function listFlags({ actor }: { actor: Actor }): Promise<Moderation
             bodyHtml: true,
             hiddenAt: true,
             author: { select: personSelect },
-            version: { select: { label: true, definition: { select: { slug: true } } } },
+            ...commentSubjectSelect,
           },
         },
         amendment: {
@@ -75,7 +75,7 @@ export async function listFlags({ actor }: { actor: Actor }): Promise<Moderation
         targetType: c ? "comment" : "amendment",
         targetId: (c ?? a)!.id,
         href: c
-          ? commentPermalink({ slug: c.version.definition.slug, commentId: c.id })
+          ? describeCommentSubject(c).permalink
           : amendmentPath(a!.definition.slug, a!.id),
         title: a ? a.title : null,
         bodyHtml: c ? c.bodyHtml : renderMarkdown(a!.rationale, "comment"),

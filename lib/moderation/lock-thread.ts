@@ -17,10 +17,10 @@ export async function lockThread({ actor, input, now = new Date() }: { actor: Ac
   const { commentId, locked, reason } = parseInput(lockThreadSchema, input);
   const moderator = await requireModerator(actor, "lock threads");
 
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true, versionId: true } });
+  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { id: true, rootId: true, versionId: true, systemId: true } });
   if (!comment) throw new AppError("not_found", "This comment does not exist.");
   const root = await db.comment.findFirst({
-    where: { id: comment.rootId ?? comment.id, versionId: comment.versionId, parentId: null },
+    where: { id: comment.rootId ?? comment.id, versionId: comment.versionId, systemId: comment.systemId, parentId: null },
     select: { id: true, lockedAt: true, version: { select: { definitionId: true } } },
   });
   if (!root) throw new AppError("not_found", "This thread does not exist.");
@@ -34,7 +34,8 @@ export async function lockThread({ actor, input, now = new Date() }: { actor: Ac
     if (updated.count !== 1) throw new AppError("conflict", "Another moderator changed this thread a moment ago. Reload it.");
     await recordAudit(tx, {
       actorId: moderator.id,
-      definitionId: root.version.definitionId,
+      // A system's thread (no version) is logged site-wide.
+      definitionId: root.version?.definitionId ?? null,
       action: locked ? "thread.lock" : "thread.unlock",
       targetType: "comment",
       targetId: root.id,

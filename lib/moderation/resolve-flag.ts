@@ -35,7 +35,7 @@ export async function resolveFlag({ actor, input, now = new Date() }: { actor: A
     if (updated.count !== 1) throw new AppError("conflict", "Another moderator closed this flag a moment ago.");
     await recordAudit(tx, {
       actorId: moderator.id,
-      definitionId: flag.comment?.version.definitionId ?? flag.amendment?.definitionId ?? null,
+      definitionId: flag.comment?.version?.definitionId ?? flag.amendment?.definitionId ?? null,
       action: "flag.dismiss",
       targetType: flag.commentId ? "comment" : "amendment",
       targetId: (flag.commentId ?? flag.amendmentId)!,

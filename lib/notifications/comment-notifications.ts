@@ -20,8 +20,10 @@ export type NewComment = {
   body: string;
   permalink: string;
   actorName: string;
-  definitionTitle: string;
-  versionLabel: string;
+  /** What the comment is on, as a headline names it: "OSAID 1.0", or a system's name. */
+  subject: string;
+  /** The definition whose followers hear of it; null for a comment on a system. */
+  definitionTitle: string | null;
 };
 
 /**
@@ -36,14 +38,15 @@ export async function findCommentRecipients({
   parentAuthorId,
 }: {
   actorId: string;
-  definitionId: string;
+  /** Null for a comment on a system: only its thread's followers and the author replied to hear of it. */
+  definitionId: string | null;
   /** The thread's root for a reply; null for a new thread (nobody follows it yet). */
   rootId: string | null;
   parentAuthorId: string | null;
 }): Promise<CommentRecipient[]> {
   const follows = await db.follow.findMany({
     where: {
-      OR: [{ definitionId }, ...(rootId ? [{ commentId: rootId }] : [])],
+      OR: [...(definitionId ? [{ definitionId }] : []), ...(rootId ? [{ commentId: rootId }] : [])],
       userId: { not: actorId },
     },
     select: { userId: true, commentId: true, token: true },
@@ -73,7 +76,7 @@ export async function findCommentRecipients({
 }
 
 function headline(comment: NewComment, reason: NotificationReason): string {
-  const where = `${comment.definitionTitle} ${comment.versionLabel}`;
+  const where = comment.subject;
   const who = comment.actorName;
   if (reason === "reply") return `${who} replied to your comment on ${where}`;
   if (reason === "thread") return `${who} replied in a thread you follow on ${where}`;

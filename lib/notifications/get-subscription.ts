@@ -2,20 +2,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { FOLLOW_TOKEN_PATTERN } from "@/lib/notifications/follow-token";
+import { commentSubjectSelect, describeCommentSubject, type CommentSubjectRow } from "@/lib/comments/comment-subject";
 
 export const followByTokenSelect = {
   id: true,
   definition: { select: { slug: true, title: true } },
-  comment: { select: { id: true, version: { select: { label: true, definition: { select: { slug: true, title: true } } } } } },
+  comment: { select: commentSubjectSelect },
 } as const;
 
 export function describeFollow(follow: {
   definition: { slug: string; title: string } | null;
-  comment: { id: string; version: { label: string | null; definition: { slug: string; title: string } } } | null;
+  comment: CommentSubjectRow | null;
 }) {
   if (follow.definition) return { kind: "definition" as const, title: follow.definition.title, slug: follow.definition.slug };
-  const definition = follow.comment!.version.definition;
-  return { kind: "thread" as const, title: `a thread on ${definition.title} ${follow.comment!.version.label}`, slug: definition.slug };
+  return { kind: "thread" as const, title: `a thread on ${describeCommentSubject(follow.comment!).title}` };
 }
 
 export function invalidUnsubscribeLink(): AppError {

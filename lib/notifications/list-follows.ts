@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/current-user";
-import { commentPermalink, definitionPath } from "@/lib/paths";
+import { definitionPath } from "@/lib/paths";
+import { commentSubjectSelect, describeCommentSubject } from "@/lib/comments/comment-subject";
 
 /** What the actor follows, for the notification settings page. No tokens leave. */
 export async function listFollows({ actor }: { actor: Actor }) {
@@ -12,13 +13,7 @@ export async function listFollows({ actor }: { actor: Actor }) {
       id: true,
       createdAt: true,
       definition: { select: { id: true, slug: true, title: true } },
-      comment: {
-        select: {
-          id: true,
-          amendmentId: true,
-          version: { select: { label: true, definition: { select: { slug: true, title: true } } } },
-        },
-      },
+      comment: { select: commentSubjectSelect },
     },
   });
   return follows.map((f) =>
@@ -28,8 +23,8 @@ export async function listFollows({ actor }: { actor: Actor }) {
           id: f.id,
           kind: "thread" as const,
           commentId: f.comment!.id,
-          title: `A thread on ${f.comment!.version.definition.title} ${f.comment!.version.label}`,
-          url: commentPermalink({ slug: f.comment!.version.definition.slug, commentId: f.comment!.id }),
+          title: `A thread on ${describeCommentSubject(f.comment!).title}`,
+          url: describeCommentSubject(f.comment!).permalink,
           createdAt: f.createdAt,
         },
   );

@@ -110,8 +110,9 @@ export async function indexComment(tx: Tx, commentId: string, created?: CommentR
         version: { select: { definitionId: true } },
       },
     });
-    if (!row || row.deletedAt || row.hiddenAt) return removeDocument(tx, "comment", commentId);
-    comment = { ...row, definitionId: row.version.definitionId };
+    // A comment on a system (no version) is not searched: docs/decisions/028-system-comments.md.
+    if (!row || row.deletedAt || row.hiddenAt || !row.version || !row.versionId) return removeDocument(tx, "comment", commentId);
+    comment = { ...row, versionId: row.versionId, definitionId: row.version.definitionId };
   }
   await writeDocument(tx, commentDocument(comment), created !== undefined);
 }

@@ -2,9 +2,11 @@ import type { SystemView } from "@/lib/systems/get-system";
 
 const person = (p: { handle: string; name: string | null } | null) => (p ? { handle: p.handle, name: p.name ?? p.handle } : null);
 
-/** One system for JSON readers: public fields only (handles and names, never ids or emails). */
+/** One system for JSON readers: public fields only (people by handle and name, never their ids or emails). */
 export function systemOutput(s: SystemView) {
   return {
+    // What `POST /api/v1/comments` takes as `systemId` (docs/decisions/028-system-comments.md).
+    id: s.id,
     slug: s.slug,
     name: s.name,
     developer: s.developer,

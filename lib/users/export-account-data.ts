@@ -28,6 +28,7 @@ export async function exportAccountData({ actor, now = new Date() }: { actor: Ac
       select: {
         id: true, sectionKey: true, amendmentId: true, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true,
         version: { select: { label: true, definition: { select: { slug: true } } } },
+        system: { select: { slug: true } },
         revisions: { orderBy: { createdAt: "asc" }, select: { body: true, createdAt: true } },
       },
     }),
@@ -55,7 +56,8 @@ export async function exportAccountData({ actor, now = new Date() }: { actor: Ac
     exportedAt: now.toISOString(),
     account: { ...profile, signInProviders: signIns.map((a) => a.provider), maintains: maintains.map((m) => ({ definition: m.definition.slug, since: m.createdAt })) },
     settings: { nameChosenAt: settings?.nameChosenAt ?? null, emailNotifications: settings?.emailNotifications ?? true },
-    comments: comments.map(({ version, ...c }) => ({ ...c, definition: version.definition.slug, version: version.label })),
+    // A comment is on a definition's version or on a system (docs/decisions/028-system-comments.md).
+    comments: comments.map(({ version, system, ...c }) => (version ? { ...c, definition: version.definition.slug, version: version.label } : { ...c, system: system!.slug })),
     amendments: amendments.map(({ definition, ...a }) => ({ ...a, definition: definition.slug })),
     sponsorships,
     votes,

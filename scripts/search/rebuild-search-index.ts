@@ -39,13 +39,14 @@ export async function rebuildSearchIndex(): Promise<{ sections: number; comments
   let comments = 0;
   for (let after = ""; ; ) {
     const rows = await db.comment.findMany({
-      where: { id: { gt: after }, deletedAt: null, hiddenAt: null },
+      // Comments on systems are not searched (docs/decisions/028-system-comments.md).
+      where: { id: { gt: after }, deletedAt: null, hiddenAt: null, versionId: { not: null } },
       orderBy: { id: "asc" },
       take: BATCH * 5,
       select: { id: true, versionId: true, sectionKey: true, amendmentId: true, rootId: true, authorId: true, body: true, createdAt: true, version: { select: { definitionId: true } } },
     });
     if (rows.length === 0) break;
-    await insert(rows.map((r) => commentDocument({ ...r, definitionId: r.version.definitionId })));
+    await insert(rows.map((r) => commentDocument({ ...r, versionId: r.versionId!, definitionId: r.version!.definitionId })));
     comments += rows.length;
     after = rows.at(-1)!.id;
   }

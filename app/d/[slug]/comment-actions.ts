@@ -22,7 +22,13 @@ import { answersInPlace, commentInPlace } from "@/app/d/[slug]/comment-in-place"
 /** The comment's place in the thread as the reader was viewing it. */
 function locate(form: FormReader, commentId: string) {
   const order = commentOrderSchema.safeParse(form.get("order"));
-  return locateComment({ slug: form.get("slug") ?? "", commentId, order: order.success ? order.data : "oldest", section: form.get("section") || null });
+  return locateComment({
+    slug: form.get("slug") ?? "",
+    commentId,
+    order: order.success ? order.data : "oldest",
+    section: form.get("section") || null,
+    subject: form.get("subject") === "system" ? "system" : "definition",
+  });
 }
 
 const keepBody = (form: FormReader) => ({ body: form.get("body") ?? "" });

@@ -21,7 +21,7 @@ export async function commentInPlace({ actor, form, commentId, articleOnly = fal
   const depth = Math.min(Math.max(Number.parseInt(form.get("depth") ?? "0", 10) || 0, 0), MAX_INDENT - 1);
   const view: ThreadView = {
     slug: form.get("slug") ?? "",
-    versionId: node.versionId,
+    versionId: node.versionId ?? "",
     amendmentId: form.get("amendmentId") || null,
     order: form.get("order") === "newest" ? "newest" : "oldest",
     section: form.get("section") || null,
@@ -30,9 +30,11 @@ export async function commentInPlace({ actor, form, commentId, articleOnly = fal
     editBody: null,
     open: true,
     sectionHeadings: new Map(),
-    pagePath: page.startsWith("/d/") ? page : `/d/${encodeURIComponent(form.get("slug") ?? "")}`,
+    pagePath: page.startsWith("/d/") || page.startsWith("/systems/") ? page : `/d/${encodeURIComponent(form.get("slug") ?? "")}`,
     cursor: null,
     followedRoots: new Set(),
+    // A system's discussion (decision 028): its forms send the system.
+    system: !node.versionId && form.get("systemId") ? { id: form.get("systemId")! } : null,
   };
   return { error: null, inPlace: { id: node.id, node: <CommentItem node={node} depth={depth} view={view} user={actor} articleOnly={articleOnly} /> } };
 }

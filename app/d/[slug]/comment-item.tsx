@@ -53,6 +53,11 @@ export type ThreadView = {
    * "Flag" link instead of a form of its own. Undefined: a form on every comment.
    */
   flag?: string | null;
+  /**
+   * Set for a system's discussion (docs/decisions/028-system-comments.md): `slug`
+   * is then the system's, `versionId` is empty, and links and forms name the system.
+   */
+  system?: { id: string } | null;
 };
 
 function linkWith(view: ThreadView, params: Record<string, string>, hash: string) {
@@ -65,7 +70,12 @@ function linkWith(view: ThreadView, params: Record<string, string>, hash: string
 }
 
 function viewFields(view: ThreadView) {
-  return { slug: view.slug, order: view.order, section: view.section };
+  return { slug: view.slug, order: view.order, section: view.section, ...(view.system ? { subject: "system", systemId: view.system.id } : {}) };
+}
+
+/** A comment's permanent link on this thread's subject. */
+function permalinkOf(view: ThreadView, commentId: string) {
+  return commentPermalink({ slug: view.slug, commentId, subject: view.system ? "system" : "definition" });
 }
 
 type ItemProps = {
@@ -86,13 +96,13 @@ function commentParts(node: TreeNode, depth: number, view: ThreadView, user: Act
   const editing = view.edit === node.id && mine;
   // The comment's plain markup as strings (lib/comments/comment-markup.ts); the forms stay React.
   const head = commentHeadHtml(node, {
-    slug: view.slug,
+    permalink: permalinkOf(view, node.id),
     sectionHeading: isRoot && node.sectionKey && !view.section ? (view.sectionHeadings.get(node.sectionKey) ?? null) : null,
     inReplyTo: parentName !== undefined && depth >= MAX_INDENT && node.parentId ? { parentId: node.parentId, parentName } : undefined,
     quote: isRoot ? view.quotes?.get(node.id) : undefined,
     badges,
   });
-  let links = copyLinkHtml(commentPermalink({ slug: view.slug, commentId: node.id }), name ? `the comment by ${name}` : "this comment");
+  let links = copyLinkHtml(permalinkOf(view, node.id), name ? `the comment by ${name}` : "this comment");
   if (user && view.open && !node.deleted) links += linkHtml(linkWith(view, { reply: node.id }, `reply-${node.id}`), "Reply", `Reply to ${name ?? "this comment"}`);
   if (mine && view.open && view.edit !== node.id) links += linkHtml(linkWith(view, { edit: node.id }, `comment-${node.id}`), "Edit");
   if (mine && view.forms) links += formButtonHtml(view.forms.delete, node.id, "Delete");
@@ -227,7 +237,7 @@ export async function CommentItem({ node, depth, view, user, parentName, article
           <ActionForm
             action={postCommentAction}
             inPlace="close"
-            hidden={{ ...viewFields(view), versionId: view.versionId, amendmentId: view.amendmentId ?? null, parentId: node.id, sectionKey: node.sectionKey, page: view.pagePath, depth: String(depth + 1) }}
+            hidden={{ ...viewFields(view), ...(view.system ? {} : { versionId: view.versionId, amendmentId: view.amendmentId ?? null }), parentId: node.id, sectionKey: node.sectionKey, page: view.pagePath, depth: String(depth + 1) }}
             submitLabel="Post reply"
             textarea={{ id: `reply-body-${node.id}`, label: `Reply to ${name ?? "this comment"}`, autoFocus: true, hint: "Markdown: **bold**, _italic_, [links](https://…), lists, > quotes, `code`." }}
           />

@@ -9,10 +9,12 @@ import { definitionPath, systemPath, systemsPath, userPath, versionPath } from "
 import { ActionForm } from "@/app/_components/action-form";
 import { VerdictText } from "@/app/systems/verdict-cell";
 import { decideCorrectionAction, proposeCorrectionAction } from "@/app/systems/[slug]/system-actions";
+import { SystemDiscussion } from "@/app/systems/[slug]/system-discussion";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
@@ -21,8 +23,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 const SOURCE_NAMES: Record<string, string> = { osi: "Open Source Initiative", mof: "Model Openness Framework (Model Openness Tool data)", index: "European Open Source AI Index" };
 
-export default async function SystemPage({ params }: { params: Params }) {
+export default async function SystemPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { slug } = await params;
+  const search = await searchParams;
+  const one = (key: string) => (typeof search[key] === "string" && search[key] !== "" ? (search[key] as string) : null);
   const [system, user] = await Promise.all([orNotFound(getSystem(slug)), currentUser()]);
   const curator = await curates(user);
   const open = system.corrections.filter((c) => c.status === "open");
@@ -154,6 +158,12 @@ export default async function SystemPage({ params }: { params: Params }) {
       ) : (
         <p><Link href={`/signin?callbackUrl=${encodeURIComponent(systemPath(system.slug, "corrections"))}`}>Sign in</Link> to propose a correction.</p>
       )}
+
+      <SystemDiscussion
+        system={system}
+        user={user}
+        query={{ order: one("order") === "newest" ? "newest" : "oldest", cursor: one("cursor"), reply: one("reply"), edit: one("edit") }}
+      />
     </>
   );
 }
