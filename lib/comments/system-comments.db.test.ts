@@ -1,6 +1,6 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, openRowReader } from "@/lib/db";
 import { createComment } from "@/lib/comments/create-comment";
 import { editComment } from "@/lib/comments/edit-comment";
 import { deleteComment } from "@/lib/comments/delete-comment";
@@ -23,10 +23,15 @@ import { expectRefused, expectRefusedWithoutWriting } from "@/scripts/testing/ex
 // A system's discussion runs on the comment engine of a version's (docs/decisions/028-system-comments.md).
 
 async function exportRows(name: string) {
-  const table = (await exportTables({ definitionId: null })).find((t) => t.name === name)!;
-  const rows: Record<string, unknown>[] = [];
-  for await (const row of table.rows()) rows.push(row);
-  return rows;
+  const reader = await openRowReader();
+  try {
+    const table = (await exportTables({ definitionId: null }, reader)).find((t) => t.name === name)!;
+    const rows: Record<string, unknown>[] = [];
+    for await (const row of table.rows()) rows.push(row);
+    return rows;
+  } finally {
+    await reader.close();
+  }
 }
 
 describe("comments on a system", () => {
