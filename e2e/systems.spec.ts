@@ -54,10 +54,14 @@ test("a member comments on a system and replies; a reader without an account see
   await member.getByRole("button", { name: "Post comment" }).click();
   const comment = member.locator("article.comment").filter({ hasText: words });
   await expect(comment.locator("a.permalink")).toHaveAttribute("href", /^\/systems\/pythia\/comments\//);
-  await comment.getByRole("link", { name: /^Reply to/ }).click();
-  await member.getByRole("textbox", { name: /^Reply to/ }).fill(`Yes: ${words}, mirrored.`);
-  await member.getByRole("button", { name: "Post reply" }).click();
-  await expect(member.locator("article.comment").filter({ hasText: `Yes: ${words}` })).toBeVisible();
+  // Another member replies: one member's second post within the 5-second interval would wait for it.
+  const replier = await signedInPage(browser, unique("sysr"));
+  await replier.goto("/systems/pythia");
+  await replier.locator("article.comment").filter({ hasText: words }).getByRole("link", { name: /^Reply to/ }).click();
+  await replier.getByRole("textbox", { name: /^Reply to/ }).fill(`Yes: ${words}, mirrored.`);
+  await replier.getByRole("button", { name: "Post reply" }).click();
+  // The stored reply, with its permalink (not the one shown at once while it is sent).
+  await expect(replier.locator("article.comment").filter({ hasText: `Yes: ${words}` }).locator("a.permalink")).toHaveAttribute("href", /^\/systems\/pythia\/comments\//);
 
   await page.goto("/systems/pythia");
   const thread = page.locator("#discussion li.comment-li").filter({ hasText: words });
