@@ -5,7 +5,7 @@ import { listComments } from "@/lib/comments/list-comments";
 import { listFollowedIds } from "@/lib/notifications/list-followed-ids";
 import { signInPath, systemPath } from "@/lib/paths";
 import { ActionForm } from "@/app/_components/action-form";
-import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
+import { CommentThreads, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { postCommentAction } from "@/app/d/[slug]/comment-actions";
 
@@ -81,7 +81,7 @@ export async function SystemDiscussion({ system, user, query }: { system: { id: 
         <p>No comments yet.</p>
       ) : (
         <ol className="thread">
-          {page.comments.map((node) => <CommentItem key={node.id} node={node} depth={0} view={view} user={user} />)}
+          <CommentThreads nodes={page.comments} view={view} user={user} />
         </ol>
       )}
       {(query.cursor || page.nextCursor) && (
