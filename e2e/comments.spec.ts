@@ -107,6 +107,8 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   const id = href!.split("/").pop()!;
 
   await comment.getByRole("link", { name: "Edit", exact: true }).click();
+  // Edit is a plain link (a page load): text typed before the page's scripts have run is reset by them.
+  await alice.waitForURL(/[?&]edit=/, { waitUntil: "load" });
   await alice.getByLabel("Edit your comment").fill(edited);
   await markDocument(alice);
   await alice.getByRole("button", { name: "Save changes" }).click();
