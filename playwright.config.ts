@@ -97,8 +97,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      // Debian's Chromium: `npx playwright install` cannot download browsers here.
-      executablePath: "/usr/bin/chromium",
+      // Debian's Chromium headless shell (scripts/test-services.sh installs it):
+      // `npx playwright install` cannot download browsers here.
+      executablePath: "/usr/bin/chromium-headless-shell",
       // Keep the browser off the (closed) network: no updates, sync or QUIC probes.
       args: [
         "--disable-background-networking",
@@ -124,6 +125,8 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${POSTGRES_APP_PORT}` },
       // No SMTP here: mail lands in the local outbox at /dev/outbox.
       testIgnore: [/\.smtp\.spec\.ts$/, ...ONE_DATABASE, ...AFTER_THE_REST],
+      // Single tests of a file that otherwise runs on both (e2e/comments.spec.ts).
+      grepInvert: /@one-database/,
     },
     // metadata.database tells the session fixture (e2e/support/sessions.ts) which database these serve.
     { name: "sqlite-last", metadata: { database: "sqlite" }, use: { baseURL: `http://127.0.0.1:${SQLITE_APP_PORT}` }, testMatch: AFTER_THE_REST, dependencies: ["sqlite"] },

@@ -7,6 +7,11 @@ import { expectNoSeriousA11yViolations } from "./support/axe";
 
 // Several people sign in per test: give the whole flow room on a busy 2-core machine.
 test.describe.configure({ timeout: 180_000 });
+// Posting and replying through the page run on both databases; the rest of what a thread
+// does in the browser runs on SQLite only (the tag keeps it out of the postgres project):
+// edits, duplicates, closed periods and superseded versions are database tests on both
+// engines (lib/comments), and the scale test posts through the pages on PostgreSQL.
+const ONE_DATABASE = { tag: "@one-database" };
 
 function unique(name: string) {
   return `${name}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -94,7 +99,7 @@ test("comment on a section, reply three levels deep, open the permalink in a new
   await expectNoSeriousA11yViolations(tab);
 });
 
-test("edit keeps the earlier revision; delete keeps the replies; nobody else can edit", async ({ browser }) => {
+test("edit keeps the earlier revision; delete keeps the replies; nobody else can edit", ONE_DATABASE, async ({ browser }) => {
   const alice = await signedInPage(browser, unique("alice"));
   const bob = await signedInPage(browser, unique("bob"));
   const original = `The weights alone are not enough ${unique("o")}`;
@@ -141,7 +146,7 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   await expect(commentWith(alice, answer)).toBeVisible();
 });
 
-test("the same text twice is refused as a duplicate, with the reason", async ({ browser }) => {
+test("the same text twice is refused as a duplicate, with the reason", ONE_DATABASE, async ({ browser }) => {
   const carol = await signedInPage(browser, unique("carol"));
   const text = `Posting this exactly once ${unique("d")}`;
   await carol.goto("/d/osaid");
@@ -155,7 +160,7 @@ test("the same text twice is refused as a duplicate, with the reason", async ({ 
   await expect(commentWith(carol, text)).toHaveCount(1);
 });
 
-test("a version whose comment period is over says so and takes no comment", async ({ browser }) => {
+test("a version whose comment period is over says so and takes no comment", ONE_DATABASE, async ({ browser }) => {
   const dave = await signedInPage(browser, unique("dave"));
   await dave.goto("/d/debian-gr");
   await expect(dave.getByRole("status").filter({ hasText: "comment period" })).toContainText("closed on");
@@ -163,7 +168,7 @@ test("a version whose comment period is over says so and takes no comment", asyn
   await expect(dave.getByRole("link", { name: /^Reply to/ })).toHaveCount(0);
 });
 
-test("superseded versions keep their discussion and send readers to the current one", async ({ page }) => {
+test("superseded versions keep their discussion and send readers to the current one", ONE_DATABASE, async ({ page }) => {
   await page.goto("/d/osaid/v/0.0.9#discussion");
   await expect(page.locator("article.comment").first()).toBeVisible();
   await expect(page.getByText("This version has been superseded: its discussion is kept")).toBeVisible();
@@ -172,7 +177,7 @@ test("superseded versions keep their discussion and send readers to the current 
   await expect(page.getByRole("link", { name: /on 0\.0\.9/ })).toBeVisible();
 });
 
-test("posting, replying and editing work without JavaScript", async ({ browser }) => {
+test("posting, replying and editing work without JavaScript", ONE_DATABASE, async ({ browser }) => {
   // Two people: a member may post once per COMMENT_MIN_INTERVAL_SECONDS.
   const [erin, frank] = await Promise.all(
     ["erin", "frank"].map(async (name) => {
@@ -201,7 +206,7 @@ test("posting, replying and editing work without JavaScript", async ({ browser }
   await expect(frank).toHaveURL(/#comment-/);
 });
 
-test("anyone can read the thread and the feed without an account", async ({ page, request }) => {
+test("anyone can read the thread and the feed without an account", ONE_DATABASE, async ({ page, request }) => {
   await page.goto("/d/osaid");
   await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toBeVisible();
   await expect(page.getByRole("button", { name: "Post comment" })).toHaveCount(0);

@@ -83,13 +83,19 @@ step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" 
 step "lib/ holds only what production imports" node scripts/check-lib-reachable.mjs
 together "lint" "npx eslint ." "type check" "npx tsc --noEmit"
 step "unit tests" npx vitest run
+# The production build for the browser tests runs beside the database tests, which wait
+# on their databases part of the time.
 together "database tests on SQLite" "TEST_DB=sqlite npx vitest run --config vitest.db.config.ts" \
-  "database tests on PostgreSQL" "TEST_DB=postgres npx vitest run --config vitest.db.config.ts"
-step "production build (types checked above)" env OPENDEF_TYPECHECKED=1 npm run --silent build
+  "database tests on PostgreSQL" "TEST_DB=postgres npx vitest run --config vitest.db.config.ts" \
+  "production build (types checked above)" "OPENDEF_TYPECHECKED=1 npm run --silent build"
 step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
-# One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
-step "fault tests (SIGKILL mid-burst, 20 SQLite writers, PostgreSQL restart)" env FAULT_RUNS="${FAULT_RUNS:-1}" npx tsx scripts/test-faults.ts
-step "README PostgreSQL steps, then scale-out (two instances behind nginx, through PgBouncer)" bash scripts/test-scale.sh
+# The fault and scale-out tests share nothing: the faults use their own SQLite files, a
+# database of their own on the machine's PostgreSQL and a private cluster for the restart;
+# the scale-out test counts only its own database's connections. Both spend much of their
+# time waiting (restart delays, a server coming up, a 10-second burst), so they run side by
+# side. One SIGKILL cycle per database here; FAULT_RUNS=N runs more (docs/security.md).
+together "fault tests (SIGKILL mid-burst, 20 SQLite writers, PostgreSQL restart)" "FAULT_RUNS=${FAULT_RUNS:-1} npx tsx scripts/test-faults.ts" \
+  "README PostgreSQL steps, then scale-out (two instances behind nginx, through PgBouncer)" "bash scripts/test-scale.sh"
 
 echo
 echo "=================================================================="
