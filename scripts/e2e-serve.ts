@@ -6,6 +6,12 @@
 // have run before.
 //
 //   DATABASE_URL=file:./data/e2e.db PORT=3100 npx tsx scripts/e2e-serve.ts
+//
+// `--prepare` only resets, migrates and seeds, then exits: npm test (scripts/test.sh)
+// prepares both databases beside the database tests and then sets
+// E2E_DATABASES_PREPARED=1, so that Playwright, which starts its servers one after
+// another, only waits for them to listen (issue 21: 14 s of the browser step went to
+// preparing the SQLite one before the PostgreSQL one could begin).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,10 +19,11 @@ import { maintenanceUrlFor, recreateDatabase, skipCommitFlush } from "./postgres
 import { serveArgs } from "./serve-command";
 
 // On stderr, which Playwright shows: the browser tests' server runs on the Node it names.
-console.error(`e2e-serve: port ${process.env.PORT}, Node ${process.version}`);
+console.error(`e2e-serve: ${process.argv.includes("--prepare") ? "preparing the database" : `port ${process.env.PORT}`}, Node ${process.version}`);
+const prepareOnly = process.argv.includes("--prepare");
 const databaseUrl = process.env.DATABASE_URL;
 const port = process.env.PORT;
-if (!databaseUrl || !port) {
+if (!databaseUrl || (!port && !prepareOnly)) {
   console.error("e2e-serve: set DATABASE_URL and PORT");
   process.exit(1);
 }
@@ -57,7 +64,7 @@ function run(command: string, args: string[]) {
   }
 }
 
-async function main() {
+async function prepare() {
   if (databaseUrl!.startsWith("file:")) resetSqlite(databaseUrl!);
   else if (/^postgres(ql)?:/.test(databaseUrl!)) await resetPostgres(databaseUrl!);
   else throw new Error(`e2e-serve: unsupported DATABASE_URL ${databaseUrl}`);
@@ -66,6 +73,12 @@ async function main() {
   // (the seed needs tsx's react-server condition for its "server-only" imports).
   run("npm", ["run", "--silent", "db:migrate"]);
   run("npm", ["run", "--silent", "db:seed"]);
+}
+
+async function main() {
+  if (prepareOnly) return prepare();
+  if (process.env.E2E_DATABASES_PREPARED === "1") console.log(`e2e-serve: ${databaseUrl} was prepared before the run`);
+  else await prepare();
 
   // npm start, in one process with the anonymous readers' cache off: two of these
   // servers and two browsers share two cores, and tests read right after they

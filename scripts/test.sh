@@ -83,12 +83,14 @@ step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" 
 step "lib/ holds only what production imports" node scripts/check-lib-reachable.mjs
 together "lint" "npx eslint ." "type check" "npx tsc --noEmit"
 step "unit tests" npx vitest run
-# The production build for the browser tests runs beside the database tests, which wait
-# on their databases part of the time.
+# What the browser tests need, the production build and their two databases (reset,
+# migrated and seeded by scripts/e2e-serve.ts --prepare), is made beside the database
+# tests, which wait on their databases part of the time.
 together "database tests on SQLite" "TEST_DB=sqlite npx vitest run --config vitest.db.config.ts" \
   "database tests on PostgreSQL" "TEST_DB=postgres npx vitest run --config vitest.db.config.ts" \
-  "production build (types checked above)" "OPENDEF_TYPECHECKED=1 npm run --silent build"
-step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" npx playwright test
+  "production build (types checked above)" "OPENDEF_TYPECHECKED=1 npm run --silent build" \
+  "the browser tests' databases" "DATABASE_URL=file:./data/e2e.db npx tsx scripts/e2e-serve.ts --prepare && DATABASE_URL='$E2E_PG_URL' npx tsx scripts/e2e-serve.ts --prepare"
+step "browser tests (SQLite + SMTP, PostgreSQL + outbox)" env E2E_DATABASES_PREPARED=1 npx playwright test
 # The fault and scale-out tests share nothing: the faults use their own SQLite files, a
 # database of their own on the machine's PostgreSQL and a private cluster for the restart;
 # the scale-out test counts only its own database's connections. Both spend much of their
