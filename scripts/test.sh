@@ -81,8 +81,7 @@ step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.t
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
 step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" npx tsx scripts/db-migrate.ts check
 step "lib/ holds only what production imports" node scripts/check-lib-reachable.mjs
-together "lint" "npx eslint ." "type check" "npx tsc --noEmit"
-step "unit tests" npx vitest run
+together "lint" "npx eslint ." "type check" "npx tsc --noEmit" "unit tests" "npx vitest run"
 # What the browser tests need, the production build and their two databases (reset,
 # migrated and seeded by scripts/e2e-serve.ts --prepare), is made beside the database
 # tests, which wait on their databases part of the time.
