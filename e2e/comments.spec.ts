@@ -111,14 +111,27 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   const href = await comment.locator("a.permalink").getAttribute("href");
   const id = href!.split("/").pop()!;
 
+  // Edit is a plain link (a page load). Its scripts are held back until Alice has typed, as on a slow
+  // connection: what she typed must be what is saved once they have run (hydration kept the old text).
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  let held = 0;
+  await alice.route("**/_next/static/chunks/**", async (route) => {
+    held += 1;
+    await scriptsHeld;
+    await route.continue();
+  });
   await comment.getByRole("link", { name: "Edit", exact: true }).click();
-  // Edit is a plain link (a page load): text typed before the page's scripts have run is reset by them.
-  await alice.waitForURL(/[?&]edit=/, { waitUntil: "load" });
   await alice.getByLabel("Edit your comment").fill(edited);
+  await expect.poll(() => held).toBeGreaterThan(0);
+  releaseScripts();
+  // The load event waits for the held scripts; with them React answers the form in place (the same document).
+  await alice.waitForLoadState("load");
+  await alice.unrouteAll();
   await markDocument(alice);
   await alice.getByRole("button", { name: "Save changes" }).click();
   const updated = commentWith(alice, edited);
-  await expect(updated).toBeVisible();
+  await expect(updated.locator("a.permalink")).toBeVisible();
   await expectSameDocument(alice);
   await updated.getByRole("link", { name: "edited" }).click();
   await expect(alice.getByRole("heading", { name: "Revisions of a comment" })).toBeVisible();
