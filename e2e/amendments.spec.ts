@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { testAccount } from "./support/test-accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectSameDocument, markDocument, whenHydrated } from "./support/in-place";
 
 // The amendment process as members would go through it: propose with a preview,
 // two other members sponsor it, the vote opens, members vote and change their mind.
@@ -49,11 +50,13 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   // With JavaScript the vote is answered in place: the new tally, in the same document.
   for (const [voter, choice, tally] of [[ben, "for", /For 1 · Against 0/], [cleo, "against", /For 1 · Against 1/]] as const) {
     await voter.goto(url);
-    await voter.evaluate(() => document.documentElement.setAttribute("data-still-here", "yes"));
-    await voter.getByRole("button", { name: `Vote ${choice}` }).click();
+    const vote = voter.getByRole("button", { name: `Vote ${choice}` });
+    await whenHydrated(vote);
+    await markDocument(voter);
+    await vote.click();
     await expect(voter.getByRole("status").filter({ hasText: `Your vote is in: ${choice}` })).toBeVisible();
     await expect(voter.getByLabel("Tally")).toHaveText(tally);
-    expect(await voter.evaluate(() => document.documentElement.getAttribute("data-still-here"))).toBe("yes");
+    await expectSameDocument(voter);
   }
   // Without JavaScript the form posts and the 303 lands on the page, which names the voter.
   const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await dan.context().storageState() });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectSameDocument, markDocument, whenHydrated } from "./support/in-place";
 
 // A blog-style discussion, as new users would try it. Each test signs in fresh
 // people (unique usernames), so tests never see each other's posts or limits.
@@ -23,22 +24,16 @@ function commentWith(page: Page, text: string) {
   return page.locator("article.comment").filter({ has: page.locator(".comment-body", { hasText: text }) });
 }
 
-/** Marks the document: a page that reloads or navigates loses the mark. */
-async function markDocument(page: Page) {
-  await page.evaluate(() => document.documentElement.setAttribute("data-still-here", "yes"));
-}
-
-/** With JavaScript the form answers in place: the same document, no reload, no navigation. */
-async function expectSameDocument(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.getAttribute("data-still-here"))).toBe("yes");
-}
-
 async function post(page: Page, label: RegExp | string, text: string, { javaScript = true } = {}) {
   const box = page.getByRole("textbox", { name: label });
   await box.fill(text);
-  if (javaScript) await markDocument(page);
   // The button of that textbox's own form: a reply form and the new-comment form can both be open.
-  await page.locator("form").filter({ has: box }).getByRole("button", { name: /^Post (comment|reply)$/ }).click();
+  const button = page.locator("form").filter({ has: box }).getByRole("button", { name: /^Post (comment|reply)$/ });
+  if (javaScript) {
+    await whenHydrated(button);
+    await markDocument(page);
+  }
+  await button.click();
   const comment = commentWith(page, text);
   await expect(comment).toBeVisible();
   if (javaScript) {
@@ -128,8 +123,10 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   // The load event waits for the held scripts; with them React answers the form in place (the same document).
   await alice.waitForLoadState("load");
   await alice.unrouteAll();
+  const save = alice.getByRole("button", { name: "Save changes" });
+  await whenHydrated(save);
   await markDocument(alice);
-  await alice.getByRole("button", { name: "Save changes" }).click();
+  await save.click();
   const updated = commentWith(alice, edited);
   await expect(updated.locator("a.permalink")).toBeVisible();
   await expectSameDocument(alice);
