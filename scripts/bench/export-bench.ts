@@ -9,8 +9,13 @@
 // definition with --comments comments). Then, in a fresh process
 // (scripts/bench/measure-export.ts), GET /export/{slug} on an empty cache, twice:
 // time, the ZIP's size and the process's memory growth (peak RSS minus RSS
-// before). Then an import of a generated WXR file of --import-comments comments
-// (scripts/bench/measure-import.ts), as `npm run import` does it.
+// before). Then the same export as members download it, through the production
+// server (`npm start`'s compiled serve script, freshly started, one process):
+// scripts/bench/measure-export-server.ts, the first request after start and a
+// second, each with its time, the serving process's memory growth and whether
+// issue 18's floor (≤ 20 s, ≤ 100 MB) is met; it needs `npm run build` first
+// (--no-server leaves it out). Then an import of a generated WXR file of
+// --import-comments comments (scripts/bench/measure-import.ts), as `npm run import` does it.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +30,7 @@ const { values: args } = parseArgs({
     comments: { type: "string", default: "100000" },
     "import-comments": { type: "string", default: "10000" },
     keep: { type: "boolean", default: false },
+    "no-server": { type: "boolean", default: false },
   },
 });
 if (args.db !== "sqlite" && args.db !== "postgres") throw new Error(`--db is sqlite or postgres (got ${args.db})`);
@@ -51,6 +57,10 @@ async function main() {
     console.log(`fixture (${args.db}): ${args.comments} comments in ${seeded.seconds.toFixed(1)} s`);
     const measured = run("npx", ["tsx", "--conditions=react-server", "--expose-gc", "scripts/bench/measure-export.ts", "bench"]);
     process.stdout.write(measured.stdout);
+    if (!args["no-server"]) {
+      const served = run("npx", ["tsx", "scripts/bench/measure-export-server.ts", "bench", Number(args.comments).toLocaleString("en")]);
+      process.stdout.write(served.stdout);
+    }
     const imported = run("npx", ["tsx", "--conditions=react-server", "scripts/bench/measure-import.ts", "bench", args["import-comments"]!]);
     process.stdout.write(imported.stdout);
   } finally {
