@@ -1,17 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { isAppError } from "@/lib/errors/app-error";
-import { searchPath } from "@/lib/paths";
+import { formatUtc } from "@/lib/format-utc";
+import { searchPath, userPath } from "@/lib/paths";
 import { listSearchDefinitions } from "@/lib/search/list-search-definitions";
 import { searchContent } from "@/lib/search/search-content";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
-import { searchResultsHtml } from "@/lib/search/search-results-markup";
+import type { SnippetPart } from "@/lib/search/build-snippet";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
 type Query = Partial<Record<(typeof FIELDS)[number], string>>;
+
+const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment", system: "System" } as const;
+
+function Snippet({ parts }: { parts: SnippetPart[] }) {
+  // Text nodes only: React escapes them, so nothing from the source is ever markup.
+  return <p className="search-snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</p>;
+}
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
@@ -91,8 +99,27 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {outcome.results.length === 0 ? (
             <p>Nothing found{query.cursor ? " on this page" : ""}. Try fewer or other words, or fewer filters.</p>
           ) : (
-            // One string of escaped markup for the list (lib/search/search-results-markup.ts, decision 031).
-            <ol className="search-results" dangerouslySetInnerHTML={{ __html: searchResultsHtml(outcome.results) }} />
+            <ol className="search-results">
+              {outcome.results.map((r) => (
+                <li key={`${r.kind}-${r.id}`} className="search-result">
+                  <div className="comment-meta">
+                    <span className="badge">{KIND_LABEL[r.kind]}</span>{" "}
+                    {r.definition ? <>{r.definition.title}, version {r.version}</> : "Systems catalogue"}
+                    {r.section && <>, {r.section.heading ?? r.section.key}</>}
+                    {r.author && (
+                      <>
+                        {" "}· <Link href={userPath(r.author.handle)}>{r.author.name ?? r.author.handle}</Link>
+                      </>
+                    )}{" "}
+                    · <time dateTime={r.createdAt.toISOString()}>{formatUtc(r.createdAt)}</time>
+                  </div>
+                  <h2 className="search-title">
+                    <Link href={r.path}>{r.title || (r.kind === "comment" ? `Comment by ${r.author?.name ?? "a member"}` : r.kind)}</Link>
+                  </h2>
+                  <Snippet parts={r.snippet} />
+                </li>
+              ))}
+            </ol>
           )}
           {outcome.next && (
             <p className="pager">
