@@ -42,18 +42,11 @@ type Row = {
 export const SEARCH_RANK_WINDOW = 1000;
 
 /**
- * PostgreSQL tests at most this many times the window's rows, newest first, before it
+ * PostgreSQL first tests this many times the window's rows, newest first, before it
  * asks the GIN index (decision 029): words in more than 1 row in 10 fill the window
  * there; rarer ones have few enough matches for the GIN index to list them all.
  */
 export const SEARCH_PROBE_FACTOR = 10;
-
-/**
- * It first tests this many times the window's rows (decision 031), and walks on to
- * SEARCH_PROBE_FACTOR times only when the matches found there promise to fill the
- * window within them; otherwise it asks the GIN index at once.
- */
-export const SEARCH_SAMPLE_FACTOR = 2;
 
 // Where the last page ended. Relevance: the window it is in (the matches with an id
 // below `below`, newest first; null for the first one) and the last row's score and
@@ -239,34 +232,29 @@ function walkIndex(data: { definition?: string; author?: string; kind?: string }
 }
 
 /**
- * PostgreSQL's window (docs/decisions/029-search-systems-and-filters.md, 031): the
- * newest `rankWindow` matches that pass the filters, whatever the planner believes of
- * how many rows the words match (it multiplies the words' frequencies, and words that
- * come together are then estimated 5 times too few). One statement in three steps:
+ * PostgreSQL's window (docs/decisions/029-search-systems-and-filters.md): the newest
+ * `rankWindow` matches that pass the filters, whatever the planner believes of how
+ * many rows the words match (it multiplies the words' frequencies, and words that
+ * come together are then estimated 5 times too few). One statement in two steps:
  *
- * 1. "head": the newest SEARCH_SAMPLE_FACTOR × rankWindow rows of the walked filter's
+ * 1. "probe": the newest SEARCH_PROBE_FACTOR × rankWindow rows of the walked filter's
  *    value (or of all, without one), walked through a B-tree index ((filter, id), or
- *    the primary key), each tested against the other filters and the words.
- * 2. "tail", only when the head found fewer than rankWindow matches but enough to
- *    fill the window within SEARCH_PROBE_FACTOR × rankWindow rows at the same rate,
- *    and the value has more rows: the walk goes on below the head's rows up to that
- *    many rows in all.
- * 3. "older", only when the window is still short and the walk read all its rows
- *    inside the value: the GIN index's matches below the walked rows, filtered and
- *    sorted by id. Words that rare (fewer than 1 row in 10 of the head, or of the
- *    whole walk) have few matches.
+ *    the primary key), each tested against the other filters and the words; it stops
+ *    at rankWindow matches. Words in more than 1 row in SEARCH_PROBE_FACTOR fill the
+ *    window here.
+ * 2. "older", only when the walk read all those rows inside the value and the probe
+ *    found fewer matches: the GIN index's matches below the walked rows, filtered
+ *    and sorted by id. Words that rare have few matches.
  *
  * The walk is written as a one-sided range, `(column, id) < (value, below)`, rather
  * than `column = value`: with an equality the planner treats the column as constant,
  * forgets the index's order and walks the primary key; and with any narrower
  * estimate (`column >= value` besides, or BETWEEN) it fetched every row of the value
  * and sorted them, where the rows of a value are spread over the table. Past the
- * value's rows the walk goes on into lower values, which the filters leave out; each
- * step's "…Walk" counts the rows it read inside the value and the lowest id among
- * them. "older" reads the GIN index's matches in a subquery (`OFFSET 0` keeps the
- * filters out of it), so that the planner does not combine it with a filter's B-tree
- * index, which costs more than the matches themselves. A step that is not needed is
- * a one-time filter that is false: its scan is never started.
+ * value's rows the walk goes on into lower values, which the probe leaves out. "older" reads the
+ * GIN index's matches in a subquery (`OFFSET 0` keeps the filters out of it), so
+ * that the planner does not combine it with a filter's B-tree index, which costs
+ * more than the matches themselves.
  */
 function postgresWindow({
   below,
@@ -281,80 +269,41 @@ function postgresWindow({
   filtersOn: (t: string) => Prisma.Sql[];
   walk: Walk;
 }): Prisma.Sql {
-  const sampled = rankWindow * SEARCH_SAMPLE_FACTOR;
   const probed = rankWindow * SEARCH_PROBE_FACTOR;
   const column = walk && Prisma.raw(`"${walk.column}"`);
-  const walked = (columns: Prisma.Sql, under: Prisma.Sql, limit: number) =>
+  const walked = (columns: Prisma.Sql) =>
     walk && column
       ? Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
-          WHERE (sv.${column}, sv."id") < (${walk.value}, ${under})
-          ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${limit}`
+          WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID})
+          ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${probed}`
       : Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
-          WHERE sv."id" < ${under}
-          ORDER BY sv."id" DESC LIMIT ${limit}`;
-  const idAndColumn = column ? Prisma.sql`sv."id", sv.${column}` : Prisma.sql`sv."id"`;
+          WHERE sv."id" < ${below ?? MAX_DOCUMENT_ID}
+          ORDER BY sv."id" DESC LIMIT ${probed}`;
   // The walk leaves the value once it has passed all of its rows.
   const inside = walk && column ? Prisma.sql`WHERE "walk".${column} = ${walk.value}` : Prisma.empty;
-  const matching = Prisma.join([...filtersOn(`"walk"`), Prisma.sql`"vector" @@ ${tsquery}`], " AND ");
-  const top = Prisma.sql`${below ?? MAX_DOCUMENT_ID}`;
-  // The walk's own order, which the matches keep (the filters hold the walked value,
-  // so among them it is the order of ids): the LIMIT then ends the walk at the
-  // window's last match, where ordering by id alone sorted every row walked.
-  const walkOrder = column ? Prisma.sql`"walk".${column} DESC, "walk"."id" DESC` : Prisma.sql`"walk"."id" DESC`;
-  const headCount = Prisma.sql`(SELECT count(*) FROM "head")`;
-  // The tail runs when the head fell short, read all its rows inside the value, and
-  // found enough matches to fill the window within `probed` rows at the same rate.
-  const tailRuns = Prisma.sql`${headCount} < ${rankWindow} AND (SELECT "rows" FROM "headWalk") = ${sampled}
-    AND ${headCount} * ${probed} >= ${rankWindow * sampled}`;
   return Prisma.sql`
-    WITH "head" AS MATERIALIZED (
-      SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`, top, sampled)}) "walk"
-      WHERE ${matching}
-      ORDER BY ${walkOrder} LIMIT ${rankWindow}
+    WITH "probe" AS MATERIALIZED (
+      SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`)}) "walk"
+      WHERE ${Prisma.join([...filtersOn(`"walk"`), Prisma.sql`"vector" @@ ${tsquery}`], " AND ")}
+      ORDER BY "id" DESC LIMIT ${rankWindow}
     ),
-    "headWalk" AS MATERIALIZED (
-      SELECT count(*) AS "rows", min("id") AS "end" FROM (${walked(idAndColumn, top, sampled)}) "walk" ${inside}
-    ),
-    "tail" AS MATERIALIZED (
-      SELECT "id", "vector" FROM (
-        SELECT sv.* FROM (${walked(Prisma.sql`sv.*`, Prisma.sql`(SELECT "end" FROM "headWalk")`, probed - sampled)}) sv
-        WHERE ${tailRuns}
-      ) "walk"
-      WHERE ${matching}
-      ORDER BY ${walkOrder} LIMIT ${rankWindow}
-    ),
-    "tailWalk" AS MATERIALIZED (
-      SELECT count(*) AS "rows", min("id") AS "end" FROM (
-        SELECT sv.* FROM (${walked(idAndColumn, Prisma.sql`(SELECT "end" FROM "headWalk")`, probed - sampled)}) sv
-        WHERE ${tailRuns}
-      ) "walk" ${inside}
-    ),
-    -- The tail may have found more than the window had room for: only those count.
-    "found" AS (
-      SELECT LEAST(${rankWindow}, (SELECT count(*) FROM "head") + (SELECT count(*) FROM "tail")) AS "n"
-    ),
-    -- Read only when the window is still short (InitPlans run when first needed): counting
-    -- the tail's walk reads all of its rows, where the tail itself stops at its last match.
-    "walked" AS (
-      SELECT CASE WHEN ${tailRuns} THEN (SELECT "rows" FROM "tailWalk") = ${probed - sampled} ELSE (SELECT "rows" FROM "headWalk") = ${sampled} END AS "more",
-        CASE WHEN ${tailRuns} THEN (SELECT "end" FROM "tailWalk") ELSE (SELECT "end" FROM "headWalk") END AS "end"
+    "probed" AS (
+      SELECT count(*) AS "rows", min("id") AS "end" FROM (${walked(column ? Prisma.sql`sv."id", sv.${column}` : Prisma.sql`sv."id"`)}) "walk" ${inside}
     ),
     "older" AS (
       SELECT m."id", m."vector" FROM (
         SELECT sv.* FROM "SearchVector" sv
-        WHERE (SELECT "n" FROM "found") < ${rankWindow} AND (SELECT "more" FROM "walked")
+        WHERE (SELECT count(*) FROM "probe") < ${rankWindow} AND (SELECT "rows" FROM "probed") = ${probed}
           AND sv."vector" @@ ${tsquery}
         OFFSET 0
       ) m
-      WHERE ${Prisma.join([...filtersOn("m"), Prisma.sql`m."id" < (SELECT "end" FROM "walked")`], " AND ")}
+      WHERE ${Prisma.join([...filtersOn("m"), Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], " AND ")}
       ORDER BY m."id" DESC LIMIT ${rankWindow}
     )
     SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
-      SELECT "id", "vector" FROM "head"
+      SELECT "id", "vector" FROM "probe"
       UNION ALL
-      (SELECT "id", "vector" FROM "tail" LIMIT ${rankWindow} - ${headCount})
-      UNION ALL
-      (SELECT "id", "vector" FROM "older" LIMIT ${rankWindow} - (SELECT "n" FROM "found"))
+      (SELECT "id", "vector" FROM "older" LIMIT ${rankWindow} - (SELECT count(*) FROM "probe"))
     ) w`;
 }
 

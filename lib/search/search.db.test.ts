@@ -227,39 +227,6 @@ describe("filters, order and pages", () => {
     expect(await found({ q: "sparse quorum", kind: "comment", definition: definition.slug })).toHaveLength(3);
   });
 
-  it("walks on past the first rows when their matches promise a full window, then lists older matches", async () => {
-    const { author, definition, version } = await makeDiscussion();
-    const start = Date.parse("2025-05-01T00:00:00Z");
-    let at = 0;
-    const post = async (body: string) => (await createComment({ actor: author, input: { versionId: version.id, body }, now: new Date(start + at++ * 1000) })).id;
-    const unrelated = async (n: number) => {
-      for (let i = 0; i < n; i++) await post(`Unrelated remark ${at}`);
-    };
-    // Oldest to newest: a, 20 others, c2, c, 5 others, b, 3 others. With a window of 2,
-    // PostgreSQL's first 4 rows hold b (enough to walk on) and the next 16 hold c and c2,
-    // one more than the window has room for. The next window's first rows hold c2, its
-    // next 16 nothing, and its other match (a) comes from the GIN index.
-    const a = await post("Lantern quorum, oldest");
-    await unrelated(20);
-    const c2 = await post("Lantern quorum, middle, older");
-    const c = await post("Lantern quorum, middle");
-    await unrelated(5);
-    const b = await post("Lantern quorum, newest");
-    await unrelated(3);
-
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const before = queryCounter.count;
-      const page = await searchContent({ input: { q: "lantern quorum", definition: definition.slug, limit: 1, cursor }, rankWindow: 2 });
-      expect(queryCounter.count - before).toBe(1);
-      seen.push(...page.results.map((r) => r.id));
-      cursor = page.next ?? undefined;
-    } while (cursor);
-    expect(seen.slice(0, 2).sort()).toEqual([b, c].sort());
-    expect(seen.slice(2).sort()).toEqual([a, c2].sort());
-  });
-
   it("shows where a result is and a snippet of plain text with the words marked", async () => {
     const { author, definition, version } = await makeDiscussion();
     const comment = await createComment({ actor: author, input: { versionId: version.id, sectionKey: "data", body: "<img src=x onerror=alert(1)> **Provenance** first" } });
