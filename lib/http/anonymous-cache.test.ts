@@ -143,6 +143,9 @@ describe("the anonymous readers' cache", () => {
   it("keys only shareable requests", () => {
     expect(anonymousCacheKey({ method: "GET", url: "/", headers: {} })).toBe("identity /");
     expect(anonymousCacheKey({ method: "GET", url: "/d/osaid/v/1.0", headers: { "accept-encoding": "gzip, br" } })).toBe("gzip /d/osaid/v/1.0");
+    // Search results are public: one render a second per query, as for the pages they list.
+    expect(anonymousCacheKey({ method: "GET", url: "/search?q=skilled+person", headers: {} })).toBe("identity /search?q=skilled+person");
+    expect(anonymousCacheKey({ method: "GET", url: "/searching", headers: {} })).toBeNull();
     expect(anonymousCacheKey({ method: "GET", url: "/notifications", headers: {} })).toBeNull();
     expect(anonymousCacheKey({ method: "GET", url: "/admin", headers: {} })).toBeNull();
     expect(anonymousCacheKey({ method: "GET", url: "/api/auth/session", headers: {} })).toBeNull();

@@ -25,8 +25,9 @@ export function anonymousCacheSettings(env: Record<string, string | undefined> =
   };
 }
 
-// Public reading pages and the read-only API; never sign-in, settings, drafts' editors or /dev.
-const CACHED_PATH = /^\/(?:$|\?|d\/|api\/v1\/|u\/|compare(?:$|[/?]))/;
+// Public reading pages, the search page (it lists only what anyone may read) and the
+// read-only API; never sign-in, settings, drafts' editors or /dev.
+const CACHED_PATH = /^\/(?:$|\?|d\/|api\/v1\/|u\/|compare(?:$|[/?])|search(?:$|\?))/;
 // Headers that make an answer differ per request: Next's client navigations and
 // prefetches, server actions, and any credentials.
 const BYPASS_HEADERS = [
