@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectSignedOut } from "../support/auth";
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { commentWith, postOnOsaid } from "../support/comments";
+import { whenHydrated } from "../support/in-place";
 import { withDatabase } from "../support/sessions";
 import { formsByButton, member, moderator, multipart, newestFirst, publicComments, raw, sessionCookie, unique } from "./helpers";
 
@@ -32,7 +33,10 @@ test("flag, queue, hide, restore and lock, each refused to members and each visi
   const theirs = commentWith(reporter, words);
   await theirs.getByText("Flag", { exact: true }).click();
   await theirs.getByLabel("Why should moderators look at this?").fill("Insults everyone");
-  await theirs.getByRole("button", { name: "Send flag to moderators" }).click();
+  // "Flag" is a link to the page with the form open: its answer in place needs React there.
+  const send = theirs.getByRole("button", { name: "Send flag to moderators" });
+  await whenHydrated(send);
+  await send.click();
   await expect(theirs.getByRole("status")).toHaveText("Thank you. A moderator will look at it.");
   // Authors cannot flag their own words.
   await author.goto(comment.href);
@@ -88,7 +92,9 @@ test("flag, queue, hide, restore and lock, each refused to members and each visi
   await reporter.goto(comment.href);
   await commentWith(reporter, words).getByRole("link", { name: /^Reply to/ }).click();
   await reporter.getByRole("textbox", { name: /^Reply to/ }).fill(`Let me answer ${unique("r")}`);
-  await reporter.getByRole("button", { name: "Post reply" }).click();
+  const postReply = reporter.getByRole("button", { name: "Post reply" });
+  await whenHydrated(postReply);
+  await postReply.click();
   await expect(reporter.locator("p.form-error")).toHaveText("This thread is locked: it takes no new replies.");
 
 });
@@ -107,7 +113,9 @@ test("a moderator suspends an author from the queue: their session ends at once 
   await reporter.goto(comment.href);
   await commentWith(reporter, words).getByText("Flag", { exact: true }).click();
   await commentWith(reporter, words).getByLabel("Why should moderators look at this?").fill("Still insulting");
-  await commentWith(reporter, words).getByRole("button", { name: "Send flag to moderators" }).click();
+  const send = commentWith(reporter, words).getByRole("button", { name: "Send flag to moderators" });
+  await whenHydrated(send);
+  await send.click();
   await expect(commentWith(reporter, words).getByRole("status")).toBeVisible();
   const mod = await moderator(browser);
   await mod.goto("/moderation");
