@@ -19,8 +19,8 @@ import { maintenanceUrlFor, recreateDatabase, skipCommitFlush } from "./postgres
 import { serveArgs } from "./serve-command";
 
 // On stderr, which Playwright shows: the browser tests' server runs on the Node it names.
-console.error(`e2e-serve: ${process.argv.includes("--prepare") ? "preparing the database" : `port ${process.env.PORT}`}, Node ${process.version}`);
 const prepareOnly = process.argv.includes("--prepare");
+console.error(`e2e-serve: ${prepareOnly ? "preparing the database" : `port ${process.env.PORT}`}, Node ${process.version}`);
 const databaseUrl = process.env.DATABASE_URL;
 const port = process.env.PORT;
 if (!databaseUrl || (!port && !prepareOnly)) {
