@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./support/axe";
+import { whenHydrated } from "./support/in-place";
 import { signedInPage } from "./support/auth";
 import { signInContext, withDatabase } from "./support/sessions";
 
@@ -28,14 +29,25 @@ async function seededIds(): Promise<Ids> {
   });
 }
 
-/** Loads `path` and checks what every page must: a good answer, no empty navigation landmark, no sideways scrolling, nothing axe finds. */
+/**
+ * Loads `path` and checks what every page must: a good answer, no script error (a
+ * hydration mismatch is one: React then throws the server's page away and renders it
+ * again, and what a person had typed goes with it), no empty navigation landmark, no
+ * sideways scrolling, nothing axe finds.
+ */
 async function check(page: Page, path: string) {
+  const errors: string[] = [];
+  const onError = (error: Error) => errors.push(error.message);
+  page.on("pageerror", onError);
   const response = await page.goto(path);
   expect(response?.status(), path).toBeLessThan(400);
+  await whenHydrated(page.locator("body"));
   // No navigation landmark without anything to navigate to (a pager with one page).
   expect(await page.locator("nav").evaluateAll((navs) => navs.filter((n) => !n.querySelector("a, [aria-current]")).length), `${path}: an empty <nav>`).toBe(0);
   await expectFitsThePhone(page);
   await expectNoA11yViolations(page);
+  page.off("pageerror", onError);
+  expect(errors, `${path}: script errors`).toEqual([]);
 }
 
 async function expectFitsThePhone(page: Page) {

@@ -26,7 +26,10 @@ function Answer({ d }: { d: DispositionView }) {
 export function DispositionBadge({ history, id }: { history: DispositionHistory; id?: string }) {
   return (
     <div className="disposition-box" id={id} role="note" aria-label={`Answer: ${history.current.label}`}>
-      <p className="disposition-line">Answer: <Answer d={history.current} /></p>
+      {/* A div, not a p: the reason is Markdown (paragraphs, lists), and a p cannot hold
+          them; the browser would close it early, and React's hydration would find a page
+          that differs from what it rendered and render the whole page again. */}
+      <div className="disposition-line">Answer: <Answer d={history.current} /></div>
       {history.earlier.length > 0 && (
         <details>
           <summary>{history.earlier.length} earlier {history.earlier.length === 1 ? "answer" : "answers"}</summary>

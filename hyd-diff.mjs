@@ -1,0 +1,15 @@
+import { chromium } from "@playwright/test";
+const url = "http://127.0.0.1:3300" + process.argv[2];
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium-headless-shell" });
+const ctx = await browser.newContext({ javaScriptEnabled: false });
+const p1 = await ctx.newPage(); await p1.goto(url);
+const serverDom = await p1.evaluate(() => [...document.body.querySelectorAll("*")].filter(e => !["SCRIPT","STYLE","TEMPLATE","LINK","NEXT-ROUTE-ANNOUNCER"].includes(e.tagName)).map(e => e.tagName + "." + (e.getAttribute("class")||"") + "#" + (e.id||"")));
+const ctx2 = await browser.newContext();
+const p2 = await ctx2.newPage(); await p2.goto(url, { waitUntil: "load" }); await p2.waitForTimeout(2000);
+const clientDom = await p2.evaluate(() => [...document.body.querySelectorAll("*")].filter(e => !["SCRIPT","STYLE","TEMPLATE","LINK","NEXT-ROUTE-ANNOUNCER"].includes(e.tagName)).map(e => e.tagName + "." + (e.getAttribute("class")||"") + "#" + (e.id||"")));
+console.log(serverDom.length, clientDom.length);
+let i = 0; while (i < serverDom.length && serverDom[i] === clientDom[i]) i++;
+console.log("first difference at", i);
+console.log("server:", serverDom.slice(Math.max(0,i-5), i+8).join("\n  "));
+console.log("client:", clientDom.slice(Math.max(0,i-5), i+8).join("\n  "));
+await browser.close();
