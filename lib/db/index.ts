@@ -69,9 +69,20 @@ function createClient(withOmit: boolean): Db {
   return client as unknown as Db;
 }
 
-// One client per process (and not one per hot reload in development).
-export const db: Db = globalForDb.opendefDb ?? createClient(true);
-if (process.env.NODE_ENV !== "production") globalForDb.opendefDb = db;
+/**
+ * The app's client: one per process (and not one per hot reload in development),
+ * built on first use. Built late so that a process that imports this module and then
+ * points DATABASE_URL elsewhere (each database test file, which runs in a process
+ * shared with other files) gets a client for the database it now names once the
+ * cached one is closed and deleted (scripts/testing/db-setup.ts).
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = (globalForDb.opendefDb ??= createClient(true));
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
 
 /** Client without the default omissions, for next-auth's adapter only. */
 export function unsafeAuthDb(): Db {

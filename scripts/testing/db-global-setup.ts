@@ -41,7 +41,8 @@ async function migrate(databaseUrl: string) {
 export default async function setup(project: TestProject) {
   console.log(`database tests on ${testDbKind()}, Node ${process.version}`);
   const kind = testDbKind();
-  const runId = String(process.pid);
+  // One template and one set of databases per project of vitest.db.config.ts.
+  const runId = `${process.pid}_${project.name}`;
   const template = `opendef_test_template_${runId}`;
   project.provide("testDbKind", kind);
   project.provide("testDbTemplate", template);

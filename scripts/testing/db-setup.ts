@@ -33,6 +33,12 @@ async function closeDatabaseClients() {
 }
 await closeDatabaseClients();
 
+// Files in one worker share the process (vitest.db.config.ts): each starts with the
+// environment the first one found, whatever an earlier file set and did not undo.
+const startingEnv = ((globalThis as { opendefStartingEnv?: NodeJS.ProcessEnv }).opendefStartingEnv ??= { ...process.env });
+for (const key of Object.keys(process.env)) if (!(key in startingEnv)) delete process.env[key];
+Object.assign(process.env, startingEnv);
+
 if (kind === "sqlite") {
   const file = sqliteFileFor(name);
   removeSqlite(file);
