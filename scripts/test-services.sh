@@ -61,6 +61,26 @@ ensure_chromium() { ensure_package chromium-headless-shell /usr/bin/chromium-hea
 ensure_nginx() { ensure_package nginx /usr/sbin/nginx; }
 ensure_pgbouncer() { ensure_package pgbouncer /usr/sbin/pgbouncer; }
 
+# The browser tests' and the scale-out test's packages, installed in the background
+# while the first steps run: on a fresh machine apt spends about 25 s, mostly
+# waiting on the network and dpkg, not the CPU. wait_for_packages prints what it did.
+packages_pid=
+packages_log=
+start_installing_packages() {
+  packages_log=$(mktemp)
+  (ensure_chromium && ensure_nginx && ensure_pgbouncer) >"$packages_log" 2>&1 &
+  packages_pid=$!
+}
+wait_for_packages() {
+  [[ -n $packages_pid ]] || return 0
+  local rc=0
+  wait "$packages_pid" || rc=$?
+  packages_pid=
+  cat "$packages_log"
+  rm -f "$packages_log"
+  return "$rc"
+}
+
 # pg_accepts URL: the server answers and the role may create databases.
 pg_accepts() {
   node -e '
@@ -156,6 +176,8 @@ ensure_postgres() {
 
 # Run at exit (also on failure or Ctrl-C): stop what this run started, newest first.
 stop_started_services() {
+  # An apt install cut off halfway leaves dpkg to repair: let it finish.
+  wait_for_packages >/dev/null 2>&1 || true
   local i
   for ((i = ${#services_to_stop[@]} - 1; i >= 0; i--)); do
     echo "stopping: ${services_to_stop[i]%% >*}"

@@ -73,10 +73,9 @@ together() {
 
 started_all=$SECONDS
 echo "npm test on Node $(node -v) ($(command -v node)); load average at the start: $(cut -d" " -f1-3 /proc/loadavg)"
-step "Chromium" ensure_chromium
-step "nginx" ensure_nginx
-step "PgBouncer" ensure_pgbouncer
+# PostgreSQL first: on a machine without it, its install holds apt's lock.
 step "PostgreSQL ${PG_VERSION}" ensure_postgres
+start_installing_packages
 step "SQLite schema derived from the PostgreSQL one" npx tsx scripts/db-schema.ts --check
 step "migrations match the schema (SQLite)" env DATABASE_URL=file:./data/drift-check.db npx tsx scripts/db-migrate.ts check
 step "migrations match the schema (PostgreSQL)" env DATABASE_URL="$TEST_PG_URL" npx tsx scripts/db-migrate.ts check
@@ -88,6 +87,7 @@ together "lint" "npx eslint ." "type check" "npx tsc --noEmit"
 step "unit tests" npx vitest run
 together "database tests on SQLite" "TEST_DB=sqlite npx vitest run --config vitest.db.config.ts" \
   "database tests on PostgreSQL" "TEST_DB=postgres npx vitest run --config vitest.db.config.ts"
+step "Chromium, nginx and PgBouncer (installing since the start)" wait_for_packages
 # What the browser tests need: the production build, and their two databases reset,
 # migrated and seeded (scripts/e2e-serve.ts --prepare) before Playwright starts its
 # servers, which it does one after another.
