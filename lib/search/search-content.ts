@@ -128,16 +128,30 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
 
   const tsquery = Prisma.sql`to_tsquery('simple'::regconfig, ${toTsquery(parsed.query)})`;
   const fts5 = Prisma.sql`"SearchFts" MATCH ${toFts5(parsed.query)}`;
-  const show = Prisma.sql`d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text",
-      def."slug" AS "definitionSlug", def."title" AS "definitionTitle", v."label" AS "versionLabel",
-      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", sys."slug" AS "systemSlug"`;
-  // A system's document has no definition or version: its row joins the catalogue's.
-  const details = Prisma.sql`JOIN "SearchDocument" d ON d."id" = hit."id"
+  // The page's rows (at most limit + 1) joined to what they show. A system's document
+  // has no definition or version: its row reads the catalogue's. On PostgreSQL through
+  // one-row subqueries rather than joins: planning the seven-table join took 1.5 of the
+  // 2 ms the statement spent in the planner, on every search
+  // (docs/decisions/034-search-postgres-speed.md); SQLite plans it in microseconds.
+  const shown = sqlite
+    ? Prisma.sql`def."slug" AS "definitionSlug", def."title" AS "definitionTitle", v."label" AS "versionLabel",
+      s."heading" AS "sectionHeading", u."handle" AS "authorHandle", u."name" AS "authorName", sys."slug" AS "systemSlug"`
+    : Prisma.sql`(SELECT def."slug" FROM "Definition" def WHERE def."id" = d."definitionId") AS "definitionSlug",
+      (SELECT def."title" FROM "Definition" def WHERE def."id" = d."definitionId") AS "definitionTitle",
+      (SELECT v."label" FROM "Version" v WHERE v."id" = d."versionId") AS "versionLabel",
+      (SELECT s."heading" FROM "Section" s WHERE s."versionId" = d."versionId" AND s."key" = d."sectionKey") AS "sectionHeading",
+      (SELECT u."handle" FROM "User" u WHERE u."id" = d."authorId") AS "authorHandle",
+      (SELECT u."name" FROM "User" u WHERE u."id" = d."authorId") AS "authorName",
+      (SELECT sys."slug" FROM "System" sys WHERE d."kind" = 'system' AND sys."id" = d."sourceId") AS "systemSlug"`;
+  const show = Prisma.sql`d."id", d."kind", d."sourceId", d."sectionKey", d."amendmentId", d."createdAt", d."title", d."text", ${shown}`;
+  const details = sqlite
+    ? Prisma.sql`JOIN "SearchDocument" d ON d."id" = hit."id"
       LEFT JOIN "Definition" def ON def."id" = d."definitionId"
       LEFT JOIN "Version" v ON v."id" = d."versionId"
       LEFT JOIN "Section" s ON s."versionId" = d."versionId" AND s."key" = d."sectionKey"
       LEFT JOIN "User" u ON u."id" = d."authorId"
-      LEFT JOIN "System" sys ON d."kind" = 'system' AND sys."id" = d."sourceId"`;
+      LEFT JOIN "System" sys ON d."kind" = 'system' AND sys."id" = d."sourceId"`
+    : Prisma.sql`JOIN "SearchDocument" d ON d."id" = hit."id"`;
 
   let rows: Row[];
   if (data.sort === "relevance") {
@@ -244,7 +258,10 @@ function walkIndex(data: { definition?: string; author?: string; kind?: string }
  *    window here.
  * 2. "older", only when the walk read all those rows inside the value and the probe
  *    found fewer matches: the GIN index's matches below the walked rows, filtered
- *    and sorted by id. Words that rare have few matches.
+ *    and sorted by id. Words that rare have few matches. Whether the walk stayed
+ *    inside the value is read from its last row alone ("probed": one index entry
+ *    after the others are skipped), and the probe keeps the walk's order so that its
+ *    LIMIT ends the walk (decision 034).
  *
  * The walk is written as a one-sided range, `(column, id) < (value, below)`, rather
  * than `column = value`: with an equality the planner treats the column as constant,
@@ -271,29 +288,38 @@ function postgresWindow({
 }): Prisma.Sql {
   const probed = rankWindow * SEARCH_PROBE_FACTOR;
   const column = walk && Prisma.raw(`"${walk.column}"`);
-  const walked = (columns: Prisma.Sql) =>
-    walk && column
+  // The walk's first `probed` rows, or with `skip` only the row after the first `skip`.
+  const walked = (columns: Prisma.Sql, skip?: number) => {
+    const rows = skip === undefined ? Prisma.sql`LIMIT ${probed}` : Prisma.sql`OFFSET ${skip} LIMIT 1`;
+    return walk && column
       ? Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
           WHERE (sv.${column}, sv."id") < (${walk.value}, ${below ?? MAX_DOCUMENT_ID})
-          ORDER BY sv.${column} DESC, sv."id" DESC LIMIT ${probed}`
+          ORDER BY sv.${column} DESC, sv."id" DESC ${rows}`
       : Prisma.sql`SELECT ${columns} FROM "SearchVector" sv
           WHERE sv."id" < ${below ?? MAX_DOCUMENT_ID}
-          ORDER BY sv."id" DESC LIMIT ${probed}`;
-  // The walk leaves the value once it has passed all of its rows.
-  const inside = walk && column ? Prisma.sql`WHERE "walk".${column} = ${walk.value}` : Prisma.empty;
+          ORDER BY sv."id" DESC ${rows}`;
+  };
+  // The probe keeps the walk's order ((value, id) downwards: with the value fixed by
+  // the filter, id downwards), so that the window's LIMIT ends the walk as soon as it
+  // has its matches; sorted by id alone, every walked row was read and sorted first.
+  const walkOrder = column ? Prisma.sql`"walk".${column} DESC, "walk"."id" DESC` : Prisma.sql`"walk"."id" DESC`;
+  // Whether the walk read SEARCH_PROBE_FACTOR × rankWindow rows inside the value, and
+  // the last of them: the walk's last row, if it is still inside the value (the walk
+  // leaves the value once it has passed all of its rows).
+  const inside = walk && column ? Prisma.sql`(SELECT ${column} FROM "probed") = ${walk.value}` : Prisma.sql`EXISTS (SELECT 1 FROM "probed")`;
   return Prisma.sql`
     WITH "probe" AS MATERIALIZED (
       SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`)}) "walk"
       WHERE ${Prisma.join([...filtersOn(`"walk"`), Prisma.sql`"vector" @@ ${tsquery}`], " AND ")}
-      ORDER BY "id" DESC LIMIT ${rankWindow}
+      ORDER BY ${walkOrder} LIMIT ${rankWindow}
     ),
     "probed" AS (
-      SELECT count(*) AS "rows", min("id") AS "end" FROM (${walked(column ? Prisma.sql`sv."id", sv.${column}` : Prisma.sql`sv."id"`)}) "walk" ${inside}
+      ${walked(column ? Prisma.sql`sv."id" AS "end", sv.${column}` : Prisma.sql`sv."id" AS "end"`, probed - 1)}
     ),
     "older" AS (
       SELECT m."id", m."vector" FROM (
         SELECT sv.* FROM "SearchVector" sv
-        WHERE (SELECT count(*) FROM "probe") < ${rankWindow} AND (SELECT "rows" FROM "probed") = ${probed}
+        WHERE (SELECT count(*) FROM "probe") < ${rankWindow} AND ${inside}
           AND sv."vector" @@ ${tsquery}
         OFFSET 0
       ) m
