@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { testAccount } from "./support/test-accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expectSameDocument, markDocument, whenHydrated } from "./support/in-place";
+import { expectSameDocument, holdScripts, markDocument, whenHydrated } from "./support/in-place";
 
 // The amendment process as members would go through it: propose with a preview,
 // two other members sponsor it, the vote opens, members vote and change their mind.
@@ -18,12 +18,19 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   const title = `Name the tokenizer explicitly ${unique("t")}`;
 
   await author.goto("/d/osaid");
-  await author.locator("#s-code").getByRole("link", { name: /Propose an amendment/ }).click();
+  // The proposed text starts as the section's text. The author edits it before the page's
+  // scripts have run (held back, as on a slow connection): the edit is what gets previewed.
+  const propose = await author.locator("#s-code").getByRole("link", { name: /Propose an amendment/ }).getAttribute("href");
+  const releaseScripts = await holdScripts(author);
+  // Opened as a page load (the link itself navigates on the client, with no hydration).
+  await author.goto(propose!, { waitUntil: "commit" });
   await expect(author.getByRole("heading", { name: "Propose an amendment" })).toBeVisible();
   await author.getByLabel("Title").fill(title);
   const text = author.getByLabel("Proposed text");
   await text.fill(`${await text.inputValue()} The tokenizer and its training data count as code.`);
   await author.getByLabel(/Rationale/).fill("Without the tokenizer nobody can rebuild the input pipeline.");
+  await releaseScripts();
+  await whenHydrated(author.getByRole("button", { name: "Preview changes" }));
   await author.getByRole("button", { name: "Preview changes" }).click();
   const preview = author.getByRole("region", { name: /Preview/ });
   await expect(preview.locator("ins").first()).toContainText("tokenizer");

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expectSameDocument, markDocument, whenHydrated } from "./support/in-place";
+import { expectSameDocument, holdScripts, markDocument, whenHydrated } from "./support/in-place";
 
 // A blog-style discussion, as new users would try it. Each test signs in fresh
 // people (unique usernames), so tests never see each other's posts or limits.
@@ -108,21 +108,11 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
 
   // Edit is a plain link (a page load). Its scripts are held back until Alice has typed, as on a slow
   // connection: what she typed must be what is saved once they have run (hydration kept the old text).
-  let releaseScripts!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  let held = 0;
-  await alice.route("**/_next/static/chunks/**", async (route) => {
-    held += 1;
-    await scriptsHeld;
-    await route.continue();
-  });
+  const releaseScripts = await holdScripts(alice);
   await comment.getByRole("link", { name: "Edit", exact: true }).click();
   await alice.getByLabel("Edit your comment").fill(edited);
-  await expect.poll(() => held).toBeGreaterThan(0);
-  releaseScripts();
-  // The load event waits for the held scripts; with them React answers the form in place (the same document).
-  await alice.waitForLoadState("load");
-  await alice.unrouteAll();
+  // With the scripts React answers the form in place (the same document).
+  await releaseScripts();
   const save = alice.getByRole("button", { name: "Save changes" });
   await whenHydrated(save);
   await markDocument(alice);

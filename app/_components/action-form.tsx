@@ -1,7 +1,8 @@
 "use client";
-import { Fragment, useActionState, useEffect, useLayoutEffect, useOptimistic, useRef, useState, useSyncExternalStore, useTransition, type FormEvent, type ReactNode } from "react";
+import { Fragment, useActionState, useEffect, useOptimistic, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import type { ActionState } from "@/lib/errors/action-result";
 import { useInPlaceSlot } from "@/app/_components/in-place";
+import { useTextTypedBeforeHydration } from "@/app/_components/kept-textarea";
 
 type Props = {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -32,9 +33,6 @@ type Props = {
    */
   renderedAs?: string | number;
 };
-
-/** Nothing to subscribe to: useSyncExternalStore tells hydration (its server snapshot) from a render on the client. */
-const noSubscription = () => () => {};
 
 /** The pending text of a form answered in place, shown until the server answers. */
 function Pending({ text, inList }: { text: string; inList: boolean }) {
@@ -73,19 +71,8 @@ export function ActionForm({ action, hidden, submitLabel, className, textarea, b
   const pending = formPending || answering;
   const errorRef = useRef<HTMLParagraphElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const boxRef = useRef<HTMLTextAreaElement>(null);
-  // Hydration sets a textarea back to its default text (react-dom's initTextarea), so what someone typed
-  // into an edit form before the page's scripts ran would be lost and the old text saved. While hydrating,
-  // read the box before React reaches it (this form renders before its textarea) and put the text back.
-  // Only then: in a navigation on the client, a box of the same id may still be the previous page's.
-  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true);
-  const [typedBeforeScripts] = useState(() =>
-    hydrating && textarea && typeof document !== "undefined" ? (document.getElementById(textarea.id) as HTMLTextAreaElement | null)?.value : undefined,
-  );
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    if (box && typedBeforeScripts !== undefined && box.value !== typedBeforeScripts) box.value = typedBeforeScripts;
-  }, [typedBeforeScripts]);
+  // What was typed into an edit form before the page's scripts ran is what is saved.
+  const boxRef = useTextTypedBeforeHydration(textarea?.id);
   useEffect(() => {
     if (state.error) errorRef.current?.focus();
     else if (state.inPlace) document.getElementById(`comment-${state.inPlace.id}`)?.focus();

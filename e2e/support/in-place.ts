@@ -24,3 +24,26 @@ export async function whenHydrated(control: Locator) {
     })
     .toBe(true);
 }
+
+/**
+ * Holds back the page's scripts, as a slow connection does, until the returned
+ * function is called: what a person types meanwhile must be what the form sends once
+ * React has hydrated it. Call before the navigation whose scripts are to be held.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requests = 0;
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    requests += 1;
+    await held;
+    await route.continue();
+  });
+  return async () => {
+    await expect.poll(() => requests, { message: "the page asked for no script" }).toBeGreaterThan(0);
+    release();
+    // The load event waits for the held scripts.
+    await page.waitForLoadState("load");
+    await page.unrouteAll();
+  };
+}

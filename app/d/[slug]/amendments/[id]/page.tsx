@@ -1,3 +1,4 @@
+import { KeptTextarea } from "@/app/_components/kept-textarea";
 import type { Metadata } from "next";
 import { StaffBadges } from "@/app/_components/staff-badges";
 import Link from "next/link";
@@ -175,7 +176,7 @@ export default async function AmendmentPage({ params, searchParams }: Props) {
             <label htmlFor="revise-title">Title</label>
             <input id="revise-title" name="title" type="text" defaultValue={a.title} required />
             <label htmlFor="revise-rationale">Rationale</label>
-            <textarea id="revise-rationale" name="rationale" rows={4} defaultValue={a.rationale} required />
+            <KeptTextarea id="revise-rationale" name="rationale" rows={4} defaultValue={a.rationale} required />
           </ActionForm>
         </details>
       )}

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { proposeAmendmentAction, type ProposeState } from "@/app/d/[slug]/amendments/amendment-actions";
+import { KeptTextarea } from "@/app/_components/kept-textarea";
 import { SimilarItems } from "@/app/_components/similar-items";
 import { AMENDMENT_TITLE_MAX } from "@/lib/amendments/propose-amendment.schema";
 
@@ -41,9 +42,9 @@ export function ProposeForm({ slug, versionId, sectionKey, sectionHeading, curre
       <p className="muted hint" id="proposedText-hint">
         For a replacement, edit the section&apos;s text below. For a new section, start with its heading line (<code>## Heading</code>). For a deletion, leave it as it is.
       </p>
-      <textarea id="proposedText" name="proposedText" rows={12} defaultValue={values.proposedText} aria-describedby="proposedText-hint" />
+      <KeptTextarea id="proposedText" name="proposedText" rows={12} defaultValue={values.proposedText} aria-describedby="proposedText-hint" />
       <label htmlFor="rationale">Rationale: why should the definition change?</label>
-      <textarea id="rationale" name="rationale" rows={5} required defaultValue={values.rationale} />
+      <KeptTextarea id="rationale" name="rationale" rows={5} required defaultValue={values.rationale} />
       <SimilarItems watch={["title", "rationale"]} kind="amendment" definition={slug} section={sectionKey} />
       {state.error && <p className="form-error" role="alert">{state.error}</p>}
       {state.preview && (
