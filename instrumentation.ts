@@ -1,5 +1,5 @@
-// Runs once when a server instance starts. The check lives in a Node-only module
-// so the edge bundle never sees process.exit.
+// Runs once when a server instance starts, before it takes requests. The check lives
+// in a Node-only module so the edge bundle never sees process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { refuseToStartIfDatabaseBehind } = await import("@/lib/db/refuse-to-start-if-database-behind");
@@ -8,5 +8,10 @@ export async function register() {
     // count rate limits by the address recorded here too.
     const { recordPeerAddresses } = await import("@/lib/http/peer-address");
     recordPeerAddresses();
+    // The database client's one-time cost (query compiler, connection, heap growth)
+    // paid here instead of by the first request (docs/decisions/033-warm-server-start.md).
+    // Logs and carries on when the database does not answer.
+    const { warmUpDatabase } = await import("@/lib/db/warm-up-database");
+    await warmUpDatabase();
   }
 }

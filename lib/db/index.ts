@@ -70,11 +70,15 @@ function createClient(withOmit: boolean): Db {
 }
 
 /**
- * The app's client: one per process (and not one per hot reload in development),
- * built on first use. Built late so that a process that imports this module and then
- * points DATABASE_URL elsewhere (each database test file, which runs in a process
- * shared with other files) gets a client for the database it now names once the
- * cached one is closed and deleted (scripts/testing/db-setup.ts).
+ * The app's client: one per process, kept on globalThis. Development's hot reloads
+ * evaluate this module again, and so does a production server, where Next.js bundles
+ * instrumentation.ts (which warms the client up, lib/db/warm-up-database.ts) apart
+ * from the routes, each with its own copy of this module; both share the Prisma
+ * runtime (an external package), so they can share its client. Built on first use, so
+ * that a process that imports this module and then points DATABASE_URL elsewhere
+ * (each database test file, which runs in a process shared with other files) gets a
+ * client for the database it now names once the cached one is closed and deleted
+ * (scripts/testing/db-setup.ts).
  */
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
