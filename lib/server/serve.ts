@@ -20,7 +20,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
 import { inspectMethod } from "@/lib/http/inspect-request";
-import { withServerNodeFlags } from "@/lib/server/node-flags";
 import { startupChecks } from "@/lib/server/startup-checks";
 
 // The app's root: this file sits two levels down, as source (lib/server/) and compiled
@@ -81,8 +80,6 @@ function runPrimary() {
   let stopping = false;
   const ready = new Set<number>();
   let startFailures = 0;
-  // Workers run with the server's V8 flags even when the primary was started without them.
-  cluster.setupPrimary({ execArgv: withServerNodeFlags(process.execArgv) });
   const fork = () => cluster.fork();
   for (let i = 0; i < processes; i++) fork();
   cluster.on("listening", (worker, address) => {
