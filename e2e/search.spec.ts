@@ -3,6 +3,7 @@ import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { moderator, newestFirst, unique } from "./security/helpers";
 import { commentWith, postOnOsaid } from "./support/comments";
+import { holdScripts, whenHydrated } from "./support/in-place";
 
 // Search as a reader sees it: the header's box (a plain GET form, here without
 // JavaScript), results with the searched words marked, an edit found by its new
@@ -29,12 +30,19 @@ test("finds a comment by a word of its edit, not by its old words, and never a h
   await author.getByRole("button", { name: "Save changes" }).click();
   await expect(commentWith(author, after)).toBeVisible();
 
-  // While writing, the form shows the comment that already says it (JavaScript).
+  // While writing, the form shows the comment that already says it (JavaScript), also for
+  // what was typed before the page's scripts ran (held back here, as on a slow connection).
   await postOnOsaid(spammer, `Spam about ${hiddenWord}`);
-  await author.goto(newestFirst("osaid"));
-  await author.getByLabel(/Comment on version .* as a whole/).fill(`Edited wording again, ${after}`);
+  const releaseScripts = await holdScripts(author);
+  await author.goto(newestFirst("osaid"), { waitUntil: "commit" });
+  const box = author.getByLabel(/Comment on version .* as a whole/);
+  await box.fill(`Edited wording again, ${after}`);
+  await releaseScripts();
   const similar = author.getByRole("complementary", { name: "Similar comments" });
   await expect(similar.locator("mark", { hasText: after })).toBeVisible();
+  await whenHydrated(box);
+  await box.fill(`More about ${hiddenWord}`);
+  await expect(similar.locator("mark", { hasText: hiddenWord })).toBeVisible();
 
   const mod = await moderator(browser);
   await mod.goto(newestFirst("osaid"));

@@ -36,11 +36,11 @@ export function SimilarItems({ watch, kind, definition, version, section }: Prop
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
     let last = "";
-    const onInput = (event: Event) => {
-      if (!(event.target instanceof HTMLElement) || !ids.includes(event.target.id)) return;
+    const valueOf = (id: string) => (document.getElementById(id) as HTMLTextAreaElement | HTMLInputElement | null)?.value ?? "";
+    const lookUpSoon = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        const text = ids.map((id) => (document.getElementById(id) as HTMLTextAreaElement | HTMLInputElement | null)?.value ?? "").join(" ");
+        const text = ids.map(valueOf).join(" ");
         const q = similarQuery(text);
         if (q === last) return;
         last = q ?? "";
@@ -59,8 +59,13 @@ export function SimilarItems({ watch, kind, definition, version, section }: Prop
         }
       }, WAIT_MS);
     };
+    const onInput = (event: Event) => {
+      if (event.target instanceof HTMLElement && ids.includes(event.target.id)) lookUpSoon();
+    };
     // On the document: the form may replace its fields (after a refusal) without this knowing.
     document.addEventListener("input", onInput);
+    // Text typed before the page's scripts ran sent no event this could hear.
+    if (ids.some(valueOf)) lookUpSoon();
     return () => {
       document.removeEventListener("input", onInput);
       clearTimeout(timer);
