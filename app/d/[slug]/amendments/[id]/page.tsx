@@ -1,4 +1,3 @@
-import { KeptTextarea } from "@/app/_components/kept-textarea";
 import type { Metadata } from "next";
 import { StaffBadges } from "@/app/_components/staff-badges";
 import Link from "next/link";
@@ -10,6 +9,7 @@ import { listComments } from "@/lib/comments/list-comments";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { amendmentStatusLabel } from "@/lib/amendments/amendment-status";
 import { ActionForm } from "@/app/_components/action-form";
+import { KeptTextarea } from "@/app/_components/kept-textarea";
 import { CommentItem, type ThreadView } from "@/app/d/[slug]/comment-item";
 import { FocusTarget } from "@/app/d/[slug]/focus-target";
 import { postCommentAction } from "@/app/d/[slug]/comment-actions";
