@@ -20,7 +20,10 @@ export function useTextTypedBeforeHydration(id: string | undefined) {
     hydrating && id && typeof document !== "undefined" ? (document.getElementById(id) as HTMLTextAreaElement | null)?.value : undefined,
   );
   useLayoutEffect(() => {
-    if (box.current && typed !== undefined && box.current.value !== typed) box.current.value = typed;
+    // Only a box that hydration set back to its starting text: what shows anything else
+    // was typed after the read above (while React hydrated) and is newer than `typed`.
+    const element = box.current;
+    if (element && typed !== undefined && element.value === element.defaultValue && element.value !== typed) element.value = typed;
   }, [typed]);
   return box;
 }
