@@ -36,13 +36,25 @@ test("finds a comment by a word of its edit, not by its old words, and never a h
   const releaseScripts = await holdScripts(author);
   await author.goto(newestFirst("osaid"), { waitUntil: "commit" });
   const box = author.getByLabel(/Comment on version .* as a whole/);
-  await box.fill(`Edited wording again, ${after}`);
+  const typed = `Edited wording again, ${after}`;
+  await box.fill(typed);
+  // What the lookups got, for the message if the hint never shows.
+  const lookups: string[] = [];
+  author.on("response", (r) => void (r.url().includes("/api/v1/search?") && lookups.push(`${r.status()} ${decodeURIComponent(r.url().split("?")[1])}`)));
   await releaseScripts();
-  const similar = author.getByRole("complementary", { name: "Similar comments" });
-  await expect(similar.locator("mark", { hasText: after })).toBeVisible();
   await whenHydrated(box);
+  await expect(box, "hydration kept what was typed").toHaveValue(typed);
+  const similar = author.getByRole("complementary", { name: "Similar comments" });
+  // Polled as a sentence, so that a failure prints the lookups the page made and their answers.
+  const hint = async () => ((await similar.locator("mark", { hasText: after }).isVisible()) ? "shown" : `not shown; lookups: ${lookups.join(" | ") || "none"}`);
+  await expect.poll(hint, { message: "the hint for text typed before the page's scripts ran" }).toBe("shown");
+  // A server that fails once (503 here) is asked once more: the hint still comes.
+  let failed = 0;
+  await author.route("**/api/v1/search?**", (route) => (failed++ === 0 ? route.fulfill({ status: 503, body: "busy" }) : route.fallback()));
   await box.fill(`More about ${hiddenWord}`);
   await expect(similar.locator("mark", { hasText: hiddenWord })).toBeVisible();
+  expect(failed, "the failed lookup and the retry").toBe(2);
+  await author.unrouteAll();
 
   const mod = await moderator(browser);
   await mod.goto(newestFirst("osaid"));
