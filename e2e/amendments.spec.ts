@@ -25,6 +25,8 @@ test("propose, sponsor, vote and change a vote", async ({ browser }) => {
   // Opened as a page load (the link itself navigates on the client, with no hydration).
   await author.goto(propose!, { waitUntil: "commit" });
   await expect(author.getByRole("heading", { name: "Propose an amendment" })).toBeVisible();
+  // The parser is past the box (the button after it is there): the box holds all of the section's text.
+  await expect(author.getByRole("button", { name: "Propose amendment" })).toBeAttached();
   await author.getByLabel("Title").fill(title);
   const text = author.getByLabel("Proposed text");
   await text.fill(`${await text.inputValue()} The tokenizer and its training data count as code.`);

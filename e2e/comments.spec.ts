@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./support/auth";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expectSameDocument, holdScripts, markDocument, whenHydrated } from "./support/in-place";
+import { openEditForm } from "./support/comments";
 
 // A blog-style discussion, as new users would try it. Each test signs in fresh
 // people (unique usernames), so tests never see each other's posts or limits.
@@ -109,7 +110,7 @@ test("edit keeps the earlier revision; delete keeps the replies; nobody else can
   // Edit is a plain link (a page load). Its scripts are held back until Alice has typed, as on a slow
   // connection: what she typed must be what is saved once they have run (hydration kept the old text).
   const releaseScripts = await holdScripts(alice);
-  await comment.getByRole("link", { name: "Edit", exact: true }).click();
+  await openEditForm(alice, comment);
   await alice.getByLabel("Edit your comment").fill(edited);
   // With the scripts React answers the form in place (the same document).
   await releaseScripts();
@@ -195,7 +196,7 @@ test("posting, replying and editing work without JavaScript", ONE_DATABASE, asyn
 
   // An edit and a reply: each form posts, and the 303 lands on the comment.
   const changed = `Plain HTML edits work too ${unique("e")}`;
-  await commentWith(erin, text).getByRole("link", { name: "Edit", exact: true }).click();
+  await openEditForm(erin, commentWith(erin, text));
   await erin.getByLabel("Edit your comment").fill(changed);
   await erin.getByRole("button", { name: "Save changes" }).click();
   await expect(commentWith(erin, changed)).toBeVisible();

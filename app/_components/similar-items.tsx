@@ -14,7 +14,6 @@ type Props = {
 type Found = { id: string; path: string; title: string; author: { name: string | null; handle: string } | null; snippet: SnippetPart[] };
 
 const WAIT_MS = 600;
-const RETRY_MS = 2_000;
 const MAX_WORDS = 8;
 
 // The longest distinct words typed, as alternatives: what is already here and shares
@@ -38,7 +37,7 @@ export function SimilarItems({ watch, kind, definition, version, section }: Prop
     let controller: AbortController | undefined;
     let last = "";
     const valueOf = (id: string) => (document.getElementById(id) as HTMLTextAreaElement | HTMLInputElement | null)?.value ?? "";
-    const lookUpSoon = (delay = WAIT_MS) => {
+    const lookUpSoon = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const text = ids.map(valueOf).join(" ");
@@ -51,25 +50,14 @@ export function SimilarItems({ watch, kind, definition, version, section }: Prop
         const params = new URLSearchParams({ q, kind, definition, limit: "3" });
         if (version) params.set("version", version);
         if (section) params.set("section", section);
-        const signal = controller.signal;
         try {
-          const response = await fetch(`/api/v1/search?${params}`, { signal });
+          const response = await fetch(`/api/v1/search?${params}`, { signal: controller.signal });
           // A refusal or an outage only means no hint: the form is unaffected.
           setFound(response.ok ? ((await response.json()) as { results: Found[] }).results : []);
-          if (response.status >= 500) retryOnce();
         } catch {
-          // Aborted by newer typing (nothing to do), or offline or cut off.
-          if (!signal.aborted) retryOnce();
+          /* aborted by newer typing, or offline */
         }
-      }, delay);
-    };
-    // One more try for a busy or briefly unreachable server, unless the text changes first.
-    let retried = false;
-    const retryOnce = () => {
-      if (retried) return;
-      retried = true;
-      last = "";
-      lookUpSoon(RETRY_MS);
+      }, WAIT_MS);
     };
     const onInput = (event: Event) => {
       if (event.target instanceof HTMLElement && ids.includes(event.target.id)) lookUpSoon();
