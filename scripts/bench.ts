@@ -30,7 +30,9 @@
 // anonymous readers of scripts/scale/nginx-microcache.conf.template),
 // --json FILE (the figures as JSON), --keep (leave the database and the work dir),
 // --reuse DIR (a work dir that a --keep run left: its database and fixture as they
-// are, no set-up; the write rows add to it, so reuse it for read rows), --pg-url URL,
+// are, no set-up; the write rows add to it, so reuse it for read rows; the first run
+// on a fixture that sat idle can read pages the kernel dropped from memory, so compare
+// the runs after it), --pg-url URL,
 // --no-floors (print issue 11's floors as met or missed but exit 0 when one is missed).
 // Every run is bounded: each load run stops after --duration seconds, the whole
 // script after the sum of them plus set-up; it only ever talks to 127.0.0.1.
