@@ -28,7 +28,11 @@
 // e.g. --nice=-10 as root on a machine that others share: figures vary less),
 // --nginx-cache (drive the app through a local nginx with the one-second cache for
 // anonymous readers of scripts/scale/nginx-microcache.conf.template),
-// --json FILE (the figures as JSON), --keep (leave the database), --pg-url URL,
+// --json FILE (the figures as JSON), --keep (leave the database and the work dir),
+// --reuse DIR (a work dir that a --keep run left: its database and fixture as they
+// are, no set-up; the write rows add to it, so reuse it for read rows; the first run
+// on a fixture that sat idle can read pages the kernel dropped from memory, so compare
+// the runs after it), --pg-url URL,
 // --no-floors (print issue 11's floors as met or missed but exit 0 when one is missed).
 // Every run is bounded: each load run stops after --duration seconds, the whole
 // script after the sum of them plus set-up; it only ever talks to 127.0.0.1.
@@ -72,6 +76,7 @@ const { values: args } = parseArgs({
     json: { type: "string" },
     "pg-url": { type: "string", default: process.env.BENCH_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_bench" },
     keep: { type: "boolean", default: false },
+    reuse: { type: "string" },
     "no-floors": { type: "boolean", default: false },
   },
 });
@@ -82,7 +87,9 @@ const DURATION = positive("duration");
 const WARMUP = Number(args.warmup);
 const PROCESSES = Number(args.processes);
 if (!Number.isInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > 64) throw new Error("--processes is a whole number from 1 to 64");
-const work = mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
+const work = args.reuse ? path.resolve(args.reuse) : mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
+// A reused work dir (and its database) stays, as with --keep.
+const keep = args.keep || args.reuse !== undefined;
 const children: ChildProcess[] = [];
 
 function positive(name: "connections" | "duration"): number {
@@ -127,7 +134,7 @@ async function resetDatabase(): Promise<string> {
 }
 
 async function dropBenchDatabase(databaseUrl: string) {
-  if (args.db !== "postgres" || args.keep) return;
+  if (args.db !== "postgres" || keep) return;
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
   await dropDatabase(maintenanceUrlFor(url.toString()), name);
@@ -156,7 +163,7 @@ type Fixture = {
 
 function seedFixture(env: NodeJS.ProcessEnv, slug: string, flags: string[]): Fixture {
   const out = path.join(work, `${slug}.json`);
-  run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", slug, "--out", out, ...flags], env);
+  if (!args.reuse) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", slug, "--out", out, ...flags], env);
   return JSON.parse(readFileSync(out, "utf8")) as Fixture;
 }
 
@@ -165,7 +172,7 @@ type ResponsesFixture = { slug: string; label: string; threads: number; amendmen
 
 function seedResponses(env: NodeJS.ProcessEnv, slug: string, threads: string): ResponsesFixture {
   const out = path.join(work, `${slug}.json`);
-  run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-responses.ts", "--slug", slug, "--threads", threads, "--out", out], env);
+  if (!args.reuse) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-responses.ts", "--slug", slug, "--threads", threads, "--out", out], env);
   return JSON.parse(readFileSync(out, "utf8")) as ResponsesFixture;
 }
 
@@ -571,11 +578,15 @@ async function main() {
   const started = new Date();
   log(`${args.db}, Node ${process.version}, ${args.comments} comments, ${CONNECTIONS} connections × ${DURATION} s per endpoint${args.nice === undefined ? "" : `, nice ${args.nice}`}; work dir ${work}`);
 
-  const databaseUrl = await resetDatabase();
+  const reused = args.reuse !== undefined;
+  const databaseUrl = reused ? readFileSync(path.join(work, "database-url"), "utf8").trim() : await resetDatabase();
+  if (!reused) writeFileSync(path.join(work, "database-url"), databaseUrl);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
-  const setup: Record<string, number> = {};
-  setup.migrate = run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], env);
-  setup.seed = run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+  const setup: Record<string, number> = { migrate: 0, seed: 0, fixture: 0, searchIndex: 0 };
+  if (!reused) {
+    setup.migrate = run("npx", ["tsx", "scripts/db-migrate.ts", "deploy"], env);
+    setup.seed = run("npx", ["tsx", "--conditions=react-server", "scripts/seed.ts"], env);
+  }
   const seedStarted = Date.now();
   const big = seedFixture(env, "bench", [
     "--comments", args.comments!, "--reply-share", args["reply-share"]!, "--amendments", args.amendments!,
@@ -586,9 +597,11 @@ async function main() {
     "--users", args.users!, "--sessions", "0",
   ]);
   const responses = { big: seedResponses(env, "bench-responses", args.comments!), small: seedResponses(env, "bench-responses-small", args["small-comments"]!) };
-  setup.fixture = (Date.now() - seedStarted) / 1000;
-  // The fixture is bulk-inserted past the use cases, which keep the search index: build it.
-  setup.searchIndex = run("npx", ["tsx", "--conditions=react-server", "scripts/search-rebuild.ts"], env);
+  if (!reused) {
+    setup.fixture = (Date.now() - seedStarted) / 1000;
+    // The fixture is bulk-inserted past the use cases, which keep the search index: build it.
+    setup.searchIndex = run("npx", ["tsx", "--conditions=react-server", "scripts/search-rebuild.ts"], env);
+  }
   if (big.sessions.length === 0) throw new Error("--sessions must be at least 1 to post comments");
 
   if (args.nice !== undefined) setPriority(Number(args.nice));
@@ -959,7 +972,7 @@ async function main() {
     if (nginxProcess && nginxProcess.exitCode === null) nginxProcess.kill("SIGTERM");
     await stopServer(server);
     await dropBenchDatabase(databaseUrl);
-    if (!args.keep) rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 

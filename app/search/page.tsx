@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { isAppError } from "@/lib/errors/app-error";
 import { formatUtc } from "@/lib/format-utc";
 import { searchPath, userPath } from "@/lib/paths";
@@ -14,6 +13,11 @@ export const metadata: Metadata = { title: "Search" };
 const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
 type Query = Partial<Record<(typeof FIELDS)[number], string>>;
 
+// The results link with plain anchors, not next/link: a page holds 41 links (two per
+// result and the pager), and each Link is a client component that the server renders
+// and ships with its props and that a browser fetches ahead once it is visible (Next
+// prefetches visible links in production). A result opens as a whole page, as it does
+// without JavaScript (docs/decisions/035-search-page-render.md).
 const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment", system: "System" } as const;
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
@@ -108,13 +112,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     {r.section && <>, {r.section.heading ?? r.section.key}</>}
                     {r.author && (
                       <>
-                        {" "}· <Link href={userPath(r.author.handle)}>{r.author.name ?? r.author.handle}</Link>
+                        {" "}· <a href={userPath(r.author.handle)}>{r.author.name ?? r.author.handle}</a>
                       </>
                     )}{" "}
                     · <time dateTime={r.createdAt.toISOString()}>{formatUtc(r.createdAt)}</time>
                   </div>
                   <h2 className="search-title">
-                    <Link href={r.path}>{r.title || (r.kind === "comment" ? `Comment by ${r.author?.name ?? "a member"}` : r.kind)}</Link>
+                    <a href={r.path}>{r.title || (r.kind === "comment" ? `Comment by ${r.author?.name ?? "a member"}` : r.kind)}</a>
                   </h2>
                   <Snippet parts={r.snippet} />
                 </li>
@@ -123,7 +127,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           )}
           {outcome.next && (
             <p className="pager">
-              <Link href={searchPath({ ...filters, cursor: outcome.next })}>More results</Link>
+              <a href={searchPath({ ...filters, cursor: outcome.next })}>More results</a>
             </p>
           )}
         </section>

@@ -21,8 +21,14 @@ export type Actor = {
   needsName?: boolean;
 };
 
-/** The signed-in, non-suspended user of this request, or null. Read once per request. */
+/**
+ * The signed-in, non-suspended user of this request, or null. Read once per request.
+ * Without a session cookie there is no session (database sessions: next-auth answers
+ * null), so an anonymous reader's page, whose layout asks, skips building next-auth's
+ * options and its session handler (docs/decisions/035-search-page-render.md).
+ */
 export const currentUser = cache(async (): Promise<Actor | null> => {
+  if (!(await cookies()).has(sessionCookieName())) return null;
   const session = await getServerSession(authOptions());
   if (!session?.user || session.user.suspended) return null;
   const { id, name, handle, role, joinedAt, needsName } = session.user;
