@@ -42,18 +42,20 @@ async function findScope(slug: string | null) {
  */
 export async function recordState() {
   await closeExpiredVotes({});
-  const [head, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes, names] = await Promise.all([
-    db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
-    db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } }),
-    db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } }),
-    db.amendment.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } }),
-    db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.accountSettings.aggregate({ _max: { updatedAt: true } }),
-  ]);
+  // One query after another: on PostgreSQL, ten at once take ten of the pool's
+  // connections, which a fresh server opened for its first export, each kept with
+  // its buffers (docs/decisions/036-export-first-export-memory.md). SQLite runs
+  // them one at a time anyway (007).
+  const head = await db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const comments = await db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } });
+  const revisions = await db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const amendments = await db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } });
+  const amendmentStatuses = await db.amendment.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } });
+  const amendmentRevisions = await db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const sponsorships = await db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const votes = await db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const ballotVotes = await db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const names = await db.accountSettings.aggregate({ _max: { updatedAt: true } });
   const auditHead = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
   const key = createHash("sha256").update(JSON.stringify([auditHead, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes, names])).digest("hex").slice(0, 32);
   return { auditHead, key };
