@@ -67,14 +67,18 @@ function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Text is handed on in pieces of about this many characters, not a line at a time. */
-const CHUNK = 65_536;
+/**
+ * Text is handed on in pieces of about this many characters, not a line at a time;
+ * small enough that the pieces being built add little to what outlives V8's minor
+ * collections (docs/decisions/036-export-first-export-memory.md).
+ */
+const CHUNK = 16_384;
 
 /**
  * Two files per table from one read of it: the JSON Lines go into the ZIP as
  * the rows come, the CSV lines meanwhile into a temporary file that follows
  * as the next entry (a ZIP holds one file at a time). Lines are joined into
- * pieces of about 64 KiB before they move on: one write, one Buffer and one
+ * pieces of about 16 KiB before they move on: one write, one Buffer and one
  * hand-over per line was most of what the export allocated.
  */
 function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch: string): ZipEntry[] {

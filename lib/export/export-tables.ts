@@ -16,12 +16,12 @@ export type ExportTable = { name: string; columns: string[]; rows: () => AsyncIt
 
 const BATCH = 1_000;
 /**
- * The large tables (read through the row reader) come fewer rows at a time: a batch
- * is alive while it is turned into lines, so it is what outlives V8's minor
- * collections, and what outlives them is what makes V8 double its young generation
- * (docs/decisions/036-export-first-export-memory.md).
+ * The large tables (read through the row reader) come 50 rows at a time: a batch is
+ * alive while it is turned into lines, so it outlives V8's minor collections, and
+ * what outlives them is what makes V8 double its young generation, about 80 MB more
+ * for the server (docs/decisions/036-export-first-export-memory.md).
  */
-const READER_BATCH = 100;
+const READER_BATCH = 50;
 
 /** Rows in id order, `size` at a time: `read(afterId)` returns the next batch (objects with an `id`, or arrays with the id first). */
 async function* batched<T extends { id: string } | unknown[]>(read: (afterId: string) => Promise<T[] | { rows: T[] }>, size = BATCH): AsyncGenerator<T> {
