@@ -42,18 +42,20 @@ async function findScope(slug: string | null) {
  */
 export async function recordState() {
   await closeExpiredVotes({});
-  const [head, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes, names] = await Promise.all([
-    db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
-    db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } }),
-    db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } }),
-    db.amendment.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } }),
-    db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } }),
-    db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-    db.accountSettings.aggregate({ _max: { updatedAt: true } }),
-  ]);
+  // One query after another: on PostgreSQL, ten at once take ten of the pool's
+  // connections, which a fresh server opened for its first export, each kept with
+  // its buffers (docs/decisions/036-export-first-export-memory.md). SQLite runs
+  // them one at a time anyway (007).
+  const head = await db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  const comments = await db.comment.aggregate({ _count: { _all: true }, _max: { createdAt: true, editedAt: true, deletedAt: true, hiddenAt: true } });
+  const revisions = await db.commentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const amendments = await db.amendment.aggregate({ _count: { _all: true }, _max: { createdAt: true, votingOpensAt: true, hiddenAt: true } });
+  const amendmentStatuses = await db.amendment.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } });
+  const amendmentRevisions = await db.amendmentRevision.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const sponsorships = await db.sponsorship.aggregate({ _count: { _all: true }, _max: { createdAt: true } });
+  const votes = await db.vote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const ballotVotes = await db.ballotVote.aggregate({ _count: { _all: true }, _max: { updatedAt: true } });
+  const names = await db.accountSettings.aggregate({ _max: { updatedAt: true } });
   const auditHead = { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
   const key = createHash("sha256").update(JSON.stringify([auditHead, comments, revisions, amendments, amendmentStatuses, amendmentRevisions, sponsorships, votes, ballotVotes, names])).digest("hex").slice(0, 32);
   return { auditHead, key };
@@ -65,14 +67,18 @@ function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Text is handed on in pieces of about this many characters, not a line at a time. */
-const CHUNK = 65_536;
+/**
+ * Text is handed on in pieces of about this many characters, not a line at a time;
+ * small enough that the pieces being built add little to what outlives V8's minor
+ * collections (docs/decisions/036-export-first-export-memory.md).
+ */
+const CHUNK = 16_384;
 
 /**
  * Two files per table from one read of it: the JSON Lines go into the ZIP as
  * the rows come, the CSV lines meanwhile into a temporary file that follows
  * as the next entry (a ZIP holds one file at a time). Lines are joined into
- * pieces of about 64 KiB before they move on: one write, one Buffer and one
+ * pieces of about 16 KiB before they move on: one write, one Buffer and one
  * hand-over per line was most of what the export allocated.
  */
 function entries(tables: ExportTable[], rowCounts: Map<string, number>, scratch: string): ZipEntry[] {

@@ -15,15 +15,22 @@ type Row = Record<string, string | number | boolean | null>;
 export type ExportTable = { name: string; columns: string[]; rows: () => AsyncIterable<Row> };
 
 const BATCH = 1_000;
+/**
+ * The large tables (read through the row reader) come 50 rows at a time: a batch is
+ * alive while it is turned into lines, so it outlives V8's minor collections, and
+ * what outlives them is what makes V8 double its young generation, about 80 MB more
+ * for the server (docs/decisions/036-export-first-export-memory.md).
+ */
+const READER_BATCH = 50;
 
-/** Rows in id order, `BATCH` at a time: `read(afterId)` returns the next batch (objects with an `id`, or arrays with the id first). */
-async function* batched<T extends { id: string } | unknown[]>(read: (afterId: string) => Promise<T[] | { rows: T[] }>): AsyncGenerator<T> {
+/** Rows in id order, `size` at a time: `read(afterId)` returns the next batch (objects with an `id`, or arrays with the id first). */
+async function* batched<T extends { id: string } | unknown[]>(read: (afterId: string) => Promise<T[] | { rows: T[] }>, size = BATCH): AsyncGenerator<T> {
   let after = "";
   for (;;) {
     const answer = await read(after);
     const rows = Array.isArray(answer) ? answer : answer.rows;
     yield* rows;
-    if (rows.length < BATCH) return;
+    if (rows.length < size) return;
     const last = rows[rows.length - 1];
     after = (Array.isArray(last) ? last[0] : last.id) as string;
   }
@@ -96,7 +103,7 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
         let after = "";
         for (;;) {
           const { rows: batch } = await reader.rows(
-            `SELECT "id", "versionId", "sectionKey", "amendmentId", "parentId", "rootId", "depth", "createdAt", "editedAt", "deletedAt", "body", "bodyHtml", "authorId" FROM "Comment" WHERE "hiddenAt" IS NULL AND "id" > ? ORDER BY "id" LIMIT ${BATCH}`,
+            `SELECT "id", "versionId", "sectionKey", "amendmentId", "parentId", "rootId", "depth", "createdAt", "editedAt", "deletedAt", "body", "bodyHtml", "authorId" FROM "Comment" WHERE "hiddenAt" IS NULL AND "id" > ? ORDER BY "id" LIMIT ${READER_BATCH}`,
             [after],
           );
           const unknown = [...new Set(batch.map((c) => c[12] as string).filter((id) => !authors.has(id)))];
@@ -109,7 +116,7 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
             const deleted = deletedAt !== null;
             yield { id, definition: slugOf.get(v.definitionId)!, version: v.label, sectionKey, amendmentId, parentId, rootId, depth: Number(depth), authorHandle: author.handle, authorName: author.name, createdAt: isoText(createdAt), editedAt: isoText(editedAt), deleted, body: deleted ? "" : body, bodyHtml: deleted ? "" : bodyHtml };
           }
-          if (batch.length < BATCH) return;
+          if (batch.length < READER_BATCH) return;
           after = batch[batch.length - 1][0] as string;
         }
       },
@@ -120,9 +127,10 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
       rows: async function* () {
         const rows = batched((after) =>
           reader.rows(
-            `SELECT r."id", r."commentId", r."createdAt", r."body", c."versionId", c."amendmentId", c."deletedAt" FROM "CommentRevision" r JOIN "Comment" c ON c."id" = r."commentId" WHERE c."hiddenAt" IS NULL AND r."id" > ? ORDER BY r."id" LIMIT ${BATCH}`,
+            `SELECT r."id", r."commentId", r."createdAt", r."body", c."versionId", c."amendmentId", c."deletedAt" FROM "CommentRevision" r JOIN "Comment" c ON c."id" = r."commentId" WHERE c."hiddenAt" IS NULL AND r."id" > ? ORDER BY r."id" LIMIT ${READER_BATCH}`,
             [after],
           ),
+          READER_BATCH,
         );
         for await (const r of rows) {
           const [id, commentId, createdAt, body, versionId, amendmentId, deletedAt] = r as [string, string, string, string, string, string | null, string | null];
@@ -230,9 +238,10 @@ export async function exportTables({ definitionId }: ExportScope, reader: RowRea
         // Where each comment on a passage sits in every published version it was carried to.
         const rows = batched((after) =>
           reader.rows(
-            `SELECT a."id", a."commentId", a."versionId", a."sectionKey", a."status", a."exact", a."prefix", a."suffix", a."start", a."end", a."similarity", a."quote", c."versionId", c."amendmentId" FROM "CommentAnchor" a JOIN "Comment" c ON c."id" = a."commentId" WHERE c."hiddenAt" IS NULL AND a."id" > ? ORDER BY a."id" LIMIT ${BATCH}`,
+            `SELECT a."id", a."commentId", a."versionId", a."sectionKey", a."status", a."exact", a."prefix", a."suffix", a."start", a."end", a."similarity", a."quote", c."versionId", c."amendmentId" FROM "CommentAnchor" a JOIN "Comment" c ON c."id" = a."commentId" WHERE c."hiddenAt" IS NULL AND a."id" > ? ORDER BY a."id" LIMIT ${READER_BATCH}`,
             [after],
           ),
+          READER_BATCH,
         );
         for await (const a of rows) {
           const [, commentId, versionId, sectionKey, status, exact, prefix, suffix, start, end, similarity, quote, commentVersionId, amendmentId] = a as [string, string, string, string, string, string, string, string, number | null, number | null, number | null, string, string, string | null];

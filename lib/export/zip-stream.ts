@@ -13,6 +13,8 @@ export type ZipEntry = { name: string; content: AsyncIterable<string | Buffer> }
 export type ZipEntryDigest = { name: string; sha256: string; bytes: number };
 
 const LIMIT = 0xffff_fffe;
+/** Text is encoded and deflated this many characters at a time (docs/decisions/036-export-first-export-memory.md). */
+const TEXT_PIECE = 16_384;
 const DOS_DATE_1980 = (0 << 11) | (1 << 5) | 1; // the archive's dates carry no meaning: the manifest is the record
 
 function u16(n: number) {
@@ -52,7 +54,7 @@ export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<Zip
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
     // Small pieces of text are joined and handed to the hash, CRC and zlib
-    // 64 KiB at a time, encoded into one reused Buffer; so each write waits
+    // 16 KiB at a time, encoded into one reused Buffer; so each write waits
     // until zlib has taken its bytes. The caller may reuse a Buffer it handed
     // over once the next piece is asked for.
     let text = "";
@@ -71,7 +73,7 @@ export async function* zipStream(entries: AsyncIterable<ZipEntry> | Iterable<Zip
     for await (const piece of entry.content) {
       if (typeof piece === "string") {
         text += piece;
-        if (text.length < 65_536) continue;
+        if (text.length < TEXT_PIECE) continue;
         await feedText();
       } else {
         if (text.length > 0) await feedText();

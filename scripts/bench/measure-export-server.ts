@@ -11,7 +11,7 @@
 //   npx tsx scripts/bench/measure-export-server.ts SLUG   (DATABASE_URL, EXPORT_CACHE_DIR set)
 //
 // SERVER_NODE_ARGS adds Node flags to the server's command line (e.g. --trace-gc,
-// to see what grows); the server's output goes to $EXPORT_CACHE_DIR/../server.log.
+// or --import ./scripts/bench/memory-probe.mjs, to see what grows); the server's output goes to $EXPORT_CACHE_DIR/../server.log.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
