@@ -13,11 +13,6 @@ export const metadata: Metadata = { title: "Search" };
 const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
 type Query = Partial<Record<(typeof FIELDS)[number], string>>;
 
-// The results link with plain anchors, not next/link: a page holds 41 links (two per
-// result and the pager), and each Link is a client component that the server renders
-// and ships with its props and that a browser fetches ahead once it is visible (Next
-// prefetches visible links in production). A result opens as a whole page, as it does
-// without JavaScript (docs/decisions/035-search-page-render.md).
 const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment", system: "System" } as const;
 
 function Snippet({ parts }: { parts: SnippetPart[] }) {
@@ -103,6 +98,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           {outcome.results.length === 0 ? (
             <p>Nothing found{query.cursor ? " on this page" : ""}. Try fewer or other words, or fewer filters.</p>
           ) : (
+            // Plain anchors, not next/link: a page holds 41 links (two per result and the
+            // pager), and each Link is a client component that the server renders and ships
+            // with its props and that a browser fetches ahead once it is visible (Next
+            // prefetches visible links in production). A result opens as a whole page, as it
+            // does without JavaScript (docs/decisions/035-search-page-render.md).
             <ol className="search-results">
               {outcome.results.map((r) => (
                 <li key={`${r.kind}-${r.id}`} className="search-result">
