@@ -87,9 +87,10 @@ const DURATION = positive("duration");
 const WARMUP = Number(args.warmup);
 const PROCESSES = Number(args.processes);
 if (!Number.isInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > 64) throw new Error("--processes is a whole number from 1 to 64");
-const work = args.reuse ? path.resolve(args.reuse) : mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
+const reused = args.reuse !== undefined;
+const work = reused ? path.resolve(args.reuse!) : mkdtempSync(path.join(tmpdir(), "opendef-bench-"));
 // A reused work dir (and its database) stays, as with --keep.
-const keep = args.keep || args.reuse !== undefined;
+const keep = args.keep || reused;
 const children: ChildProcess[] = [];
 
 function positive(name: "connections" | "duration"): number {
@@ -163,7 +164,7 @@ type Fixture = {
 
 function seedFixture(env: NodeJS.ProcessEnv, slug: string, flags: string[]): Fixture {
   const out = path.join(work, `${slug}.json`);
-  if (!args.reuse) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", slug, "--out", out, ...flags], env);
+  if (!reused) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-dataset.ts", "--slug", slug, "--out", out, ...flags], env);
   return JSON.parse(readFileSync(out, "utf8")) as Fixture;
 }
 
@@ -172,7 +173,7 @@ type ResponsesFixture = { slug: string; label: string; threads: number; amendmen
 
 function seedResponses(env: NodeJS.ProcessEnv, slug: string, threads: string): ResponsesFixture {
   const out = path.join(work, `${slug}.json`);
-  if (!args.reuse) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-responses.ts", "--slug", slug, "--threads", threads, "--out", out], env);
+  if (!reused) run("npx", ["tsx", "--conditions=react-server", "scripts/bench/seed-responses.ts", "--slug", slug, "--threads", threads, "--out", out], env);
   return JSON.parse(readFileSync(out, "utf8")) as ResponsesFixture;
 }
 
@@ -578,7 +579,6 @@ async function main() {
   const started = new Date();
   log(`${args.db}, Node ${process.version}, ${args.comments} comments, ${CONNECTIONS} connections × ${DURATION} s per endpoint${args.nice === undefined ? "" : `, nice ${args.nice}`}; work dir ${work}`);
 
-  const reused = args.reuse !== undefined;
   const databaseUrl = reused ? readFileSync(path.join(work, "database-url"), "utf8").trim() : await resetDatabase();
   if (!reused) writeFileSync(path.join(work, "database-url"), databaseUrl);
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" };
