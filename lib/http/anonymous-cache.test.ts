@@ -1,6 +1,7 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { httpGet } from "@/scripts/testing/http-get";
 import { AnonymousCache, anonymousCacheKey, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
 
 // A real HTTP server whose "app" counts how often it renders, behind the cache.
@@ -36,17 +37,7 @@ async function start(app: App = renderPage, ttlMs = 1000) {
   return (server.address() as AddressInfo).port;
 }
 
-function get(port: number, path: string, { method = "GET", headers = {} }: { method?: string; headers?: Record<string, string> } = {}) {
-  return new Promise<{ status: number; body: string; headers: IncomingMessage["headers"] }>((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = httpGet;
 
 afterEach(async () => {
   if (server) await new Promise((resolve) => server!.close(resolve));

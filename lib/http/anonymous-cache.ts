@@ -1,4 +1,5 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { answerEncoding, record, send, type Answer } from "@/lib/http/recorded-answer";
 
 // A one-second cache for anonymous readers, in front of Next.js in each server
 // process (lib/server/serve.ts). A page of a 10,000-comment discussion costs tens of
@@ -29,8 +30,8 @@ export function anonymousCacheSettings(env: Record<string, string | undefined> =
 // read-only API; never sign-in, settings, drafts' editors or /dev.
 const CACHED_PATH = /^\/(?:$|\?|d\/|api\/v1\/|u\/|compare(?:$|[/?])|search(?:$|\?))/;
 // Headers that make an answer differ per request: Next's client navigations and
-// prefetches, server actions, and any credentials.
-const BYPASS_HEADERS = [
+// prefetches, server actions, and any credentials. The members' page cache skips them too.
+export const BYPASS_HEADERS = [
   "rsc",
   "next-action",
   "next-router-state-tree",
@@ -38,9 +39,7 @@ const BYPASS_HEADERS = [
   "next-router-segment-prefetch",
   "authorization",
 ];
-const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-|__Host-)?next-auth\.session-token/;
-// Hop-by-hop or per-answer headers that are set again when a cached answer is sent.
-const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
+export const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-|__Host-)?next-auth\.session-token/;
 
 /** The cache key of a request whose answer may be shared, or null when it must reach the app. */
 export function anonymousCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
@@ -51,13 +50,9 @@ export function anonymousCacheKey(request: Pick<IncomingMessage, "method" | "url
   if (SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
   // A forced reload asks for a fresh answer; a unique query string gets one anyway.
   if (/\bno-cache\b/.test(String(request.headers["cache-control"] ?? ""))) return null;
-  // Next.js compresses for clients that accept it: one entry per encoding.
-  const accepts = String(request.headers["accept-encoding"] ?? "");
-  const encoding = /\bgzip\b/.test(accepts) ? "gzip" : /\bdeflate\b/.test(accepts) ? "deflate" : "identity";
-  return `${encoding} ${url}`;
+  return `${answerEncoding(request)} ${url}`;
 }
 
-type Answer = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 /** What is known of a URL for ttlMs: its answer, or null when its answer may not be shared. */
 type Entry = { storedAt: number; answer: Answer | null };
 type Handler = (request: IncomingMessage, response: ServerResponse) => unknown;
@@ -84,7 +79,7 @@ export class AnonymousCache {
       await filling;
       entry = this.#fresh(key);
     }
-    if (entry?.answer) return send(response, entry.answer, entry.storedAt, this.#now());
+    if (entry?.answer) return send(response, entry.answer, this.#now() - entry.storedAt);
     // An answer remembered as not shareable, or a render waited for that kept nothing.
     if (entry || filling) return void (await next(request, response));
     await this.#fill(key, request, response, next);
@@ -128,68 +123,4 @@ export class AnonymousCache {
     // Oldest first: a Map iterates in insertion order.
     while (this.#entries.size > this.#settings.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
   }
-}
-
-function send(response: ServerResponse, answer: Answer, storedAt: number, now: number) {
-  const headers: OutgoingHttpHeaders = { ...answer.headers };
-  headers["content-length"] = answer.body.length;
-  headers.age = String(Math.floor((now - storedAt) / 1000));
-  headers["x-opendef-cache"] = "hit";
-  response.writeHead(answer.status, headers);
-  response.end(answer.body);
-}
-
-/**
- * Watches an answer as Next.js writes it and hands over a copy once it is complete,
- * or null when it must not be shared: anything but a 200, an answer that sets a
- * cookie, one that was cut off, or one too big to keep.
- */
-function record(response: ServerResponse, maxBodyBytes: number, onComplete: (answer: Answer | null) => void) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooBig = false;
-  let headHeaders: OutgoingHttpHeaders = {};
-  const collect = (chunk: unknown, encoding?: unknown) => {
-    if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
-    size += buffer.length;
-    if (size > maxBodyBytes) {
-      tooBig = true;
-      chunks.length = 0;
-      return;
-    }
-    chunks.push(buffer);
-  };
-
-  const { writeHead, write, end } = response;
-  response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-    const headers = typeof args[1] === "string" ? args[2] : args[1];
-    if (Array.isArray(headers)) {
-      for (let i = 0; i + 1 < headers.length; i += 2) headHeaders[String(headers[i]).toLowerCase()] = headers[i + 1];
-    } else if (headers && typeof headers === "object") {
-      headHeaders = { ...headHeaders, ...Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) };
-    }
-    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as ServerResponse["writeHead"];
-  response.write = function (this: ServerResponse, ...args: unknown[]) {
-    collect(args[0], args[1]);
-    return (write as (...a: unknown[]) => boolean).apply(this, args);
-  } as ServerResponse["write"];
-  response.end = function (this: ServerResponse, ...args: unknown[]) {
-    collect(args[0], args[1]);
-    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
-  } as ServerResponse["end"];
-
-  let reported = false;
-  const report = (complete: boolean) => {
-    if (reported) return;
-    reported = true;
-    const headers: OutgoingHttpHeaders = { ...response.getHeaders(), ...headHeaders };
-    const shareable = complete && !tooBig && response.statusCode === 200 && headers["set-cookie"] === undefined;
-    if (!shareable) return onComplete(null);
-    for (const name of Object.keys(headers)) if (NOT_REPLAYED.has(name)) delete headers[name];
-    onComplete({ status: 200, headers, body: Buffer.concat(chunks) });
-  };
-  response.once("finish", () => report(true));
-  response.once("close", () => report(response.writableFinished));
 }
