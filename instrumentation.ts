@@ -11,6 +11,11 @@ export async function register() {
     // The database client's one-time cost (query compiler, connection, heap growth)
     // paid here instead of by the first request (docs/decisions/033-warm-server-start.md).
     // Logs and carries on when the database does not answer.
+    // How the members' page cache in front of Next.js (lib/server/serve.ts) reads a
+    // member's stamp: through this bundle's database client (docs/decisions/039-member-page-cache.md).
+    const { registerMemberPageStamp } = await import("@/lib/http/member-page-cache");
+    const { readMemberPageStamp } = await import("@/lib/auth/read-member-page-stamp");
+    registerMemberPageStamp(readMemberPageStamp);
     const { warmUpDatabase } = await import("@/lib/db/warm-up-database");
     await warmUpDatabase();
   }

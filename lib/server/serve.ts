@@ -10,7 +10,9 @@
 //   node:cluster, so writes use every core. They share nothing but the database
 //   (sessions, rate limits, the outbox all live there), as separate instances do.
 // - a one-second cache of anonymous readers' pages in each process
-//   (lib/http/anonymous-cache.ts, docs/decisions/009-serve-processes-and-anonymous-cache.md).
+//   (lib/http/anonymous-cache.ts, docs/decisions/009-serve-processes-and-anonymous-cache.md),
+//   and members' version pages kept while nothing they show changed
+//   (lib/http/member-page-cache.ts, docs/decisions/039-member-page-cache.md).
 // SIGTERM or SIGINT stops taking connections, lets requests in flight finish
 // (at most 10 s), then exits.
 import cluster from "node:cluster";
@@ -19,6 +21,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
+import { MemberPageCache, memberPageCacheSettings } from "@/lib/http/member-page-cache";
 import { inspectMethod } from "@/lib/http/inspect-request";
 import { startupChecks } from "@/lib/server/startup-checks";
 
@@ -141,6 +144,9 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = new AnonymousCache(anonymousCacheSettings());
+  const memberPages = new MemberPageCache(memberPageCacheSettings());
+  // A request with a session cookie passes the anonymous cache; a member's version page may be kept.
+  const serveApp = (request: IncomingMessage, response: ServerResponse) => memberPages.handle(request, response, handle);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const refusal = inspectMethod(request.method ?? "", (request.url ?? "/").split("?")[0]);
@@ -149,7 +155,7 @@ async function serve() {
       response.end(refusal.message);
       return;
     }
-    cache.handle(request, response, handle).catch((error: unknown) => {
+    cache.handle(request, response, serveApp).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       response.end("Something went wrong on our side.");

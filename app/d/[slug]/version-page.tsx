@@ -4,6 +4,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { maintains } from "@/lib/auth/require-maintainer-of";
 import { commentThreadQuerySchema } from "@/lib/comments/list-comments.schema";
 import { getVersionPage } from "@/lib/versions/get-version-page";
+import { keepPageForMember } from "@/lib/http/member-page-cache";
 import { VersionHeader } from "@/app/d/[slug]/version-header";
 import { VersionDocument } from "@/app/d/[slug]/version-document";
 import { Discussion } from "@/app/d/[slug]/discussion";
@@ -35,6 +36,12 @@ export async function VersionPage({ slug, label, searchParams }: { slug: string;
   const now = new Date();
   const canCommentOnPassages =
     user !== null && isCurrent && !(version.commentsOpenAt && now < version.commentsOpenAt) && !(version.commentsCloseAt && now >= version.commentsCloseAt);
+  // Everything this page shows a member is covered by the members' page cache's stamp
+  // (their account and follows, and the definition's counter), so the rendered page may
+  // be kept for them until the next moment it changes with no write: a vote closing, or
+  // the comment period opening or closing (docs/decisions/039-member-page-cache.md).
+  const periodTurns = [version.commentsOpenAt, version.commentsCloseAt].map((at) => at?.getTime() ?? Infinity).filter((at) => at > now.getTime());
+  keepPageForMember(Math.min(shared.validUntil, ...periodTurns));
 
   return (
     <>
