@@ -675,7 +675,10 @@ async function main() {
     const scenarios: Scenario[] = [
       { name: "static", title: "static limit: same HTML, plain Node server", path: "/", ok: (s) => s === 200, against: "static", page: true },
       { name: "page", title: `definition page, anonymous (/d/${big.slug})`, path: `/d/${big.slug}`, ok: (s) => s === 200, page: true },
+      // A member re-reading an unchanged page gets what their process kept (decision 039): one statement, no render.
       { name: "page-member", title: "definition page, signed in", path: `/d/${big.slug}`, headers: member, ok: (s) => s === 200, page: true },
+      // A forced reload passes it: what a member's render costs after a change.
+      { name: "page-member-render", title: "definition page, signed in, rendered (no-cache)", path: `/d/${big.slug}`, headers: { ...member, "Cache-Control": "no-cache" }, ok: (s) => s === 200, page: true },
       ...(big.deepCursor
         ? [{ name: "page-member-last", title: "definition page, signed in, last page", path: `/d/${big.slug}?cursor=${big.deepCursor}`, headers: member, ok: (s: number) => s === 200, page: true }]
         : []),

@@ -273,10 +273,21 @@ async function main() {
     const form = await formOn(a, tokens[5]);
     // The anonymous readers of B read the thread before the post, as they would.
     await fetch(`${b}/d/${fixture.slug}`).then((r) => r.arrayBuffer());
+    // So does a member of B, twice: B keeps that member's page (decision 039) and serves it again.
+    const newestOnB = () => fetch(`${b}/d/${fixture.slug}?order=newest`, { headers: { Cookie: `next-auth.session-token=${tokens[6]}` } });
+    await newestOnB().then((r) => r.arrayBuffer());
+    const keptBefore = (await newestOnB().then(async (r) => (await r.arrayBuffer(), r.headers.get("x-opendef-cache")))) === "hit";
     const posted = await postWithScript(a, form, tokens[5], `Posted through instance A with JavaScript at ${new Date().toISOString()}.`);
     const acknowledged = Date.now();
     const readOnB = posted.id ? await shows(b, posted.id, tokens[6]) : false;
     check("a comment posted with JavaScript through A is shown to a member on B at once", posted.status === 200 && readOnB, `A answered ${posted.status}${posted.refusal ? ` (${posted.refusal})` : ""}, B ${readOnB ? "shows" : "does not show"} comment ${posted.id}`);
+    const afterPost = await newestOnB();
+    const keptPageShows = !!posted.id && (await afterPost.text()).includes(`id="comment-${posted.id}"`);
+    check(
+      "and the page B had kept for a member shows it at once (B served it from memory before the post)",
+      keptBefore && keptPageShows && afterPost.headers.get("x-opendef-cache") === null,
+      `kept before the post: ${keptBefore}; after it: ${afterPost.headers.get("x-opendef-cache") ?? "rendered"}, ${keptPageShows ? "shows" : "does not show"} comment ${posted.id}`,
+    );
     const anonymousAfter = posted.id ? await anonymousSeesWithin(b, posted.id, acknowledged) : null;
     check(
       "and an anonymous reader of B within 1 s (request sent ≤ 1,050 ms after: the cache's second plus one 50 ms polling step)",
