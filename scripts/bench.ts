@@ -24,6 +24,7 @@
 // server's V8 CPU profile there; read it with scripts/bench/top-functions.ts),
 // --sql-top N (the N SQL statements that took the most time in each run),
 // --node-args "A B" (more Node or V8 flags for the server's processes, e.g. a heap size: its workers inherit them),
+// --hold-seconds S (keep the server up S seconds after the memory report, to inspect its processes),
 // --nice N (run the server and the load generator at that scheduling priority,
 // e.g. --nice=-10 as root on a machine that others share: figures vary less),
 // --nginx-cache (drive the app through a local nginx with the one-second cache for
@@ -68,6 +69,7 @@ const { values: args } = parseArgs({
     only: { type: "string" },
     "cpu-prof": { type: "string" },
     "node-args": { type: "string" },
+    "hold-seconds": { type: "string" },
     "sql-top": { type: "string", default: "0" },
     nice: { type: "string" },
     "nginx-cache": { type: "boolean", default: false },
@@ -949,9 +951,17 @@ async function main() {
     console.log(`server RSS per process at the end: ${rssProcesses.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
     // Issue 11 item 3: what the memory is, per worker, after a full garbage collection.
     for (const port of counterPorts(server)) {
-      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; spacesMb: Record<string, number>; rssAnonMb: number; rssFileMb: number; largestMb: Record<string, number>; largestAnonymous: { sizeMb: number; rssMb: number }[] };
-      console.log(`  pid ${m.pid} after a full GC: RSS ${m.rssMb} MB, V8 heap ${m.heapUsedMb} MB used of ${m.heapTotalMb} MB (${Object.entries(m.spacesMb).filter(([, mb]) => mb > 0).map(([space, mb]) => `${space} ${mb}`).join(", ")}), external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)`);
-      console.log(`    resident: anonymous ${m.rssAnonMb} MB, files ${m.rssFileMb} MB; largest ${Object.entries(m.largestMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}; largest anonymous mappings (resident of mapped) ${m.largestAnonymous.map((a) => `${a.rssMb} of ${a.sizeMb} MB`).join(", ")}`);
+      const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; rssAfterReducingGcMb: number | null; heapUsedMb: number; heapTotalMb: number; heapPhysicalMb: number; mallocedMb: number; peakMallocedMb: number; externalMb: number; arrayBuffersMb: number; spacesDetail: Record<string, [number, number, number]>; rssAnonMb: number; rssFileMb: number; mallocMainMb: number; mallocArenas: number; mallocArenasMb: number; threads: number; largestMb: Record<string, number>; largestAnonymous: { sizeMb: number; rssMb: number }[] };
+      const spaces = Object.entries(m.spacesDetail).filter(([, [used, committed]]) => used > 0 || committed > 0).map(([space, [used, committed, resident]]) => `${space.replace(/_space$/, "")} ${used}/${committed}/${resident}`);
+      console.log(`  pid ${m.pid} after a full GC: RSS ${m.rssMb} MB, V8 heap ${m.heapUsedMb} MB used of ${m.heapTotalMb} MB committed, ${m.heapPhysicalMb} MB resident (used/committed/resident per space: ${spaces.join(", ")}), V8's own malloc ${m.mallocedMb} MB (peak ${m.peakMallocedMb}), external ${m.externalMb} MB (array buffers ${m.arrayBuffersMb} MB)`);
+      const other = m.rssAnonMb - m.heapPhysicalMb - m.mallocMainMb - m.mallocArenasMb;
+      console.log(`    resident: anonymous ${m.rssAnonMb} MB (V8 heap ${m.heapPhysicalMb}, malloc main arena ${m.mallocMainMb}, ${m.mallocArenas} other malloc arenas ${m.mallocArenasMb}, the rest ${other}: code range, stacks, large blocks; ${m.threads} threads), files ${m.rssFileMb} MB; largest ${Object.entries(m.largestMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}; largest anonymous mappings (resident of mapped) ${m.largestAnonymous.map((a) => `${a.rssMb} of ${a.sizeMb} MB`).join(", ")}`);
+      if (m.rssAfterReducingGcMb !== null) console.log(`    after a memory-reducing GC (V8's pooled pages given back): RSS ${m.rssAfterReducingGcMb} MB`);
+    }
+    // --hold-seconds S: the server stays up S seconds more, to look at its processes (gdb, smaps).
+    if (args["hold-seconds"]) {
+      log(`holding the server ${args["hold-seconds"]} s: processes ${rssProcesses.map((p) => p.pid).join(" ")}`);
+      await sleep(Number(args["hold-seconds"]) * 1000);
     }
     floorsMissed = printFloors(floors.lines);
     if (!only || ["responses", "responses-csv", "queue"].some((name) => only.has(name))) {

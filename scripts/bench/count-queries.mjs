@@ -88,8 +88,20 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
       if (typeof globalThis.gc === "function") globalThis.gc();
       const heap = v8.getHeapStatistics();
       const usage = process.memoryUsage();
-      const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, Math.round(x.space_used_size / 1048576)]));
-      response.end(JSON.stringify({ pid: process.pid, rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(heap.used_heap_size / 1048576), heapTotalMb: Math.round(heap.total_heap_size / 1048576), externalMb: Math.round(usage.external / 1048576), arrayBuffersMb: Math.round(usage.arrayBuffers / 1048576), spacesMb: spaces, ...residentMemory() }));
+      const toMb = (bytes) => Math.round(bytes / 1048576);
+      const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, toMb(x.space_used_size)]));
+      // Per space: used, committed (space_size) and resident (physical_space_size).
+      const spacesDetail = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, [toMb(x.space_used_size), toMb(x.space_size), toMb(x.physical_space_size)]]));
+      const resident = residentMemory();
+      // Then a collection that also gives V8's pooled pages back (as a memory-reducing
+      // GC does; V8 keeps pages freed by the collector for reuse until one runs): what
+      // the process would hold if V8 returned what it does not use.
+      let rssAfterReducingGcMb = null;
+      if (typeof globalThis.gc === "function") {
+        globalThis.gc({ type: "major", execution: "sync", flavor: "last-resort" });
+        rssAfterReducingGcMb = toMb(process.memoryUsage().rss);
+      }
+      response.end(JSON.stringify({ pid: process.pid, rssMb: toMb(usage.rss), rssAfterReducingGcMb, heapUsedMb: toMb(heap.used_heap_size), heapTotalMb: toMb(heap.total_heap_size), heapPhysicalMb: toMb(heap.total_physical_size), heapLimitMb: toMb(heap.heap_size_limit), mallocedMb: toMb(heap.malloced_memory), peakMallocedMb: toMb(heap.peak_malloced_memory), externalMb: toMb(usage.external), arrayBuffersMb: toMb(usage.arrayBuffers), spacesMb: spaces, spacesDetail, ...resident }));
       return;
     }
     if (request.url === "/sql/reset") bySql.clear();
@@ -116,7 +128,11 @@ if (Number(process.env.OPENDEF_BENCH_COUNTER_PORT) > 0) {
 /**
  * What the process's resident memory is, from Linux: anonymous (malloc, V8, WASM)
  * against file-backed (code, mapped files), and the mappings holding the most,
- * grouped by file (anonymous ones together as "[anon]").
+ * grouped by file (anonymous ones together as "[anon]"). Anonymous memory is split
+ * further: malloc's main arena (`[heap]`), glibc's other arenas (64 MB reservations
+ * on a 64 MB boundary, a read-write part then an inaccessible rest: one per thread
+ * that allocated, up to 8 per core) and the rest (V8's pages, its code range,
+ * thread stacks, large malloc blocks, which have their own mapping).
  */
 function residentMemory() {
   const status = readFileSync("/proc/self/status", "utf8");
@@ -125,22 +141,47 @@ function residentMemory() {
   // Anonymous mappings one by one: a WebAssembly memory is one mapping of many GB
   // (mostly guard pages), V8's heap many small ones, malloc's arenas 64 MB each.
   const anonymous = [];
-  let name = "";
-  let sizeKb = 0;
+  const mappings = [];
+  let current = null;
   for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
-    const mapping = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    const mapping = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line);
     if (mapping) {
-      name = mapping[3] || "[anon]";
-      sizeKb = Number((BigInt(`0x${mapping[2]}`) - BigInt(`0x${mapping[1]}`)) / 1024n);
+      current = { start: BigInt(`0x${mapping[1]}`), end: BigInt(`0x${mapping[2]}`), perms: mapping[3], name: mapping[4] || "[anon]", rssKb: 0 };
+      mappings.push(current);
       continue;
     }
     const rss = /^Rss:\s+(\d+) kB/.exec(line);
-    if (rss) {
-      groups.set(name, (groups.get(name) ?? 0) + Number(rss[1]));
-      if (name === "[anon]") anonymous.push({ sizeMb: Math.round(sizeKb / 1024), rssMb: Math.round(Number(rss[1]) / 1024) });
+    if (rss && current) {
+      current.rssKb = Number(rss[1]);
+      groups.set(current.name, (groups.get(current.name) ?? 0) + current.rssKb);
+      if (current.name === "[anon]") anonymous.push({ sizeMb: Math.round(Number((current.end - current.start) / 1024n) / 1024), rssMb: Math.round(current.rssKb / 1024) });
     }
+  }
+  // glibc's non-main arenas: a read-write mapping at a 64 MB boundary, followed by
+  // the inaccessible rest of its 64 MB (absent once the arena has grown to all of it).
+  const ARENA = 64n << 20n;
+  let arenasKb = 0;
+  let arenas = 0;
+  for (let i = 0; i < mappings.length; i++) {
+    const m = mappings[i];
+    if (m.name !== "[anon]" || m.perms !== "rw-p" || m.start % ARENA !== 0n) continue;
+    const next = mappings[i + 1];
+    const end = next && next.name === "[anon]" && next.perms === "---p" && next.start === m.end ? next.end : m.end;
+    if (end - m.start !== ARENA) continue;
+    arenas++;
+    arenasKb += m.rssKb;
   }
   const largest = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([file, kb]) => [path.basename(file), Math.round(kb / 1024)]);
   const largestAnonymous = anonymous.sort((a, b) => b.rssMb - a.rssMb).slice(0, 4);
-  return { rssAnonMb: mb("RssAnon"), rssFileMb: mb("RssFile"), largestMb: Object.fromEntries(largest), largestAnonymous };
+  const threads = Number(/Threads:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return {
+    rssAnonMb: mb("RssAnon"),
+    rssFileMb: mb("RssFile"),
+    mallocMainMb: Math.round((groups.get("[heap]") ?? 0) / 1024),
+    mallocArenas: arenas,
+    mallocArenasMb: Math.round(arenasKb / 1024),
+    threads,
+    largestMb: Object.fromEntries(largest),
+    largestAnonymous,
+  };
 }
