@@ -24,6 +24,7 @@ import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cac
 import { MemberPageCache, memberPageCacheSettings } from "@/lib/http/member-page-cache";
 import { inspectMethod } from "@/lib/http/inspect-request";
 import { startupChecks } from "@/lib/server/startup-checks";
+import { releaseMemoryWhenIdle } from "@/lib/server/release-memory-when-idle";
 
 // The app's root: this file sits two levels down, as source (lib/server/) and compiled
 // (.next/opendef-server/).
@@ -170,6 +171,9 @@ async function serve() {
   // server waits longer than that. headersTimeout is longer still: while a
   // connection waits for its next request, a shorter headers timer would close it
   // first and bring the same race back.
+  // A quiet process gives back the memory of its largest heap (decision 038); 0 turns it off.
+  const idleSeconds = Number(process.env.OPENDEF_IDLE_RELEASE_SECONDS ?? 10);
+  if (idleSeconds > 0) releaseMemoryWhenIdle(server, { idleMs: idleSeconds * 1000 });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
