@@ -13,6 +13,8 @@
 //   (lib/http/anonymous-cache.ts, docs/decisions/009-serve-processes-and-anonymous-cache.md),
 //   and members' version pages kept while nothing they show changed
 //   (lib/http/member-page-cache.ts, docs/decisions/039-member-page-cache.md).
+// A process that has been quiet for 10 s gives back the memory its largest heap left
+// (lib/server/release-memory-when-idle.ts, docs/decisions/038-server-process-memory.md).
 // SIGTERM or SIGINT stops taking connections, lets requests in flight finish
 // (at most 10 s), then exits.
 import cluster from "node:cluster";
@@ -162,6 +164,9 @@ async function serve() {
       response.end("Something went wrong on our side.");
     });
   });
+  // A quiet process gives back the memory of its largest heap (decision 038); 0 turns it off.
+  const idleSeconds = Number(process.env.OPENDEF_IDLE_RELEASE_SECONDS ?? 10);
+  if (idleSeconds > 0) releaseMemoryWhenIdle(server, { idleMs: idleSeconds * 1000 });
   // Idle kept-alive connections must be closed by the client, never by us: Node's
   // default keepAliveTimeout is 5 s, so a client or load balancer that reuses a
   // connection idle for about 5 s can send its request just as the server closes
@@ -171,9 +176,6 @@ async function serve() {
   // server waits longer than that. headersTimeout is longer still: while a
   // connection waits for its next request, a shorter headers timer would close it
   // first and bring the same race back.
-  // A quiet process gives back the memory of its largest heap (decision 038); 0 turns it off.
-  const idleSeconds = Number(process.env.OPENDEF_IDLE_RELEASE_SECONDS ?? 10);
-  if (idleSeconds > 0) releaseMemoryWhenIdle(server, { idleMs: idleSeconds * 1000 });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
