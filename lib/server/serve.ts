@@ -14,7 +14,8 @@
 //   and members' version pages kept while nothing they show changed
 //   (lib/http/member-page-cache.ts, docs/decisions/039-member-page-cache.md).
 // A process that has been quiet for 10 s gives back the memory its largest heap left
-// (lib/server/release-memory-when-idle.ts, docs/decisions/038-server-process-memory.md).
+// (lib/server/release-memory-when-idle.ts, docs/decisions/038-server-process-memory.md),
+// and forked processes use jemalloc when the machine has it (lib/server/worker-allocator.ts).
 // SIGTERM or SIGINT stops taking connections, lets requests in flight finish
 // (at most 10 s), then exits.
 import cluster from "node:cluster";
@@ -27,6 +28,7 @@ import { MemberPageCache, memberPageCacheSettings } from "@/lib/http/member-page
 import { inspectMethod } from "@/lib/http/inspect-request";
 import { startupChecks } from "@/lib/server/startup-checks";
 import { releaseMemoryWhenIdle } from "@/lib/server/release-memory-when-idle";
+import { workerAllocatorEnv } from "@/lib/server/worker-allocator";
 
 // The app's root: this file sits two levels down, as source (lib/server/) and compiled
 // (.next/opendef-server/).
@@ -86,7 +88,9 @@ function runPrimary() {
   let stopping = false;
   const ready = new Set<number>();
   let startFailures = 0;
-  const fork = () => cluster.fork();
+  // Forked processes use jemalloc when the machine has it (decision 038).
+  const allocator = workerAllocatorEnv();
+  const fork = () => cluster.fork(allocator);
   for (let i = 0; i < processes; i++) fork();
   cluster.on("listening", (worker, address) => {
     // Only the app's port counts (a preloaded tool may listen on another, e.g. the benchmark's counter).

@@ -1,0 +1,19 @@
+import { existsSync } from "node:fs";
+
+// glibc's malloc keeps what a server process freed: 165–171 MB per worker after the
+// bench, most of it free (decision 038). jemalloc gives freed pages back after a few
+// seconds. Server processes forked by lib/server/serve.ts load it when the machine
+// has it (Debian: apt-get install libjemalloc2); OPENDEF_JEMALLOC=0 keeps glibc's,
+// OPENDEF_JEMALLOC=/path/libjemalloc.so.2 names another copy. A process serving
+// alone (WEB_CONCURRENCY=1) is not forked and keeps the allocator it started with.
+const DEBIAN_JEMALLOC = ["/usr/lib/x86_64-linux-gnu/libjemalloc.so.2", "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2"];
+
+/** The environment additions for a forked server process: LD_PRELOAD of jemalloc when there is one. */
+export function workerAllocatorEnv(env: Record<string, string | undefined> = process.env, exists: (file: string) => boolean = existsSync): Record<string, string> {
+  const setting = env.OPENDEF_JEMALLOC;
+  if (setting === "0") return {};
+  const library = setting ? (exists(setting) ? setting : null) : (DEBIAN_JEMALLOC.find(exists) ?? null);
+  if (!library) return {};
+  const preload = env.LD_PRELOAD ? `${env.LD_PRELOAD}:${library}` : library;
+  return env.LD_PRELOAD?.split(":").includes(library) ? {} : { LD_PRELOAD: preload };
+}
