@@ -2,6 +2,7 @@ import "server-only";
 import { csrfCookieName, csrfTokenMatches } from "@/lib/auth/csrf-token";
 import { confirmPath } from "@/lib/auth/sign-in-link";
 import { isCrossSiteWrite } from "@/lib/http/same-origin";
+import { cookieValue } from "@/lib/http/cookie-value";
 
 // What OpenDef checks before next-auth sees a request to /api/auth/*
 // (docs/decisions/022-sign-in.md).
@@ -13,20 +14,6 @@ function redirect(location: string): Response {
 
 function refuse(message: string): Response {
   return new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-}
-
-function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) {
-      try {
-        return decodeURIComponent(rest.join("="));
-      } catch {
-        return undefined;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** The fields of a form or JSON body, read from a copy so that next-auth can read the body again. */
@@ -66,7 +53,7 @@ export async function guardAuthRequest(request: Request, route: string[]): Promi
     if (method !== "POST") return null;
     const fromOurPage = !isCrossSiteWrite({ method, headers: request.headers }) && (request.headers.has("origin") || request.headers.get("sec-fetch-site") === "same-origin");
     if (!fromOurPage) return refuse("This sign-in was not sent from OpenDef's sign-in page, so it was refused. Open the link from your e-mail and press \"Sign in\" there.");
-    if (!csrfTokenMatches(cookieValue(request, csrfCookieName()), (await bodyFields(request)).csrfToken)) {
+    if (!csrfTokenMatches(cookieValue(request.headers.get("cookie") ?? "", csrfCookieName()), (await bodyFields(request)).csrfToken)) {
       return refuse("This sign-in form has expired. Open the link from your e-mail again and press \"Sign in\".");
     }
     return null;
@@ -75,7 +62,7 @@ export async function guardAuthRequest(request: Request, route: string[]): Promi
     const fields = await bodyFields(request);
     // next-auth's own client (JSON answers) handles its refusals itself.
     if (fields.json === "true") return null;
-    if (!csrfTokenMatches(cookieValue(request, csrfCookieName()), fields.csrfToken)) return redirect("/signin?error=FormExpired");
+    if (!csrfTokenMatches(cookieValue(request.headers.get("cookie") ?? "", csrfCookieName()), fields.csrfToken)) return redirect("/signin?error=FormExpired");
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { sessionCookieName } from "@/lib/auth/auth-options";
+import { cookieValue } from "@/lib/http/cookie-value";
 import type { MemberPageStamp } from "@/lib/http/member-page-cache";
 
 type StampRow = {
@@ -11,20 +12,6 @@ type StampRow = {
   definitionId: string | null;
   definitionCounter: number | bigint | null;
 };
-
-function cookieValue(cookieHeader: string, name: string): string | null {
-  for (const part of cookieHeader.split(";")) {
-    const at = part.indexOf("=");
-    if (at > 0 && part.slice(0, at).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(at + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
 
 /**
  * The stamp of a member's page of a definition (lib/http/member-page-cache.ts,
