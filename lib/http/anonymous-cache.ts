@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerEncoding, record, send, type Answer } from "@/lib/http/recorded-answer";
+import { answerEncoding, hasSessionCookie, mayBeAnsweredFromMemory, record, send, type Answer } from "@/lib/http/recorded-answer";
 
 // A one-second cache for anonymous readers, in front of Next.js in each server
 // process (lib/server/serve.ts). A page of a 10,000-comment discussion costs tens of
@@ -29,27 +29,10 @@ export function anonymousCacheSettings(env: Record<string, string | undefined> =
 // Public reading pages, the search page (it lists only what anyone may read) and the
 // read-only API; never sign-in, settings, drafts' editors or /dev.
 const CACHED_PATH = /^\/(?:$|\?|d\/|api\/v1\/|u\/|compare(?:$|[/?])|search(?:$|\?))/;
-// Headers that make an answer differ per request: Next's client navigations and
-// prefetches, server actions, and any credentials. The members' page cache skips them too.
-export const BYPASS_HEADERS = [
-  "rsc",
-  "next-action",
-  "next-router-state-tree",
-  "next-router-prefetch",
-  "next-router-segment-prefetch",
-  "authorization",
-];
-export const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-|__Host-)?next-auth\.session-token/;
-
 /** The cache key of a request whose answer may be shared, or null when it must reach the app. */
 export function anonymousCacheKey(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
-  if (request.method !== "GET") return null;
   const url = request.url ?? "";
-  if (!CACHED_PATH.test(url)) return null;
-  for (const header of BYPASS_HEADERS) if (request.headers[header] !== undefined) return null;
-  if (SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
-  // A forced reload asks for a fresh answer; a unique query string gets one anyway.
-  if (/\bno-cache\b/.test(String(request.headers["cache-control"] ?? ""))) return null;
+  if (!mayBeAnsweredFromMemory(request) || !CACHED_PATH.test(url) || hasSessionCookie(request)) return null;
   return `${answerEncoding(request)} ${url}`;
 }
 

@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BYPASS_HEADERS, SESSION_COOKIE } from "@/lib/http/anonymous-cache";
-import { answerEncoding, record, send, type Answer } from "@/lib/http/recorded-answer";
+import { answerEncoding, hasSessionCookie, mayBeAnsweredFromMemory, record, send, type Answer } from "@/lib/http/recorded-answer";
 
 // Members' version pages, kept per session and URL while nothing they show has
 // changed (docs/decisions/039-member-page-cache.md). In front of Next.js in each
@@ -64,13 +63,8 @@ const KEPT_PATH = /^\/d\/([a-z0-9-]+)(?:\/v\/[^/?#]+)?\/?(?:\?|$)/;
 
 /** The definition of a request this cache may answer, or null when it goes straight to the app. */
 export function memberPageSlug(request: Pick<IncomingMessage, "method" | "url" | "headers">): string | null {
-  if (request.method !== "GET") return null;
   const match = KEPT_PATH.exec(request.url ?? "");
-  if (!match) return null;
-  for (const header of BYPASS_HEADERS) if (request.headers[header] !== undefined) return null;
-  if (!SESSION_COOKIE.test(request.headers.cookie ?? "")) return null;
-  if (/\bno-cache\b/.test(String(request.headers["cache-control"] ?? ""))) return null;
-  return match[1];
+  return match && mayBeAnsweredFromMemory(request) && hasSessionCookie(request) ? match[1] : null;
 }
 
 type Entry = { stamp: string; storedAt: number; validUntil: number; answer: Answer };

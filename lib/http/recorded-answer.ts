@@ -9,6 +9,34 @@ export type Answer = { status: number; headers: OutgoingHttpHeaders; body: Buffe
 // Hop-by-hop or per-answer headers that are set again when a kept answer is sent.
 const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length"]);
 
+// Headers that make an answer differ per request: Next's client navigations and
+// prefetches, server actions, and any credentials.
+const BYPASS_HEADERS = [
+  "rsc",
+  "next-action",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "authorization",
+];
+const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-|__Host-)?next-auth\.session-token/;
+
+/**
+ * Whether a kept answer may stand for this request at all: a GET with none of the
+ * headers above, and not a forced reload (`Cache-Control: no-cache`, which asks for a
+ * fresh answer). Each cache then says which paths and readers it keeps answers for.
+ */
+export function mayBeAnsweredFromMemory(request: Pick<IncomingMessage, "method" | "headers">): boolean {
+  if (request.method !== "GET") return false;
+  for (const header of BYPASS_HEADERS) if (request.headers[header] !== undefined) return false;
+  return !/\bno-cache\b/.test(String(request.headers["cache-control"] ?? ""));
+}
+
+/** Whether the request carries a next-auth session cookie (a member, or one who was). */
+export function hasSessionCookie(request: Pick<IncomingMessage, "headers">): boolean {
+  return SESSION_COOKIE.test(request.headers.cookie ?? "");
+}
+
 /** Next.js compresses for clients that accept it: a kept answer is one per encoding. */
 export function answerEncoding(request: Pick<IncomingMessage, "headers">): "gzip" | "deflate" | "identity" {
   const accepts = String(request.headers["accept-encoding"] ?? "");
