@@ -20,21 +20,15 @@ export function memoryReducingCollection(): () => void {
 
 export function releaseMemoryWhenIdle(server: Server, { idleMs = 10_000, collect = memoryReducingCollection() }: { idleMs?: number; collect?: () => void } = {}): void {
   let inFlight = 0;
-  let servedSinceLast = false;
-  let timer: NodeJS.Timeout | null = null;
+  // Armed only when the last request in flight has ended, disarmed by the next one:
+  // when it fires, the process has served and then been quiet for idleMs.
+  let timer: NodeJS.Timeout | undefined;
   server.on("request", (_request, response) => {
     inFlight++;
-    servedSinceLast = true;
-    if (timer) clearTimeout(timer);
-    timer = null;
+    clearTimeout(timer);
     response.once("close", () => {
       if (--inFlight > 0) return;
-      timer = setTimeout(() => {
-        timer = null;
-        if (inFlight > 0 || !servedSinceLast) return;
-        servedSinceLast = false;
-        collect();
-      }, idleMs);
+      timer = setTimeout(collect, idleMs);
       timer.unref();
     });
   });
