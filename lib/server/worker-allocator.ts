@@ -14,6 +14,6 @@ export function workerAllocatorEnv(env: Record<string, string | undefined> = pro
   if (setting === "0") return {};
   const library = setting ? (exists(setting) ? setting : null) : (DEBIAN_JEMALLOC.find(exists) ?? null);
   if (!library) return {};
-  const preload = env.LD_PRELOAD ? `${env.LD_PRELOAD}:${library}` : library;
-  return env.LD_PRELOAD?.split(":").includes(library) ? {} : { LD_PRELOAD: preload };
+  const preloads = env.LD_PRELOAD ? env.LD_PRELOAD.split(":") : [];
+  return preloads.includes(library) ? {} : { LD_PRELOAD: [...preloads, library].join(":") };
 }
