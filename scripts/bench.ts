@@ -343,6 +343,13 @@ function rssPerProcessMb(pid: number): { pid: number; mb: number }[] {
 }
 
 /** Resident memory of the server and its descendants, in MB. */
+/** Seconds the bench waits with no request before it reads the memory the floor is judged on (a quiet process gives back its largest heap's pages after 10). */
+const QUIET_SECONDS = 15;
+
+function rssList(processes: { pid: number; mb: number }[]): string {
+  return processes.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ");
+}
+
 function rssMb(pid: number): number {
   const kb = processTree(pid).reduce((sum, p) => sum + Number(/VmRSS:\s+(\d+) kB/.exec(readProc(p, "status"))?.[1] ?? 0), 0);
   return kb / 1024;
@@ -949,14 +956,13 @@ async function main() {
     // it has been quiet for OPENDEF_IDLE_RELEASE_SECONDS (10) it gives them back
     // (lib/server/release-memory-when-idle.ts). Both are printed; the floor is judged on the quiet one.
     const rssUnderLoad = rssPerProcessMb(server.child.pid!);
-    const quietSeconds = 15;
-    log(`memory: RSS per process right after the last row ${rssUnderLoad.map((p) => `${p.mb.toFixed(0)} MB`).join(", ")}; waiting ${quietSeconds} s with no request`);
-    await sleep(quietSeconds * 1000);
+    log(`memory: RSS per process right after the last row ${rssList(rssUnderLoad)}; waiting ${QUIET_SECONDS} s with no request`);
+    await sleep(QUIET_SECONDS * 1000);
     const rssProcesses = rssPerProcessMb(server.child.pid!);
     const floors = judgeFloors(rows, exact.memberPage, votes, rssProcesses, browser);
     printTable(rows, exact, { big, small, writes, votes, rssEnd, started, setup, floors: floors.byRow });
-    console.log(`server RSS per process right after the last row: ${rssUnderLoad.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
-    console.log(`server RSS per process after ${quietSeconds} s with no request: ${rssProcesses.map((p) => `${p.mb.toFixed(0)} MB (pid ${p.pid})`).join(", ")}`);
+    console.log(`server RSS per process right after the last row: ${rssList(rssUnderLoad)}`);
+    console.log(`server RSS per process after ${QUIET_SECONDS} s with no request: ${rssList(rssProcesses)}`);
     // Issue 11 item 3: what the memory is, per worker, after a full garbage collection.
     for (const port of counterPorts(server)) {
       const m = (await (await fetch(`http://127.0.0.1:${port}/memory`)).json()) as { pid: number; rssMb: number; rssAfterReducingGcMb: number | null; heapUsedMb: number; heapTotalMb: number; heapPhysicalMb: number; mallocedMb: number; peakMallocedMb: number; externalMb: number; arrayBuffersMb: number; spacesDetail: Record<string, [number, number, number]>; rssAnonMb: number; rssFileMb: number; mallocMainMb: number; mallocArenas: number; mallocArenasMb: number; threads: number; largestMb: Record<string, number>; largestAnonymous: { sizeMb: number; rssMb: number }[] };
@@ -1095,7 +1101,7 @@ function judgeFloors(
   const constant = memberPage.small === null || memberPage.small.sql === memberPage.big.sql;
   lines.push([memberPage.big.sql <= 5 && constant, `SQL statements per signed-in page request: ${memberPage.small?.sql ?? "-"} at the small and ${memberPage.big.sql} at the big thread (≤ 5, the same at both)`]);
   const largest = Math.max(...rssProcesses.map((p) => p.mb));
-  lines.push([largest <= 300, `RSS per server process after the bench, once quiet for 15 s: largest ${largest.toFixed(0)} MB (≤ 300)`]);
+  lines.push([largest <= 300, `RSS per server process after the bench, once quiet for ${QUIET_SECONDS} s: largest ${largest.toFixed(0)} MB (≤ 300)`]);
   if (browser) {
     const load = loadavg()[0].toFixed(2);
     lines.push([browser.postToVisibleMs <= 150 * slack, `Chromium, post to the stored comment visible: p50 ${browser.postToVisibleMs.toFixed(0)} ms of ${browser.tries} (≤ ${(150 * slack).toFixed(0)}); load ${load}`]);
