@@ -1,8 +1,9 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import pg from "pg";
-import { PrismaClient as PgClient } from "@/lib/db/generated/pg/client";
+import { PrismaClient as PgClient, type Prisma } from "@/lib/db/generated/pg/client";
 import { PrismaClient as SqliteClient } from "@/lib/db/generated/sqlite/client";
 import { databaseTarget } from "@/lib/db/migrations";
 import { serialiseSqliteAdapter } from "@/lib/db/sqlite-serial-adapter";
@@ -37,7 +38,7 @@ export function poolSizePerProcess(env: NodeJS.ProcessEnv = process.env): number
   return Math.ceil(pool / processes);
 }
 
-const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db; opendefPgPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db; opendefPgPool?: pg.Pool; opendefSqliteReader?: SqliteReader };
 
 // One pool per process, shared by both clients below, so the process never holds
 // more than its share however the work is split between them.
@@ -123,4 +124,65 @@ export async function openRowReader(): Promise<RowReader> {
     },
     close: () => adapter.dispose(),
   };
+}
+
+type SqliteReader = { file: string; connection: Database.Database; statements: Map<string, Database.Statement> };
+
+/** Statements a SQLite reader keeps prepared; past this, the oldest is dropped. */
+const READER_STATEMENTS_KEPT = 64;
+
+/**
+ * Rows of one read-only statement that its caller writes in SQL, without the Prisma
+ * client's work per query (docs/decisions/040-search-page-speed.md): for hot reads
+ * such as a search. On SQLite through this process's own query-only connection,
+ * which keeps its statements prepared (Prisma's adapter prepares every statement on
+ * every call) and never waits behind a transaction open on the app's connection; it
+ * reads what is committed. On PostgreSQL through the process's pool. Integers come
+ * back as numbers; dates as the engine gives them: ISO-8601 text on SQLite, Date on
+ * PostgreSQL. Arguments are strings, numbers, Dates or null.
+ */
+export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
+  const target = databaseTarget();
+  queryCounter.count++;
+  if (target.provider === "postgresql") {
+    const result = await pgPool(target.url).query({ text: query.text, values: query.values.map(pgArgument), types: { getTypeParser: pgTypeParser } });
+    return result.rows as T[];
+  }
+  const reader = sqliteReader(target.file!);
+  let statement = reader.statements.get(query.sql);
+  if (!statement) {
+    statement = reader.connection.prepare(query.sql);
+    if (reader.statements.size >= READER_STATEMENTS_KEPT) reader.statements.delete(reader.statements.keys().next().value!);
+    reader.statements.set(query.sql, statement);
+  }
+  return statement.all(...query.values.map(sqliteArgument)) as T[];
+}
+
+function sqliteReader(file: string): SqliteReader {
+  const kept = globalForDb.opendefSqliteReader;
+  if (kept?.file === file && kept.connection.open) return kept;
+  kept?.connection.close();
+  const connection = new Database(file, { timeout: 10_000 });
+  connection.pragma("query_only = ON");
+  const reader = { file, connection, statements: new Map() };
+  globalForDb.opendefSqliteReader = reader;
+  return reader;
+}
+
+/** As Prisma's SQLite adapter writes them: dates in ISO-8601 with an explicit +00:00. */
+function sqliteArgument(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** Prisma's PostgreSQL columns are timestamp(3) without a time zone, holding UTC. */
+function pgArgument(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().replace("Z", "") : value;
+}
+
+function pgTypeParser(oid: number, format?: "text" | "binary") {
+  if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+  if (oid === pg.types.builtins.TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+  return pg.types.getTypeParser(oid, format);
 }
