@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { readRows } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/pg/client";
 import { databaseTarget } from "@/lib/db/migrations";
 import { AppError } from "@/lib/errors/app-error";
@@ -168,7 +168,7 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
           WHERE ${all([fts5, ...filtersOn("d"), ...(below === null ? [] : [Prisma.sql`"SearchFts".rowid < ${below}`])])}
           ORDER BY "SearchFts".rowid DESC LIMIT ${rankWindow}`
       : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId) });
-    rows = await db.$queryRaw<Row[]>`
+    rows = await readRows<Row>(Prisma.sql`
       WITH "ranked" AS MATERIALIZED (${window}),
       "hit" AS (
         SELECT "id", "score" FROM "ranked"
@@ -179,17 +179,17 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
       SELECT ${show}, hit."score",
         (SELECT count(*) FROM "ranked") AS "windowSize", (SELECT min("id") FROM "ranked") AS "windowEnd"
       FROM "hit" ${details}
-      ORDER BY hit."score" DESC, hit."id" ASC`;
+      ORDER BY hit."score" DESC, hit."id" ASC`);
   } else {
     const newest = sqlite
       ? Prisma.sql`SELECT d."id", d."createdAt" FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid
           WHERE ${all([fts5, ...filtersOn("d")])} ORDER BY d."createdAt" DESC, d."id" DESC`
       : Prisma.sql`SELECT sv."id", sv."createdAt" FROM "SearchVector" sv
           WHERE ${all([Prisma.sql`sv."vector" @@ ${tsquery}`, ...filtersOn("sv")])} ORDER BY sv."createdAt" DESC, sv."id" DESC`;
-    rows = await db.$queryRaw<Row[]>`
+    rows = await readRows<Row>(Prisma.sql`
       SELECT ${show}, 0 AS "score", 0 AS "windowSize", 0 AS "windowEnd"
       FROM (${newest} LIMIT ${data.limit + 1}) hit ${details}
-      ORDER BY hit."createdAt" DESC, hit."id" DESC`;
+      ORDER BY hit."createdAt" DESC, hit."id" DESC`);
   }
 
   const page = rows.slice(0, data.limit);
