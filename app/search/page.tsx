@@ -1,24 +1,16 @@
 import type { Metadata } from "next";
 import { isAppError } from "@/lib/errors/app-error";
-import { formatUtc } from "@/lib/format-utc";
-import { searchPath, userPath } from "@/lib/paths";
+import { searchPath } from "@/lib/paths";
 import { listSearchDefinitions } from "@/lib/search/list-search-definitions";
 import { searchContent } from "@/lib/search/search-content";
 import { SEARCH_QUERY_MAX_CHARACTERS } from "@/lib/search/parse-search-query";
-import type { SnippetPart } from "@/lib/search/build-snippet";
+import { searchResultsHtml } from "@/lib/search/search-results-markup";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 const FIELDS = ["q", "kind", "definition", "version", "author", "from", "to", "sort", "cursor"] as const;
 type Query = Partial<Record<(typeof FIELDS)[number], string>>;
-
-const KIND_LABEL = { section: "Definition text", comment: "Comment", amendment: "Amendment", system: "System" } as const;
-
-function Snippet({ parts }: { parts: SnippetPart[] }) {
-  // Text nodes only: React escapes them, so nothing from the source is ever markup.
-  return <p className="search-snippet">{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text))}</p>;
-}
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
@@ -102,28 +94,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             // pager), and each Link is a client component that the server renders and ships
             // with its props and that a browser fetches ahead once it is visible (Next
             // prefetches visible links in production). A result opens as a whole page, as it
-            // does without JavaScript (docs/decisions/035-search-page-render.md).
-            <ol className="search-results">
-              {outcome.results.map((r) => (
-                <li key={`${r.kind}-${r.id}`} className="search-result">
-                  <div className="comment-meta">
-                    <span className="badge">{KIND_LABEL[r.kind]}</span>{" "}
-                    {r.definition ? <>{r.definition.title}, version {r.version}</> : "Systems catalogue"}
-                    {r.section && <>, {r.section.heading ?? r.section.key}</>}
-                    {r.author && (
-                      <>
-                        {" "}· <a href={userPath(r.author.handle)}>{r.author.name ?? r.author.handle}</a>
-                      </>
-                    )}{" "}
-                    · <time dateTime={r.createdAt.toISOString()}>{formatUtc(r.createdAt)}</time>
-                  </div>
-                  <h2 className="search-title">
-                    <a href={r.path}>{r.title || (r.kind === "comment" ? `Comment by ${r.author?.name ?? "a member"}` : r.kind)}</a>
-                  </h2>
-                  <Snippet parts={r.snippet} />
-                </li>
-              ))}
-            </ol>
+            // does without JavaScript (docs/decisions/035-search-page-render.md). Nothing in a
+            // result is interactive, so they are one string of escaped markup
+            // (lib/search/search-results-markup.ts, docs/decisions/040-search-page-speed.md).
+            <ol className="search-results" dangerouslySetInnerHTML={{ __html: searchResultsHtml(outcome.results) }} />
           )}
           {outcome.next && (
             <p className="pager">
