@@ -162,7 +162,9 @@ function sqliteReader(file: string): SqliteReader {
   const kept = globalForDb.opendefSqliteReader;
   if (kept?.file === file && kept.connection.open) return kept;
   kept?.connection.close();
-  const connection = new Database(file, { timeout: 10_000 });
+  // fileMustExist: a reader never creates the database (the app's connection and its
+  // migrations do), so a wrong path is an error here rather than an empty file.
+  const connection = new Database(file, { timeout: 10_000, fileMustExist: true });
   connection.pragma("query_only = ON");
   const reader = { file, connection, statements: new Map() };
   globalForDb.opendefSqliteReader = reader;

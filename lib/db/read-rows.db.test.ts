@@ -1,5 +1,9 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { databaseTarget } from "@/lib/db/migrations";
 import { db, queryCounter, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/pg/client";
@@ -45,5 +49,16 @@ describe("readRows: hot reads outside the Prisma client", () => {
     await readRows(Prisma.sql`SELECT count(*) AS "n" FROM "Definition" WHERE "slug" = ${"another"}`);
     expect(reader!.statements.get(statement.sql)).toBe(prepared);
     await expect(readRows(Prisma.sql`UPDATE "User" SET "name" = 'x' RETURNING "id"`)).rejects.toThrow(/readonly|read-only/i);
+    // A reader never creates a database: a wrong path is an error, and no file appears.
+    const url = process.env.DATABASE_URL;
+    const missing = path.join(tmpdir(), `opendef-no-such-database-${randomUUID()}.db`);
+    process.env.DATABASE_URL = `file:${missing}`;
+    try {
+      await expect(readRows(statement)).rejects.toThrow(/does not exist|unable to open/i);
+      expect(existsSync(missing)).toBe(false);
+    } finally {
+      process.env.DATABASE_URL = url;
+    }
+    expect(await readRows(statement)).toEqual([{ n: 0 }]);
   });
 });
