@@ -1,12 +1,11 @@
 import "server-only";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import Database from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as PgClient, type Prisma } from "@/lib/db/generated/pg/client";
 import { PrismaClient as SqliteClient } from "@/lib/db/generated/sqlite/client";
 import { databaseTarget } from "@/lib/db/migrations";
-import { serialiseSqliteAdapter } from "@/lib/db/sqlite-serial-adapter";
+import { openSqliteConnection, serialiseSqliteAdapter } from "@/lib/db/sqlite-serial-adapter";
 
 // Columns nobody outside sign-in should ever read. A query that needs one asks for
 // it explicitly with `omit: { email: false }`.
@@ -38,7 +37,7 @@ export function poolSizePerProcess(env: NodeJS.ProcessEnv = process.env): number
   return Math.ceil(pool / processes);
 }
 
-const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db; opendefPgPool?: pg.Pool; opendefSqliteReader?: SqliteReader };
+const globalForDb = globalThis as unknown as { opendefDb?: Db; opendefAuthDb?: Db; opendefPgPool?: pg.Pool };
 
 // One pool per process, shared by both clients below, so the process never holds
 // more than its share however the work is split between them.
@@ -126,20 +125,18 @@ export async function openRowReader(): Promise<RowReader> {
   };
 }
 
-type SqliteReader = { file: string; connection: Database.Database; statements: Map<string, Database.Statement> };
-
-/** Statements a SQLite reader keeps prepared; past this, the oldest is dropped. */
-const READER_STATEMENTS_KEPT = 64;
+/** Statements kept prepared on the SQLite connection; past this, the oldest is dropped. */
+const STATEMENTS_KEPT = 64;
 
 /**
  * Rows of one read-only statement that its caller writes in SQL, without the Prisma
  * client's work per query (docs/decisions/040-search-page-speed.md): for hot reads
- * such as a search. On SQLite through this process's own query-only connection,
- * which keeps its statements prepared (Prisma's adapter prepares every statement on
- * every call) and never waits behind a transaction open on the app's connection; it
- * reads what is committed. On PostgreSQL through the process's pool. Integers come
- * back as numbers; dates as the engine gives them: ISO-8601 text on SQLite, Date on
- * PostgreSQL. Arguments are strings, numbers, Dates or null.
+ * such as a search. On SQLite on the app's own connection, in turn with Prisma's
+ * statements (so never inside another request's open transaction), with the statement
+ * kept prepared (Prisma's adapter prepares every statement on every call). On
+ * PostgreSQL through the process's pool. Integers come back as numbers; dates as the
+ * engine gives them: ISO-8601 text on SQLite, Date on PostgreSQL. Arguments are
+ * strings, numbers, Dates or null.
  */
 export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   const target = databaseTarget();
@@ -148,27 +145,24 @@ export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
     const result = await pgPool(target.url).query({ text: query.text, values: query.values.map(pgArgument), types: { getTypeParser: pgTypeParser } });
     return result.rows as T[];
   }
-  const reader = sqliteReader(target.file!);
-  let statement = reader.statements.get(query.sql);
-  if (!statement) {
-    statement = reader.connection.prepare(query.sql);
-    if (reader.statements.size >= READER_STATEMENTS_KEPT) reader.statements.delete(reader.statements.keys().next().value!);
-    reader.statements.set(query.sql, statement);
+  let connection = openSqliteConnection();
+  if (!connection) {
+    await db.$connect();
+    connection = openSqliteConnection();
+    if (!connection) throw new Error("readRows: the SQLite client did not open its connection");
   }
-  return statement.all(...query.values.map(sqliteArgument)) as T[];
-}
-
-function sqliteReader(file: string): SqliteReader {
-  const kept = globalForDb.opendefSqliteReader;
-  if (kept?.file === file && kept.connection.open) return kept;
-  kept?.connection.close();
-  // fileMustExist: a reader never creates the database (the app's connection and its
-  // migrations do), so a wrong path is an error here rather than an empty file.
-  const connection = new Database(file, { timeout: 10_000, fileMustExist: true });
-  connection.pragma("query_only = ON");
-  const reader = { file, connection, statements: new Map() };
-  globalForDb.opendefSqliteReader = reader;
-  return reader;
+  const { statements } = connection;
+  const values = query.values.map(sqliteArgument);
+  return connection.run((client) => {
+    let statement = statements.get(query.sql);
+    if (!statement) {
+      // The adapter's connection gives every integer as a BigInt; these statements give numbers.
+      statement = client.prepare(query.sql).safeIntegers(false);
+      if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+      statements.set(query.sql, statement);
+    }
+    return statement.all(...values) as T[];
+  });
 }
 
 /** As Prisma's SQLite adapter writes them: dates in ISO-8601 with an explicit +00:00. */

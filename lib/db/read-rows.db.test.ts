@@ -1,16 +1,12 @@
 import "@/scripts/testing/require-test-database";
 import { describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { databaseTarget } from "@/lib/db/migrations";
 import { db, queryCounter, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/pg/client";
 import { makeUser } from "@/scripts/testing/fixtures";
 
 const sqlite = databaseTarget().provider === "sqlite";
-type Kept = { opendefSqliteReader?: { statements: Map<string, unknown> } };
+type Kept = { opendefSqliteConnection?: { statements: Map<string, unknown> } };
 
 describe("readRows: hot reads outside the Prisma client", () => {
   it("reads what the app's client committed at once, counted as one statement", async () => {
@@ -36,29 +32,37 @@ describe("readRows: hot reads outside the Prisma client", () => {
     expect(new Date(row.createdAt).getTime()).toBe(createdAt.getTime());
   });
 
-  it("on SQLite keeps each statement prepared on its own connection, which refuses to write; PostgreSQL reads through the pool", async () => {
+  it("on SQLite runs on the app's connection in turn, never inside an open transaction, and keeps each statement prepared", async () => {
     const statement = Prisma.sql`SELECT count(*) AS "n" FROM "Definition" WHERE "slug" = ${"no-such-definition"}`;
     expect(await readRows(statement)).toEqual([{ n: 0 }]);
-    const reader = (globalThis as Kept).opendefSqliteReader;
+    const connection = (globalThis as Kept).opendefSqliteConnection;
     if (!sqlite) {
-      expect(reader).toBeUndefined();
+      expect(connection).toBeUndefined();
       return;
     }
-    const prepared = reader!.statements.get(statement.sql);
+    const prepared = connection!.statements.get(statement.sql);
     expect(prepared).toBeDefined();
     await readRows(Prisma.sql`SELECT count(*) AS "n" FROM "Definition" WHERE "slug" = ${"another"}`);
-    expect(reader!.statements.get(statement.sql)).toBe(prepared);
-    await expect(readRows(Prisma.sql`UPDATE "User" SET "name" = 'x' RETURNING "id"`)).rejects.toThrow(/readonly|read-only/i);
-    // A reader never creates a database: a wrong path is an error, and no file appears.
-    const url = process.env.DATABASE_URL;
-    const missing = path.join(tmpdir(), `opendef-no-such-database-${randomUUID()}.db`);
-    process.env.DATABASE_URL = `file:${missing}`;
-    try {
-      await expect(readRows(statement)).rejects.toThrow(/does not exist|unable to open/i);
-      expect(existsSync(missing)).toBe(false);
-    } finally {
-      process.env.DATABASE_URL = url;
-    }
-    expect(await readRows(statement)).toEqual([{ n: 0 }]);
+    expect(connection!.statements.get(statement.sql)).toBe(prepared);
+
+    // A transaction holds the connection: the read waits for its commit and sees it whole.
+    const user = await makeUser();
+    let commit!: () => void;
+    let inside!: () => void;
+    const entered = new Promise<void>((resolve) => (inside = resolve));
+    const transaction = db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: user.id }, data: { name: "Inside" } });
+      inside();
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await entered;
+    let read: { name: string }[] | null = null;
+    const reading = readRows<{ name: string }>(Prisma.sql`SELECT "name" FROM "User" WHERE "id" = ${user.id}`).then((rows) => (read = rows));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(read).toBeNull();
+    commit();
+    await transaction;
+    await reading;
+    expect(read).toEqual([{ name: "Inside" }]);
   });
 });

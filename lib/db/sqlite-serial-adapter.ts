@@ -1,4 +1,21 @@
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import type Database from "better-sqlite3";
+
+/**
+ * The app's SQLite connection for statements written outside Prisma (readRows in
+ * lib/db/index.ts, decision 040): `run` calls `read` with the connection once no
+ * transaction is open on it, in turn with Prisma's own statements; `statements`
+ * keeps what was prepared on it. Kept on globalThis, as the client is: Next's bundles
+ * each load this module.
+ */
+export type SqliteConnection = { run<T>(read: (connection: Database.Database) => T): Promise<T>; open(): boolean; statements: Map<string, Database.Statement> };
+const connections = globalThis as unknown as { opendefSqliteConnection?: SqliteConnection };
+
+/** The connection the last SQLite client opened, if it is still open. */
+export function openSqliteConnection(): SqliteConnection | null {
+  const connection = connections.opendefSqliteConnection;
+  return connection?.open() ? connection : null;
+}
 
 /** A first-in, first-out lock: each holder runs after the previous one released. */
 class FifoLock {
@@ -39,6 +56,8 @@ export function serialiseSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDri
     async connect(): Promise<SqlDriverAdapter> {
       const adapter = await factory.connect();
       beginImmediately(adapter);
+      const client = (adapter as unknown as { client: Database.Database }).client;
+      connections.opendefSqliteConnection = { run: (read) => locked(async () => read(client)), open: () => client.open, statements: new Map() };
       return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
         queryRaw: (query: Parameters<SqlDriverAdapter["queryRaw"]>[0]) => locked(() => adapter.queryRaw(query)),
         executeRaw: (query: Parameters<SqlDriverAdapter["executeRaw"]>[0]) => locked(() => adapter.executeRaw(query)),

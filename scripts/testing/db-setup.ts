@@ -21,9 +21,8 @@ const cached = globalThis as unknown as {
   opendefDb?: { $disconnect(): Promise<void> };
   opendefAuthDb?: { $disconnect(): Promise<void> };
   opendefPgPool?: { end(): Promise<void> };
-  opendefSqliteReader?: { connection: { close(): void } };
 };
-/** Closes what lib/db/index.ts cached: both clients, the PostgreSQL pool they share, the SQLite reader. */
+/** Closes what lib/db/index.ts cached: both clients and the PostgreSQL pool they share. */
 async function closeDatabaseClients() {
   for (const key of ["opendefDb", "opendefAuthDb"] as const) {
     await cached[key]?.$disconnect();
@@ -31,8 +30,6 @@ async function closeDatabaseClients() {
   }
   await cached.opendefPgPool?.end();
   delete cached.opendefPgPool;
-  cached.opendefSqliteReader?.connection.close();
-  delete cached.opendefSqliteReader;
 }
 await closeDatabaseClients();
 
