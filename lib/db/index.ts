@@ -131,8 +131,9 @@ const STATEMENTS_KEPT = 64;
 /**
  * Rows of one read-only statement that its caller writes in SQL, without the Prisma
  * client's work per query (docs/decisions/040-search-page-speed.md): for hot reads
- * such as a search. On SQLite on the app's own connection, in turn with Prisma's
- * statements (so never inside another request's open transaction), with the statement
+ * such as a search. On SQLite on a connection of the process's Prisma clients
+ * (openSqliteConnection), in turn with their statements (so never inside another
+ * request's open transaction on it), with the statement
  * kept prepared (Prisma's adapter prepares every statement on every call). On
  * PostgreSQL through the process's pool. Integers come back as numbers; dates as the
  * engine gives them: ISO-8601 text on SQLite, Date on PostgreSQL. Arguments are

@@ -11,7 +11,12 @@ import type Database from "better-sqlite3";
 export type SqliteConnection = { run<T>(read: (connection: Database.Database) => T): Promise<T>; open(): boolean; statements: Map<string, Database.Statement> };
 const connections = globalThis as unknown as { opendefSqliteConnection?: SqliteConnection };
 
-/** The connection the last SQLite client opened, if it is still open. */
+/**
+ * The connection the last SQLite client opened, if it is still open: the app's, or
+ * next-auth's (lib/db/index.ts builds both) when that one opened later. Either is
+ * serialised by its own lock and reads what is committed; which one lends itself is
+ * not chosen.
+ */
 export function openSqliteConnection(): SqliteConnection | null {
   const connection = connections.opendefSqliteConnection;
   return connection?.open() ? connection : null;
