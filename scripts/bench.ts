@@ -51,6 +51,7 @@ import { fetchActionRequest, findActionForm, findCommentForm, findVoteForm, form
 import { serveArgs } from "./serve-command";
 import { measureInChromium, type BrowserTimings } from "./bench/browser-timings";
 import { freePort } from "./free-port";
+import { waitForServer } from "./wait-for-server";
 import { growSystems } from "./bench/systems-dataset";
 
 const { values: args } = parseArgs({
@@ -233,18 +234,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const out = createWriteStream(logFile);
   child.stdout!.pipe(out, { end: false });
   child.stderr!.pipe(out, { end: false });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}); see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}`);
-    try {
-      const response = await fetch(`${origin}/`, { signal: AbortSignal.timeout(5000) });
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the server did not answer within 60 s; see ${logFile}`);
-    await sleep(200);
-  }
+  await waitForServer(`${origin}/`, child, { detail: () => `; see ${logFile}:\n${readFileSync(logFile, "utf8").slice(-2000)}` });
   return { child, origin, counterPort, logFile };
 }
 

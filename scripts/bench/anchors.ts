@@ -17,6 +17,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { serveArgs } from "../serve-command";
 import { freePort } from "../free-port";
+import { waitForServer } from "../wait-for-server";
 
 const { values: args } = parseArgs({ options: { anchors: { type: "string", default: "10000" }, "page-anchors": { type: "string", default: "1000" } } });
 const ANCHORS = Number(args.anchors);
@@ -124,14 +125,7 @@ async function measurePages() {
     stdio: "ignore",
   });
   try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-      const ok = await fetch(`${origin}/`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error("the server did not answer within 60 s");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitForServer(`${origin}/`, child);
     const sql = async () => ((await (await fetch(`http://127.0.0.1:${counterPort}/`)).json()) as { sql: number }).sql;
     const once = async (slug: string) => {
       const started = performance.now();

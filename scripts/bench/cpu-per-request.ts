@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { freePort } from "@/scripts/free-port";
 import { serveArgs } from "@/scripts/serve-command";
+import { waitForServer } from "@/scripts/wait-for-server";
 
 const { values: args, positionals: paths } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "6" } } });
 const BLOCK = 50;
@@ -28,14 +29,7 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    for (let tries = 0; ; tries++) {
-      try {
-        if ((await fetch(`${origin}/`)).ok) break;
-      } catch {
-        if (tries > 300) throw new Error("the server did not answer within 60 s");
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await waitForServer(`${origin}/`, child);
     const get = async (path: string) => {
       const response = await fetch(origin + path, { headers: { "Cache-Control": "no-cache", "Accept-Encoding": "identity" } });
       await response.arrayBuffer();

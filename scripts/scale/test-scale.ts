@@ -22,6 +22,7 @@ import { dropDatabase, maintenanceUrlFor, recreateDatabase } from "../postgres/d
 import { fetchActionRequest, findCommentForm, mpaActionRequest, type CommentForm } from "../bench/comment-form";
 import { serveArgs } from "../serve-command";
 import { freePort } from "../free-port";
+import { waitForServer } from "../wait-for-server";
 
 const ROOT = process.cwd();
 const PG_URL = process.env.SCALE_PG_URL ?? "postgresql://opendef:opendef@127.0.0.1:5432/opendef_scale";
@@ -95,15 +96,9 @@ function start(name: string, command: string, args: string[], env: NodeJS.Proces
   return child;
 }
 
-async function waitFor(url: string, what: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}); see ${work}`);
-    const ok = await fetch(url, { signal: AbortSignal.timeout(5000) }).then((r) => r.status < 500, () => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${what} did not answer on ${url} within 60 s`);
-    await sleep(200);
-  }
+/** Up when it answers anything but a server error (nginx answers 502 until an instance does). */
+function waitFor(url: string, what: string, child: ChildProcess) {
+  return waitForServer(url, child, { what, ready: (response) => response.status < 500, detail: () => `; see ${work}` });
 }
 
 type Fixture = { slug: string; versionId: string; label: string; sessions: { token: string; userId: string }[] };
