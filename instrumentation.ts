@@ -17,6 +17,13 @@ export async function register() {
     const { readMemberPageStamp } = await import("@/lib/auth/read-member-page-stamp");
     registerMemberPageStamp(readMemberPageStamp);
     const { warmUpDatabase } = await import("@/lib/db/warm-up-database");
-    await warmUpDatabase();
+    const warm = await warmUpDatabase();
+    // PostgreSQL's statistics of the search words, which a search reads to choose its
+    // plan (docs/decisions/041-search-rare-words-postgres.md): in place before the first
+    // search. Later reads are in the background; it never throws.
+    if (warm.ok) {
+      const { loadWordShares } = await import("@/lib/search/word-shares");
+      await loadWordShares();
+    }
   }
 }

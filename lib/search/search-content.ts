@@ -9,6 +9,7 @@ import { buildSnippet } from "@/lib/search/build-snippet";
 import { parseSearchQuery, toFts5, toTsquery, wantedWords } from "@/lib/search/parse-search-query";
 import { searchContentSchema, type SearchContentInput } from "@/lib/search/search-content.schema";
 import type { SearchKind } from "@/lib/search/search-index";
+import { matchShareAtMost, wordShares, type WordShares } from "@/lib/search/word-shares";
 
 type Row = {
   id: number | bigint;
@@ -91,9 +92,18 @@ function decodeCursor(value: string, sort: "relevance" | "date"): Cursor {
  *
  * Relevance ranks SEARCH_RANK_WINDOW matches at a time, newest first
  * (docs/decisions/025-search-speed.md): a page costs the same whether the words
- * are met in a hundred documents or in a hundred thousand. `rankWindow` is for tests.
+ * are met in a hundred documents or in a hundred thousand. `rankWindow` and `shares`
+ * (PostgreSQL's statistics of the words, lib/search/word-shares.ts) are for tests.
  */
-export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: { input: SearchContentInput; rankWindow?: number }) {
+export async function searchContent({
+  input,
+  rankWindow = SEARCH_RANK_WINDOW,
+  shares = wordShares(),
+}: {
+  input: SearchContentInput;
+  rankWindow?: number;
+  shares?: WordShares | null;
+}) {
   const data = parseInput(searchContentSchema, input);
   const parsed = parseSearchQuery(data.q);
   if (!parsed.ok) throw new AppError("bad_input", parsed.message);
@@ -167,7 +177,7 @@ export async function searchContent({ input, rankWindow = SEARCH_RANK_WINDOW }: 
           FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid
           WHERE ${all([fts5, ...filtersOn("d"), ...(below === null ? [] : [Prisma.sql`"SearchFts".rowid < ${below}`])])}
           ORDER BY "SearchFts".rowid DESC LIMIT ${rankWindow}`
-      : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId) });
+      : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId), rare: shares !== null && matchShareAtMost(parsed.query, shares) < 1 / SEARCH_PROBE_FACTOR });
     rows = await readRows<Row>(Prisma.sql`
       WITH "ranked" AS MATERIALIZED (${window}),
       "hit" AS (
@@ -249,7 +259,11 @@ function walkIndex(data: { definition?: string; author?: string; kind?: string }
  * PostgreSQL's window (docs/decisions/029-search-systems-and-filters.md): the newest
  * `rankWindow` matches that pass the filters, whatever the planner believes of how
  * many rows the words match (it multiplies the words' frequencies, and words that
- * come together are then estimated 5 times too few). One statement in two steps:
+ * come together are then estimated 5 times too few). When PostgreSQL's own
+ * statistics say that the words are in fewer than 1 row in SEARCH_PROBE_FACTOR
+ * (`rare`, lib/search/word-shares.ts; decision 041), it is the GIN index's matches,
+ * filtered and sorted by id, at once: the walk below would read its rows for a few
+ * matches. Otherwise one statement in two steps:
  *
  * 1. "probe": the newest SEARCH_PROBE_FACTOR × rankWindow rows of the walked filter's
  *    value (or of all, without one), walked through a B-tree index ((filter, id), or
@@ -279,12 +293,14 @@ function postgresWindow({
   tsquery,
   filtersOn,
   walk,
+  rare,
 }: {
   below: number | null;
   rankWindow: number;
   tsquery: Prisma.Sql;
   filtersOn: (t: string) => Prisma.Sql[];
   walk: Walk;
+  rare: boolean;
 }): Prisma.Sql {
   const probed = rankWindow * SEARCH_PROBE_FACTOR;
   const column = walk && Prisma.raw(`"${walk.column}"`);
@@ -307,6 +323,24 @@ function postgresWindow({
   // the last of them: the walk's last row, if it is still inside the value (the walk
   // leaves the value once it has passed all of its rows).
   const inside = walk && column ? Prisma.sql`(SELECT ${column} FROM "probed") = ${walk.value}` : Prisma.sql`EXISTS (SELECT 1 FROM "probed")`;
+  // The GIN index's matches, filtered and ranked, as (id, score), newest first: ranked
+  // before they are sorted (OFFSET 0 keeps the planner from ranking after the sort), so
+  // that the sort moves ids and scores rather than vectors (decision 041). `gate` holds
+  // conditions on the statement's other parts, which decide whether the index is read
+  // at all; `where`, conditions on the matches besides the filters.
+  const matches = ({ where, gate = [] }: { where: Prisma.Sql[]; gate?: Prisma.Sql[] }) => {
+    const conditions = [...filtersOn("m"), ...where];
+    return Prisma.sql`
+      SELECT "id", "score" FROM (
+        SELECT m."id", ts_rank(m."vector", ${tsquery})::float8 AS "score" FROM (
+          SELECT sv.* FROM "SearchVector" sv WHERE ${Prisma.join([...gate, Prisma.sql`sv."vector" @@ ${tsquery}`], " AND ")} OFFSET 0
+        ) m
+        WHERE ${conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, " AND ")}
+        OFFSET 0
+      ) r
+      ORDER BY "id" DESC LIMIT ${rankWindow}`;
+  };
+  if (rare) return matches({ where: below === null ? [] : [Prisma.sql`m."id" < ${below}`] });
   return Prisma.sql`
     WITH "probe" AS MATERIALIZED (
       SELECT "id", "vector" FROM (${walked(Prisma.sql`sv.*`)}) "walk"
@@ -317,20 +351,11 @@ function postgresWindow({
       ${walked(column ? Prisma.sql`sv."id" AS "end", sv.${column}` : Prisma.sql`sv."id" AS "end"`, probed - 1)}
     ),
     "older" AS (
-      SELECT m."id", m."vector" FROM (
-        SELECT sv.* FROM "SearchVector" sv
-        WHERE (SELECT count(*) FROM "probe") < ${rankWindow} AND ${inside}
-          AND sv."vector" @@ ${tsquery}
-        OFFSET 0
-      ) m
-      WHERE ${Prisma.join([...filtersOn("m"), Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], " AND ")}
-      ORDER BY m."id" DESC LIMIT ${rankWindow}
+      ${matches({ where: [Prisma.sql`m."id" < (SELECT "end" FROM "probed")`], gate: [Prisma.sql`(SELECT count(*) FROM "probe") < ${rankWindow}`, inside] })}
     )
-    SELECT w."id", ts_rank(w."vector", ${tsquery})::float8 AS "score" FROM (
-      SELECT "id", "vector" FROM "probe"
-      UNION ALL
-      (SELECT "id", "vector" FROM "older" LIMIT ${rankWindow} - (SELECT count(*) FROM "probe"))
-    ) w`;
+    SELECT "id", ts_rank("vector", ${tsquery})::float8 AS "score" FROM "probe"
+    UNION ALL
+    (SELECT "id", "score" FROM "older" LIMIT ${rankWindow} - (SELECT count(*) FROM "probe"))`;
 }
 
 /** Above every "SearchDocument" id (a 32-bit serial): the walk's upper bound on a first page. */

@@ -19,6 +19,11 @@ import { expectRefused } from "@/scripts/testing/expect-refused";
 import { makeSystem } from "@/scripts/testing/systems-fixtures";
 import { proposeCorrection } from "@/lib/systems/propose-correction";
 import { decideCorrection } from "@/lib/systems/decide-correction";
+import { databaseTarget } from "@/lib/db/migrations";
+import { loadWordShares, wordShares, type WordShares } from "@/lib/search/word-shares";
+
+/** Statistics by which every word is rare: PostgreSQL reads the GIN index's matches at once. */
+const EVERY_WORD_RARE: WordShares = { listed: new Map(), unlisted: 0 };
 
 async function found(input: SearchContentInput): Promise<string[]> {
   return (await searchContent({ input })).results.map((r) => r.id);
@@ -171,12 +176,18 @@ describe("filters, order and pages", () => {
     }
     // Relevance ranks a window of the newest matches at a time: all seven at once, or
     // (a window of 3) the newest three, then the next three, then the oldest one.
-    for (const [sort, rankWindow] of [["relevance", SEARCH_RANK_WINDOW], ["relevance", 3], ["date", SEARCH_RANK_WINDOW]] as const) {
+    // PostgreSQL reads the words' statistics to choose its plan; each plan finds the same.
+    for (const [sort, rankWindow, shares] of [
+      ["relevance", SEARCH_RANK_WINDOW, null],
+      ["relevance", 3, null],
+      ["relevance", 3, EVERY_WORD_RARE],
+      ["date", SEARCH_RANK_WINDOW, null],
+    ] as const) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
         const before = queryCounter.count;
-        const page = await searchContent({ input: { q: "quorum rules", definition: definition.slug, sort, limit: 2, cursor }, rankWindow });
+        const page = await searchContent({ input: { q: "quorum rules", definition: definition.slug, sort, limit: 2, cursor }, rankWindow, shares });
         expect(queryCounter.count - before).toBe(1);
         seen.push(...page.results.map((r) => r.id));
         cursor = page.next ?? undefined;
@@ -209,12 +220,12 @@ describe("filters, order and pages", () => {
     for (let i = 0; i < 12; i++) await createComment({ actor: author, input: { versionId: version.id, body: `Unrelated remark ${i}` }, now: new Date(start + 10_000 + i * 1000) });
     await createComment({ actor: elsewhere.author, input: { versionId: elsewhere.version.id, body: "Sparse quorum ballots elsewhere" } });
 
-    for (const rankWindow of [SEARCH_RANK_WINDOW, 2, 1]) {
+    for (const [rankWindow, shares] of [SEARCH_RANK_WINDOW, 2, 1].flatMap((w) => [[w, null] as const, [w, EVERY_WORD_RARE] as const])) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
         const before = queryCounter.count;
-        const page = await searchContent({ input: { q: "sparse quorum", definition: definition.slug, limit: 1, cursor }, rankWindow });
+        const page = await searchContent({ input: { q: "sparse quorum", definition: definition.slug, limit: 1, cursor }, rankWindow, shares });
         expect(queryCounter.count - before).toBe(1);
         seen.push(...page.results.map((r) => r.id));
         cursor = page.next ?? undefined;
@@ -225,6 +236,21 @@ describe("filters, order and pages", () => {
     }
     expect(await found({ q: "sparse quorum", author: elsewhere.author.handle })).toHaveLength(1);
     expect(await found({ q: "sparse quorum", kind: "comment", definition: definition.slug })).toHaveLength(3);
+  });
+
+  it("reads PostgreSQL's statistics of the words once the index is analyzed (none on SQLite)", async () => {
+    const { author, version } = await makeDiscussion();
+    await createComment({ actor: author, input: { versionId: version.id, body: "Statistics of tallies" } });
+    if (databaseTarget().provider === "sqlite") {
+      await loadWordShares();
+      expect(wordShares()).toBeNull();
+      return;
+    }
+    await db.$executeRawUnsafe(`ANALYZE "SearchVector"`);
+    await loadWordShares();
+    const shares = wordShares();
+    expect(shares?.listed.size).toBeGreaterThan(0);
+    for (const share of shares!.listed.values()) expect(share).toBeGreaterThanOrEqual(shares!.unlisted);
   });
 
   it("shows where a result is and a snippet of plain text with the words marked", async () => {

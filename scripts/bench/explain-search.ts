@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { searchContent } from "@/lib/search/search-content";
+import { loadWordShares } from "@/lib/search/word-shares";
 
 const { values: args, positionals } = parseArgs({ allowPositionals: true, options: { definition: { type: "string" } } });
 const query = pg.Pool.prototype.query as (this: pg.Pool, config: pg.QueryConfig) => Promise<pg.QueryResult>;
@@ -18,6 +19,8 @@ pg.Pool.prototype.query = async function (this: pg.Pool, config: pg.QueryConfig)
   return query.call(this, config);
 } as typeof pg.Pool.prototype.query;
 async function main() {
+  // As a server has them from its start: the statistics that choose the plan for rare words.
+  await loadWordShares();
   await searchContent({ input: { q: positionals[0] ?? "skilled person", definition: args.definition } });
   console.log(plan);
   process.exit(0);
