@@ -5,7 +5,7 @@
 // request sends `Cache-Control: no-cache` and no Accept-Encoding, as the bench's rows do.
 //   DATABASE_URL=file:/tmp/opendef-bench-XXXX/bench.db npx tsx scripts/bench/cpu-per-request.ts [--rounds 6] PATH...
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { freePort } from "@/scripts/free-port";
 import { serveArgs } from "@/scripts/serve-command";
@@ -14,10 +14,20 @@ import { waitForServer } from "@/scripts/wait-for-server";
 const { values: args, positionals: paths } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "6" } } });
 const BLOCK = 50;
 
-/** User and system CPU of a process so far, in ms (clock ticks of 10 ms). */
+/**
+ * CPU time of a process's threads so far, in ms: the scheduler's own count in
+ * nanoseconds (/proc/PID/task/TID/schedstat), where /proc/PID/stat counts 10 ms ticks.
+ */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // A thread that ended between the listing and the read.
+    }
+  }
+  return ns / 1e6;
 }
 
 async function main() {
@@ -46,7 +56,7 @@ async function main() {
     }
     for (const [k, path] of paths.entries()) {
       const sorted = blocks[k].sort((a, b) => a - b);
-      console.log(`${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms CPU per request (lowest block ${sorted[0].toFixed(1)})  ${path}`);
+      console.log(`${sorted[Math.floor(sorted.length / 2)].toFixed(2)} ms CPU per request (lowest block ${sorted[0].toFixed(2)})  ${path}`);
     }
   } finally {
     child.kill("SIGTERM");
