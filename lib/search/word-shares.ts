@@ -16,27 +16,31 @@ export type WordShares = { listed: Map<string, number>; unlisted: number };
 
 /** How long a process keeps the statistics it read before it reads them again. */
 export const WORD_SHARES_MAX_AGE_MS = 10 * 60_000;
+/** How soon it tries again when there were none (a table not analyzed yet) or the read failed. */
+export const WORD_SHARES_RETRY_MS = 60_000;
 
 type Kept = { shares: WordShares | null; readAt: number; reading: Promise<void> | null };
 // On globalThis: Next.js bundles the routes and instrumentation.ts apart, and both load this module.
 const kept = globalThis as unknown as { opendefWordShares?: Kept };
 
 /**
- * The statistics this process last read, or null (SQLite, a table never analyzed, or
- * not read yet). When they are older than WORD_SHARES_MAX_AGE_MS, or missing, they
- * are read again in the background: a search never waits for them.
+ * The statistics this process last read, or null (SQLite, a table not analyzed yet, or
+ * not read yet). When they are older than WORD_SHARES_MAX_AGE_MS (WORD_SHARES_RETRY_MS
+ * when there were none), they are read again in the background: a search never waits
+ * for them.
  */
 export function wordShares(now = Date.now()): WordShares | null {
   const state = kept.opendefWordShares;
   if (databaseTarget().provider !== "postgresql") return null;
-  if (!state || (now - state.readAt > WORD_SHARES_MAX_AGE_MS && !state.reading)) void loadWordShares(now);
+  const maxAge = state?.shares ? WORD_SHARES_MAX_AGE_MS : WORD_SHARES_RETRY_MS;
+  if (!state || (now - state.readAt > maxAge && !state.reading)) void loadWordShares(now);
   return state?.shares ?? null;
 }
 
 /**
  * Reads the statistics into this process (at start-up, from instrumentation.ts, and
  * then from wordShares). Never throws: a failed read keeps what was there and is
- * tried again after WORD_SHARES_MAX_AGE_MS.
+ * tried again later.
  */
 export function loadWordShares(now = Date.now()): Promise<void> {
   if (databaseTarget().provider !== "postgresql") return Promise.resolve();
