@@ -1,7 +1,21 @@
+import { randomFillSync } from "node:crypto";
+
+const NONCE_BYTES = 16;
+// Random bytes for 256 nonces, drawn at once (as Node.js does for randomUUID): one
+// call to the system's random source per request cost 0.1 ms of a page's CPU in
+// profiles of the server, where 256 at a time cost microseconds each.
+const pool = Buffer.alloc(NONCE_BYTES * 256);
+let taken = pool.length;
+
 /** A fresh, unguessable nonce for one response (128 bits, base64). */
 export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes));
+  if (taken === pool.length) {
+    randomFillSync(pool);
+    taken = 0;
+  }
+  const nonce = pool.toString("base64", taken, taken + NONCE_BYTES);
+  taken += NONCE_BYTES;
+  return nonce;
 }
 
 function originOf(url: string | undefined): string | null {
