@@ -167,6 +167,8 @@ export async function searchContent({
   if (data.sort === "relevance") {
     const below = cursor?.sort === "relevance" ? cursor.below : null;
     const after = cursor?.sort === "relevance" ? cursor.after : null;
+    // PostgreSQL: words too rare for the probe to fill a window (decision 041).
+    const rare = shares !== null && matchShareAtMost(parsed.query, shares) < 1 / SEARCH_PROBE_FACTOR;
     // The window: the newest `rankWindow` matches that pass the filters, as bare ids.
     // Only they are ranked (bm25 is computed for the rows a query returns; ts_rank is
     // called on the window's vectors), then the page is cut from them and only its
@@ -177,7 +179,7 @@ export async function searchContent({
           FROM "SearchFts" JOIN "SearchDocument" d ON d."id" = "SearchFts".rowid
           WHERE ${all([fts5, ...filtersOn("d"), ...(below === null ? [] : [Prisma.sql`"SearchFts".rowid < ${below}`])])}
           ORDER BY "SearchFts".rowid DESC LIMIT ${rankWindow}`
-      : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId), rare: shares !== null && matchShareAtMost(parsed.query, shares) < 1 / SEARCH_PROBE_FACTOR });
+      : postgresWindow({ below, rankWindow, tsquery, filtersOn, walk: walkIndex(data, definitionId, authorId), rare });
     rows = await readRows<Row>(Prisma.sql`
       WITH "ranked" AS MATERIALIZED (${window}),
       "hit" AS (
