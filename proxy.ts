@@ -55,8 +55,7 @@ export const config = {
   // Everything but build assets, which carry no state and need no nonce, the API's
   // JSON writes, whose route wrapper runs the same checks itself (apiWrite in
   // lib/api/api-route.ts; docs/decisions/010-write-api.md), and the reads that
-  // lib/server/serve.ts prepared (PREPARED_HEADER of lib/http/page-security.ts, written
-  // out: Next.js reads this config without running it; serve.ts removes the header from
-  // every other request).
+  // lib/server/serve.ts prepared (PREPARED_HEADER of lib/http/page-security.ts, written out: Next.js reads this
+  // config without running it; serve.ts removes the header from every other request).
   matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/comments$|api/v1/amendments/[^/]+/vote$).*)", missing: [{ type: "header", key: "x-opendef-prepared" }] }],
 };

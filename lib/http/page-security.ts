@@ -34,11 +34,8 @@ export function pageSecurity(env: Record<string, string | undefined> = process.e
   return { nonce, csp, https };
 }
 
-/**
- * Paths proxy.ts never sees (its matcher): build assets, which carry no state and need
- * no nonce, and the API's JSON writes, whose route wrapper checks them itself.
- */
-const UNMATCHED = /^\/(?:_next\/static|_next\/image|favicon\.ico|api\/v1\/comments(?:$|\?)|api\/v1\/amendments\/[^/?]+\/vote(?:$|\?))/;
+/** Paths proxy.ts never sees (its matcher): build assets, which carry no state and need no nonce. */
+const UNMATCHED = /^\/(?:_next\/static\/|_next\/image(?:$|[/?])|favicon\.ico(?:$|\?))/;
 
 /**
  * For lib/server/serve.ts, directly before Next.js: a GET or HEAD that proxy.ts would

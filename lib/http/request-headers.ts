@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+
 import { CSRF_TOKEN_HEADER, PATH_HEADER } from "@/lib/http/page-security";
 
 /** The path and query of the page being rendered, as the visitor asked for it. */
