@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchQuery, toFts5, toTsquery, wantedWords, type SearchQuery } from "@/lib/search/parse-search-query";
+import { parseSearchQuery, toFts5, toTsquery, wantedWords } from "@/lib/search/parse-search-query";
 import { searchTerms, searchWords } from "@/lib/search/search-words";
 import { buildSnippet } from "@/lib/search/build-snippet";
 import { markdownPlainText } from "@/lib/markdown/markdown-plain-text";
-
-function parsed(input: string): SearchQuery {
-  const result = parseSearchQuery(input);
-  if (!result.ok) throw new Error(result.message);
-  return result.query;
-}
+import { parsedQuery as parsed } from "@/scripts/testing/search-query";
 
 describe("searchWords", () => {
   it("folds case and diacritics and splits on anything but letters and digits", () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchQuery, type SearchQuery } from "@/lib/search/parse-search-query";
 import { matchShareAtMost, type WordShares } from "@/lib/search/word-shares";
+import { parsedQuery as query } from "@/scripts/testing/search-query";
 
 const shares: WordShares = { listed: new Map([["open", 0.6], ["weights", 0.3], ["data", 0.2], ["source", 0.5]]), unlisted: 0.001 };
-
-function query(text: string): SearchQuery {
-  const parsed = parseSearchQuery(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.query;
-}
 
 describe("matchShareAtMost: the most of the documents a query can match", () => {
   it("all words: no more than the least common of them", () => {
