@@ -98,7 +98,7 @@ function decodeCursor(value: string, sort: "relevance" | "date"): Cursor {
 export async function searchContent({
   input,
   rankWindow = SEARCH_RANK_WINDOW,
-  shares = wordShares(),
+  shares,
 }: {
   input: SearchContentInput;
   rankWindow?: number;
@@ -167,8 +167,10 @@ export async function searchContent({
   if (data.sort === "relevance") {
     const below = cursor?.sort === "relevance" ? cursor.below : null;
     const after = cursor?.sort === "relevance" ? cursor.after : null;
-    // PostgreSQL: words too rare for the probe to fill a window (decision 041).
-    const rare = shares !== null && matchShareAtMost(parsed.query, shares) < 1 / SEARCH_PROBE_FACTOR;
+    // PostgreSQL: words too rare for the probe to fill a window (decision 041). The
+    // process's statistics unless a test gives its own; SQLite has none to read.
+    const known = sqlite ? null : shares === undefined ? wordShares() : shares;
+    const rare = known !== null && matchShareAtMost(parsed.query, known) < 1 / SEARCH_PROBE_FACTOR;
     // The window: the newest `rankWindow` matches that pass the filters, as bare ids.
     // Only they are ranked (bm25 is computed for the rows a query returns; ts_rank is
     // called on the window's vectors), then the page is cut from them and only its

@@ -30,8 +30,8 @@ const kept = globalThis as unknown as { opendefWordShares?: Kept };
  * for them.
  */
 export function wordShares(now = Date.now()): WordShares | null {
-  const state = kept.opendefWordShares;
   if (databaseTarget().provider !== "postgresql") return null;
+  const state = kept.opendefWordShares;
   const maxAge = state?.shares ? WORD_SHARES_MAX_AGE_MS : WORD_SHARES_RETRY_MS;
   if (!state || (now - state.readAt > maxAge && !state.reading)) void loadWordShares(now);
   return state?.shares ?? null;
