@@ -246,7 +246,7 @@ describe("filters, order and pages", () => {
       expect(wordShares()).toBeNull();
       return;
     }
-    await db.$executeRawUnsafe(`ANALYZE "SearchVector"`);
+    await db.$executeRaw`ANALYZE "SearchVector"`;
     await loadWordShares();
     const shares = wordShares();
     expect(shares?.listed.size).toBeGreaterThan(0);

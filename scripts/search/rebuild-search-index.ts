@@ -65,7 +65,7 @@ export async function rebuildSearchIndex(): Promise<{ sections: number; comments
       SELECT "id", to_tsvector('simple'::regconfig, "terms"), ${SEARCH_VECTOR_FILTERS} FROM "SearchDocument"`;
     // Statistics of the new rows at once, rather than when autovacuum comes by: the
     // planner's, and the words' shares a search chooses its plan by (decision 041).
-    await db.$executeRawUnsafe(`ANALYZE "SearchDocument", "SearchVector"`);
+    await db.$executeRaw`ANALYZE "SearchDocument", "SearchVector"`;
   }
   return { sections: sections.length, comments, amendments: amendments.length, systems: systems.length };
 }
