@@ -1,14 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
+import { CSRF_TOKEN_HEADER, PATH_HEADER, SIGN_IN_FORM_PAGES, pageSecurity } from "@/lib/http/page-security";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { recordPeerAddresses } from "@/lib/http/peer-address";
 import { inspectRequest } from "@/lib/http/inspect-request";
 import { csrfCookieName, ensureCsrfToken } from "@/lib/auth/csrf-token";
-import { CSRF_TOKEN_HEADER, PATH_HEADER } from "@/lib/http/request-headers";
 
 // Runs in the server process (Node.js runtime) before every page, route handler
-// and server action. It is a first line only: every use case checks who may do
-// what itself (docs/decisions/001-layout-and-domain.md).
+// and server action, but the reads that lib/server/serve.ts prepared the same way in
+// front of Next.js (lib/http/page-security.ts, docs/decisions/042-reads-prepared-in-front.md).
+// It is a first line only: every use case checks who may do what itself
+// (docs/decisions/001-layout-and-domain.md).
 
 // Installed here so that it is never missing; instrumentation.ts should install it at
 // start-up too, so that the very first request is recorded (docs/security.md).
@@ -17,8 +18,6 @@ recordPeerAddresses();
 function plain(status: number, message: string, headers: Record<string, string> = {}) {
   return new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 }
-
-const SIGN_IN_FORM_PAGES = new Set(["/signin", "/signin/confirm"]);
 
 export async function proxy(request: NextRequest) {
   // Cross-site request forgery: a page on another site cannot make a signed-in
@@ -30,14 +29,7 @@ export async function proxy(request: NextRequest) {
   const refusal = await inspectRequest(request);
   if (refusal) return plain(refusal.status, refusal.message, refusal.headers);
 
-  const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-  const nonce = createNonce();
-  const csp = contentSecurityPolicy({
-    nonce,
-    development: process.env.NODE_ENV === "development",
-    formTargets: [process.env.OIDC_ISSUER, process.env.GITHUB_ID ? "https://github.com" : undefined],
-    https,
-  });
+  const { nonce, csp, https } = pageSecurity();
 
   // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
@@ -60,8 +52,11 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets, which carry no state and need no nonce, and the
-  // API's JSON writes, whose route wrapper runs the same checks itself
-  // (apiWrite in lib/api/api-route.ts; docs/decisions/010-write-api.md).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/comments$|api/v1/amendments/[^/]+/vote$).*)"],
+  // Everything but build assets, which carry no state and need no nonce, the API's
+  // JSON writes, whose route wrapper runs the same checks itself (apiWrite in
+  // lib/api/api-route.ts; docs/decisions/010-write-api.md), and the reads that
+  // lib/server/serve.ts prepared (PREPARED_HEADER of lib/http/page-security.ts, written
+  // out: Next.js reads this config without running it; serve.ts removes the header from
+  // every other request).
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/comments$|api/v1/amendments/[^/]+/vote$).*)", missing: [{ type: "header", key: "x-opendef-prepared" }] }],
 };

@@ -1,9 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-
-// Request headers that proxy.ts sets for the pages (any the client sent are replaced).
-export const PATH_HEADER = "x-opendef-path";
-export const CSRF_TOKEN_HEADER = "x-opendef-csrf-token";
+import { CSRF_TOKEN_HEADER, PATH_HEADER } from "@/lib/http/page-security";
 
 /** The path and query of the page being rendered, as the visitor asked for it. */
 export async function currentPath(): Promise<string> {

@@ -25,7 +25,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { AnonymousCache, anonymousCacheSettings } from "@/lib/http/anonymous-cache";
 import { MemberPageCache, memberPageCacheSettings } from "@/lib/http/member-page-cache";
-import { inspectMethod } from "@/lib/http/inspect-request";
+import { inspectMethod, type Refusal } from "@/lib/http/inspect-request";
+import { prepareRead } from "@/lib/http/page-security";
 import { startupChecks } from "@/lib/server/startup-checks";
 import { releaseMemoryWhenIdle } from "@/lib/server/release-memory-when-idle";
 import { workerAllocatorEnv } from "@/lib/server/worker-allocator";
@@ -152,16 +153,17 @@ async function serve() {
   const handle = app.getRequestHandler();
   const cache = new AnonymousCache(anonymousCacheSettings());
   const memberPages = new MemberPageCache(memberPageCacheSettings());
+  // What reaches Next.js: a read prepared here, as proxy.ts would (which then does not run), or refused.
+  const render = (request: IncomingMessage, response: ServerResponse) => {
+    const refusal = prepareRead(request, response);
+    return refusal ? refuse(response, refusal) : handle(request, response);
+  };
   // A request with a session cookie passes the anonymous cache; a member's version page may be kept.
-  const serveApp = (request: IncomingMessage, response: ServerResponse) => memberPages.handle(request, response, handle);
+  const serveApp = (request: IncomingMessage, response: ServerResponse) => memberPages.handle(request, response, render);
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const refusal = inspectMethod(request.method ?? "", (request.url ?? "/").split("?")[0]);
-    if (refusal) {
-      response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...refusal.headers });
-      response.end(refusal.message);
-      return;
-    }
+    if (refusal) return refuse(response, refusal);
     cache.handle(request, response, serveApp).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
@@ -201,4 +203,9 @@ async function serve() {
       setTimeout(() => process.exit(0), DRAIN_MS).unref();
     });
   }
+}
+
+function refuse(response: ServerResponse, refusal: Refusal) {
+  response.writeHead(refusal.status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...refusal.headers });
+  response.end(refusal.message);
 }
