@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 //
 // jemalloc returns pages only when something calls into it, so a quiet process kept
 // what the idle collection (lib/server/release-memory-when-idle.ts) had just freed:
-// 52–100 MB of "the rest" per worker 15 s after the bench. Its background thread
+// 56–100 MB per worker after the bench, in the report's "the rest". Its background thread
 // returns them on time whether or not anything allocates (decision 043). A
 // MALLOC_CONF already in the environment is left as it is, empty included.
 const JEMALLOC_CONF = "background_thread:true";
