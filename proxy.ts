@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CSRF_TOKEN_HEADER, PATH_HEADER, SIGN_IN_FORM_PAGES, pageSecurity } from "@/lib/http/page-security";
+import { CSRF_TOKEN_HEADER, SIGN_IN_FORM_PAGES, pageSecurityHeaders } from "@/lib/http/page-security";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "@/lib/http/same-origin";
 import { recordPeerAddresses } from "@/lib/http/peer-address";
 import { inspectRequest } from "@/lib/http/inspect-request";
@@ -29,25 +29,20 @@ export async function proxy(request: NextRequest) {
   const refusal = await inspectRequest(request);
   if (refusal) return plain(refusal.status, refusal.message, refusal.headers);
 
-  const { nonce, csp, https } = pageSecurity();
-
-  // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
+  // The policy with its nonce, and where the visitor is: the header's "Sign in" link
+  // returns there, and a member who has yet to choose a name is asked on whatever page
+  // they open, then sent back to it.
+  const security = pageSecurityHeaders(request.nextUrl.pathname + request.nextUrl.search);
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", csp);
-  requestHeaders.set("x-nonce", nonce);
-  // Where the visitor is: the header's "Sign in" link returns here, and a member who has
-  // yet to choose a name is asked on whatever page they open, then sent back to it.
-  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  for (const [name, value] of Object.entries(security.request)) requestHeaders.set(name, value);
   // The sign-in pages post plain forms to next-auth, which need its CSRF token; a
   // page cannot set a cookie, so it is made here (docs/decisions/022-sign-in.md).
   const csrf = SIGN_IN_FORM_PAGES.has(request.nextUrl.pathname) ? ensureCsrfToken(request.cookies.get(csrfCookieName())?.value) : null;
   if (csrf) requestHeaders.set(CSRF_TOKEN_HEADER, csrf.token);
   else requestHeaders.delete(CSRF_TOKEN_HEADER);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (csrf?.newCookie) response.cookies.set(csrfCookieName(), csrf.newCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: https });
-  response.headers.set("Content-Security-Policy", csp);
-  // Only when the site is served over HTTPS: a browser would then refuse plain HTTP for a year.
-  if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (csrf?.newCookie) response.cookies.set(csrfCookieName(), csrf.newCookie, { httpOnly: true, sameSite: "lax", path: "/", secure: security.https });
+  for (const [name, value] of Object.entries(security.response)) response.headers.set(name, value);
   return response;
 }
 

@@ -21,8 +21,17 @@ export const PREPARED_HEADER = "x-opendef-prepared";
 /** The sign-in pages post plain forms to next-auth, which need its CSRF cookie: proxy.ts makes it. */
 export const SIGN_IN_FORM_PAGES = new Set(["/signin", "/signin/confirm"]);
 
-/** A nonce and the policy that names it, with what the environment says of the site. */
-export function pageSecurity(env: Record<string, string | undefined> = process.env): { nonce: string; csp: string; https: boolean } {
+/**
+ * The headers a page or read gets before its route runs, whichever of the two sets
+ * them: on the request, the policy (where Next.js reads the nonce to put it on its
+ * scripts), the nonce and the path the layout reads; on the response, the policy and,
+ * only when the site is served over HTTPS, HSTS (a browser would then refuse plain
+ * HTTP for a year). `https` is for proxy.ts's CSRF cookie.
+ */
+export function pageSecurityHeaders(
+  path: string,
+  env: Record<string, string | undefined> = process.env,
+): { request: Record<string, string>; response: Record<string, string>; https: boolean } {
   const https = (env.NEXTAUTH_URL ?? "").startsWith("https://");
   const nonce = createNonce();
   const csp = contentSecurityPolicy({
@@ -31,7 +40,11 @@ export function pageSecurity(env: Record<string, string | undefined> = process.e
     formTargets: [env.OIDC_ISSUER, env.GITHUB_ID ? "https://github.com" : undefined],
     https,
   });
-  return { nonce, csp, https };
+  return {
+    request: { "content-security-policy": csp, "x-nonce": nonce, [PATH_HEADER]: path },
+    response: { "Content-Security-Policy": csp, ...(https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}) },
+    https,
+  };
 }
 
 /**
@@ -58,15 +71,10 @@ export function prepareRead(request: IncomingMessage, response: ServerResponse, 
   if (refusal) return refusal;
   // Next.js's client navigations add _rsc, which it takes off before the proxy sees the URL.
   if (url.searchParams.has("_rsc")) url.searchParams.delete("_rsc");
-  const { nonce, csp, https } = pageSecurity(env);
-  // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
-  request.headers["content-security-policy"] = csp;
-  request.headers["x-nonce"] = nonce;
-  request.headers[PATH_HEADER] = url.pathname + url.search;
+  const security = pageSecurityHeaders(url.pathname + url.search, env);
+  Object.assign(request.headers, security.request);
   delete request.headers[CSRF_TOKEN_HEADER];
   request.headers[PREPARED_HEADER] = "1";
-  response.setHeader("Content-Security-Policy", csp);
-  // Only when the site is served over HTTPS: a browser would then refuse plain HTTP for a year.
-  if (https) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  for (const [name, value] of Object.entries(security.response)) response.setHeader(name, value);
   return null;
 }
